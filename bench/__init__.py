@@ -1,0 +1,1 @@
+"""Benchmarks: quality on ../shared/bench/aeb and speed against peers."""
