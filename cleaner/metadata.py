@@ -1,0 +1,262 @@
+"""Metadata from text: title, date, source and language.
+
+Each finder is a small pure function over surviving lines (``Line``s whose
+``text`` is what is left after the rule packs). Finders return what they found
+and which lines carried it, so the pipeline can remove those lines and record
+why.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from functools import lru_cache
+from typing import Sequence
+from urllib.parse import urlsplit
+
+import regex
+
+from .lines import Line, is_prose, word_count
+
+# --- dates -----------------------------------------------------------------------
+
+# Month names (and common abbreviations) in the languages whose news sites
+# write dates out in words; numeric dates need none.
+_MONTHS = {
+    1: "january jan janvier janv januar jänner enero ene gennaio gen janeiro januari январь января",
+    2: "february feb febr février févr februar febrero febbraio fevereiro fev februari февраль февраля",
+    3: "march mar mars märz marzo março maart март марта",
+    4: "april apr avril avr abril aprile abr апрель апреля",
+    5: "may mai mayo maggio mag maio mei май мая",
+    6: "june jun juin juni junio giugno giu junho июнь июня",
+    7: "july jul juillet juil juli julio luglio lug julho июль июля",
+    8: "august aug août agosto ago augustus август августа",
+    9: "september sept sep septembre septiembre settembre set setembro сентябрь сентября",
+    10: "october oct octobre oktober octubre ottobre ott outubro out oktober октябрь октября",
+    11: "november nov novembre noviembre novembro ноябрь ноября",
+    12: "december dec décembre déc dezember dez diciembre dic dicembre dezembro desember december декабрь декабря",
+}
+MONTHS = {name: number for number, names in _MONTHS.items() for name in names.split()}
+_MONTH = r"(?P<month>" + "|".join(sorted(map(regex.escape, MONTHS), key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º|\.)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_DATE_PATTERNS = [
+    regex.compile(p, regex.IGNORECASE)
+    for p in (
+        rf"\b{_YEAR}-(?P<mon>[01]?\d)-(?P<day>[0-3]?\d)\b",  # 2021-08-13
+        rf"\b{_YEAR}/(?P<mon>[01]?\d)/(?P<day>[0-3]?\d)\b",  # 2021/08/13
+        rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b",  # August 13, 2021
+        rf"\b{_DAY}\s+(?:de\s+)?{_MONTH}\s+(?:de\s+)?{_YEAR}\b",  # 13 August 2021, 13 de agosto de 2021
+        rf"\b(?P<day>[0-3]?\d)\.(?P<mon>[01]?\d)\.{_YEAR}\b",  # 13.08.2021 (day first)
+        rf"\b(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/{_YEAR}\b",  # 13/08/2021 or 08/13/2021
+    )
+]
+# Words that may stand around a date on a date line ("Published: ... GMT").
+_DATE_LINE_WORDS = regex.compile(
+    r"(?i)\b(?:published|updated|posted|last updated|modified|created|date|on|at|by|am|pm|"
+    r"gmt|utc|bst|cet|cest|est|edt|pst|pdt|ist|publié|mis à jour|le|veröffentlicht|aktualisiert|am|"
+    r"um|uhr|publicado|actualizado|el|às|pubblicato|aggiornato|il|alle|опубликовано|обновлено|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\b"
+)
+
+
+def _valid(year: int, month: int, day: int) -> str | None:
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def parse_date(text: str) -> str | None:
+    """The first unambiguous calendar date in ``text``, as ISO, or None.
+
+    >>> parse_date("Published: 14 March 2022 09:31 GMT")
+    '2022-03-14'
+    >>> parse_date("August 13, 2021")
+    '2021-08-13'
+    >>> parse_date("04/05/2021") is None  # April 5th or 4 May: ambiguous
+    True
+    """
+    for pattern in _DATE_PATTERNS:
+        m = pattern.search(text)
+        if not m:
+            continue
+        groups = m.groupdict()
+        year = int(groups["year"])
+        if groups.get("month"):
+            month = MONTHS[groups["month"].lower().rstrip(".")]
+        elif groups.get("mon"):
+            month = int(groups["mon"])
+        else:
+            a, b = int(groups["a"]), int(groups["b"])
+            if a > 12 >= b:
+                return _valid(year, b, a)
+            if b > 12 >= a:
+                return _valid(year, a, b)
+            return None
+        return _valid(year, month, int(groups["day"]))
+    return None
+
+
+def date_of_line(text: str) -> str | None:
+    """The date of a *date line*: a short line that is a date, maybe with a
+    label, weekday, time or byline around it. Never a date inside a sentence.
+
+    >>> date_of_line("Posted on Friday, August 13, 2021 at 9:31 am")
+    '2021-08-13'
+    >>> date_of_line("The deal was signed on August 13, 2021, in Doha by both parties.") is None
+    True
+    """
+    text = text.strip()
+    if len(text) > 120 or is_prose(text, min_words=10):
+        return None
+    iso = parse_date(text)
+    if iso is None:
+        return None
+    rest = text
+    for pattern in _DATE_PATTERNS:
+        rest = pattern.sub(" ", rest)
+    rest = _DATE_LINE_WORDS.sub(" ", rest)
+    rest = regex.sub(r"\d{1,2}[:.h]\d\d(?::\d\d)?|[^\w\s]|\d+", " ", rest)
+    # what is left may be a short byline ("By Jane Doe"), nothing longer
+    return iso if word_count(rest) <= 5 else None
+
+
+# --- title -----------------------------------------------------------------------
+
+_SITE_SUFFIX = regex.compile(r"^(?P<title>.{12,}?)\s+[-|–—·:]{1,2}\s+(?P<site>[^-|–—·]{2,40})$")
+
+
+def is_title_like(text: str) -> bool:
+    """A headline: a few words on one line, not a sentence ending in a period.
+
+    >>> is_title_like("Taliban seek ‘lion’s share of power’ in deadlocked peace talks: Khalilzad")
+    True
+    >>> is_title_like("The insurgents say they want a peace deal.")
+    False
+    """
+    text = text.strip()
+    words = word_count(text)
+    if not 2 <= words <= 35 or len(text) > 250 or date_of_line(text):
+        return False
+    return not text.endswith((".", ",", ";")) or text.endswith("...")
+
+
+def split_site_suffix(title: str) -> tuple[str, str | None]:
+    """Split a " - Site" / " | Site" suffix off a page title.
+
+    >>> split_site_suffix("Google Stadia: So Many Ways to Play - WSJ")
+    ('Google Stadia: So Many Ways to Play', 'WSJ')
+    >>> split_site_suffix("Biden meets Ghani - analysis")
+    ('Biden meets Ghani - analysis', None)
+    """
+    m = _SITE_SUFFIX.match(title.strip())
+    if not m:
+        return title.strip(), None
+    site = m["site"].strip()
+    looks_like_name = all(w[:1].isupper() or w[:1].isdigit() for w in site.split()) or "." in site
+    if not looks_like_name or word_count(site) > 4 or word_count(m["title"]) < 3:
+        return title.strip(), None
+    return m["title"].strip(), site
+
+
+def title_key(text: str) -> str:
+    """Comparison key for spotting a title repeated in the text."""
+    return " ".join(regex.findall(r"\w+", text.casefold()))
+
+
+def find_title(lines: Sequence[Line], window: int = 12) -> int | None:
+    """Index of the title line among the first non-empty ``lines``: the first
+    headline repeated further down (a strong signal), else the first line
+    when it reads as a headline."""
+    nonempty = [i for i, line in enumerate(lines) if line.stripped]
+    if not nonempty:
+        return None
+    keys = {i: title_key(split_site_suffix(lines[i].text)[0]) for i in nonempty[: window * 3]}
+    counts = Counter(keys.values())
+    for i in nonempty[:window]:
+        if counts[keys[i]] > 1 and word_count(keys[i]) >= 4 and is_title_like(lines[i].text):
+            return i
+    first = nonempty[0]
+    return first if is_title_like(lines[first].text) else None
+
+
+# --- source ----------------------------------------------------------------------
+
+_SOURCE_LINE = regex.compile(
+    r"(?i)^\s*(?:source|sources|quelle|fonte|fuente|источник)\s*[:：]\s*(?P<source>[\p{L}\p{N}][\p{L}\p{N} &.'’/,-]{0,60}?)\s*$"
+)
+# "LONDON (Reuters) -", "WASHINGTON, March 3 (AP) —", "PARIS (AFP) –"
+_WIRE_DATELINE = regex.compile(
+    r"^\s*\p{Lu}[\p{Lu}\p{Lt} .,'’-]{1,40}(?:,\s*[\p{L}\d .]{1,25})?\s*\((?P<source>[\p{L}][\p{L} &.-]{0,30}?)\)\s*[-–—:]"
+)
+
+
+def source_of_line(text: str) -> str | None:
+    """The source an explicit credit line names ("SOURCE: AFP").
+
+    >>> source_of_line("SOURCE: AFP")
+    'AFP'
+    """
+    m = _SOURCE_LINE.match(text)
+    return m["source"] if m else None
+
+
+def wire_dateline_source(text: str) -> str | None:
+    """The agency of a wire-story dateline opening a paragraph.
+
+    >>> wire_dateline_source("LONDON (Reuters) - Britain's economy grew")
+    'Reuters'
+    """
+    m = _WIRE_DATELINE.match(text)
+    return m["source"].strip() if m else None
+
+
+def site_of_url(url: str | None) -> str | None:
+    """The url's site, without "www.".
+
+    >>> site_of_url("https://www.example.co.uk/news/1")
+    'example.co.uk'
+    """
+    if not url:
+        return None
+    host = urlsplit(url if "//" in url else "//" + url).hostname or ""
+    host = regex.sub(r"^(?:www\d?|m|amp|mobile)\.", "", host)
+    return host or None
+
+
+# --- language --------------------------------------------------------------------
+
+LANGUAGE_SAMPLE_CHARS = 2000
+
+
+@lru_cache(maxsize=1)
+def _language_factory():
+    # A private factory: langdetect's module-level one is shared mutable state.
+    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+
+    factory = DetectorFactory()
+    factory.load_profile(PROFILES_DIRECTORY)
+    factory.set_seed(0)
+    return factory
+
+
+def detect_language(text: str) -> str | None:
+    """ISO 639-1 code of ``text`` (a bounded sample of it), deterministic;
+    None when there is too little text to tell.
+
+    >>> detect_language("The Taliban and the Kabul government are far apart in talks on peace.")
+    'en'
+    """
+    sample = text[:LANGUAGE_SAMPLE_CHARS]
+    if len(regex.findall(r"\p{L}", sample)) < 20:
+        return None
+    from langdetect.lang_detect_exception import LangDetectException
+
+    detector = _language_factory().create()
+    detector.append(sample)
+    try:
+        code = detector.detect()
+    except LangDetectException:
+        return None
+    return None if code == "unknown" else code.split("-")[0]

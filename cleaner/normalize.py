@@ -1,0 +1,113 @@
+"""Normalisation: the first step of the pipeline, applied to every input.
+
+Each fix is a small pure function; ``normalize`` composes them in a fixed
+order. All removal offsets elsewhere in cleaner refer to the text *after*
+this step, so it must be deterministic and idempotent.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+import ftfy
+import regex
+
+QUOTE_MODES = ("keep", "straight")
+
+
+@dataclass(frozen=True)
+class NormalizeOptions:
+    """How to normalise. ``quotes``: "keep" (default) keeps typographic quotes
+    as written (they carry meaning in many languages: « », „ “); "straight"
+    turns ‘ ’ “ ” „ ‚ into ASCII ' and "."""
+
+    quotes: str = "keep"
+    fix_mojibake: bool = True
+
+
+_ZERO_WIDTH = regex.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# Spaces of every width (NBSP, thin, em, ideographic, ...) become a plain space.
+_SPACES = regex.compile(r"[^\S\n]+")
+_CONTROL = regex.compile(r"[\p{Cc}--[\n\t]]", flags=regex.V1)
+_BLANK_RUNS = regex.compile(r"\n{3,}")
+_TRAILING = regex.compile(r"[ \t]+$", flags=regex.MULTILINE)
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"'})
+
+
+def unify_line_endings(text: str) -> str:
+    r"""CRLF, CR and Unicode line/paragraph separators become ``\n``.
+
+    >>> unify_line_endings("a\r\nb\rc\u2028d")
+    'a\nb\nc\nd'
+    """
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
+
+
+def repair_mojibake(text: str) -> str:
+    r"""Undo UTF-8 decoded as Latin-1/cp1252 and similar, with ftfy.
+
+    >>> repair_mojibake("Afghanistanâ€™s capital")
+    'Afghanistan’s capital'
+    """
+    return ftfy.fix_text(
+        text,
+        unescape_html=False,
+        uncurl_quotes=False,
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        fix_line_breaks=False,
+        normalization=None,
+    )
+
+
+def remove_invisible(text: str) -> str:
+    r"""Drop zero-width characters, soft hyphens and control characters.
+
+    >>> remove_invisible("co\u00adop\u200beration\x07")
+    'cooperation'
+    """
+    return _CONTROL.sub("", _ZERO_WIDTH.sub("", text))
+
+
+def collapse_spaces(text: str) -> str:
+    r"""Tabs, NBSP and other spaces become one space; no trailing spaces;
+    at most one blank line in a row. Leading indentation is kept (as spaces)
+    because it marks quoted blocks and reader comments.
+
+    >>> collapse_spaces("a\u00a0\u00a0b  \n\n\n\nc")
+    'a b\n\nc'
+    """
+    lines = []
+    for line in text.split("\n"):
+        stripped = line.lstrip(" \t\u00a0\u3000\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f")
+        indent = " " * min(len(line) - len(stripped), 8)
+        lines.append(indent + _SPACES.sub(" ", stripped).rstrip())
+    text = "\n".join(lines)
+    return _BLANK_RUNS.sub("\n\n", text).strip("\n")
+
+
+def straighten_quotes(text: str) -> str:
+    r"""“Typographic” quotes become "ASCII" ones.
+
+    >>> straighten_quotes("“It’s”")
+    '"It\'s"'
+    """
+    return text.translate(_QUOTES)
+
+
+def normalize(text: str, options: NormalizeOptions = NormalizeOptions()) -> str:
+    r"""Normalise ``text``: line endings, mojibake, NFC, invisible characters,
+    spaces, blank lines, and (optionally) quotes. Idempotent.
+
+    >>> normalize("Caf\u0065\u0301\u00a0 au lait\r\n\r\n\r\n\u200bnext  ")
+    'Café au lait\n\nnext'
+    """
+    text = unify_line_endings(text)
+    if options.fix_mojibake:
+        text = repair_mojibake(text)
+    text = unicodedata.normalize("NFC", text)
+    text = remove_invisible(text)
+    if options.quotes == "straight":
+        text = straighten_quotes(text)
+    return collapse_spaces(text)

@@ -1,0 +1,357 @@
+"""The cleaning pipeline, top to bottom. Read this module first.
+
+    raw bytes or str
+    1. read          inputs.decode            bytes -> str (gzip, BOM, encoding)
+    2. route         kind="auto": html.looks_like_html decides text or HTML
+    3. extract       html.extract_html        HTML only: main content + metadata (trafilatura)
+    4. normalise     normalize.normalize      every removal's offsets refer to this text
+    5. front matter  read back our own markdown output's metadata
+    6. rule packs    rules.RuleSet.apply      data-driven removals (rules/*.toml)
+    7. structure     metadata.py              title, date and source lines, repeated title, captions
+    8. content       content.detect           text only: the article inside a whole-page dump
+    9. assemble      assemble.delete_spans    what is left, as paragraphs
+   10. language      metadata.detect_language on a bounded sample of the body
+
+Every step is a pure function of its inputs; a ``Cleaner`` holds only
+immutable configuration (compiled rule packs and options), so it pickles to
+worker processes and Dask clusters, and cleaning never mutates shared state.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import regex
+
+from . import metadata as meta
+from .article import Article, Removal
+from .assemble import delete_spans, merge_spans, to_paragraphs
+from .errors import CleanerError
+from .inputs import decode
+from .lines import Line, is_prose, split_lines, word_count
+from .normalize import QUOTE_MODES, NormalizeOptions, normalize
+from .rules import RuleSet, default_rules_dir
+
+KINDS = ("auto", "text", "html")
+BIASES = ("precision", "balanced", "recall")
+# How far from the top titles, date lines and captions are looked for.
+HEAD_LINES = 40
+
+
+@dataclass(frozen=True)
+class Options:
+    """How to clean. ``quotes``: "keep" or "straight" (see normalize);
+    ``bias``: "precision", "balanced" or "recall" for main-content detection;
+    ``detect_content``: find the article inside whole-page text dumps."""
+
+    quotes: str = "keep"
+    bias: str = "balanced"
+    detect_content: bool = True
+
+    def __post_init__(self):
+        if self.quotes not in QUOTE_MODES:
+            raise CleanerError(f"quotes must be one of {QUOTE_MODES}, not {self.quotes!r}")
+        if self.bias not in BIASES:
+            raise CleanerError(f"bias must be one of {BIASES}, not {self.bias!r}")
+
+
+@dataclass(frozen=True)
+class Hints:
+    """Metadata known before the text is read (from HTML or front matter)."""
+
+    title: str | None = None
+    date: str | None = None
+    source: str | None = None
+    language: str | None = None
+    url: str | None = None
+
+
+class Cleaner:
+    """Compiled rule packs plus options; ``clean`` is safe to call from many
+    threads or processes. Build one and reuse it: loading packs is the slow part.
+
+    >>> Cleaner().clean("Title of the story here\\n\\nA first paragraph of the story, long enough to read as prose.").title
+    'Title of the story here'
+    """
+
+    def __init__(
+        self,
+        rules: str | Path | Iterable[str | Path] | None = None,
+        *,
+        default_rules: bool = True,
+        options: Options | None = None,
+    ):
+        paths: list[str | Path] = [default_rules_dir()] if default_rules else []
+        if isinstance(rules, (str, Path)):
+            paths.append(rules)
+        elif rules is not None:
+            paths.extend(rules)
+        self.ruleset = RuleSet.load(paths)
+        self.options = options or Options()
+
+    def __repr__(self) -> str:
+        return f"Cleaner({len(self.ruleset.rules)} rules, {self.options})"
+
+    # -- the pipeline ------------------------------------------------------------
+
+    def clean(self, raw: str | bytes, *, kind: str = "auto", url: str | None = None) -> Article:
+        """Clean one document (text or HTML, str or bytes) into an Article."""
+        if kind not in KINDS:
+            raise CleanerError(f"kind must be one of {KINDS}, not {kind!r}")
+        text = decode(raw) if isinstance(raw, (bytes, bytearray)) else str(raw)
+        hints = Hints(url=url)
+        if kind == "html" or (kind == "auto" and _looks_like_html(text)):
+            text, hints = _extract_html(text, url, self.options.bias)
+            is_page_dump = False
+        else:
+            is_page_dump = self.options.detect_content
+        return self.clean_text(text, hints, detect_content=is_page_dump)
+
+    def clean_text(self, text: str, hints: Hints = Hints(), *, detect_content: bool = False) -> Article:
+        """Steps 4-10 on text (from a text file or from HTML extraction)."""
+        norm = normalize(text, NormalizeOptions(quotes=self.options.quotes))
+        lines = split_lines(norm)
+        removals: list[Removal] = []
+
+        front = _front_matter(norm, lines)
+        if front:
+            hints, n = _merge_hints(hints, front.values), front.line_count
+            removals.append(_line_span_removal("structure.front-matter", "metadata block of a cleaned document", norm, lines[0], lines[n - 1]))
+            lines = [Line(l.start, l.start, "") if i < n else l for i, l in enumerate(lines)]
+
+        matched = self.ruleset.apply(norm, lines, hints.url)
+        removals.extend(matched.removals)
+
+        survivors = surviving_lines(lines, [(r.start, r.end) for r in removals])
+        structure = find_structure(survivors, hints)
+        removals.extend(structure.removals)
+
+        if detect_content:
+            removals.extend(self._content_removals(survivors, structure.removed_lines, matched.end_markers))
+
+        body = "\n\n".join(to_paragraphs(delete_spans(norm, [(r.start, r.end) for r in removals])))
+        language = hints.language or meta.detect_language(body or structure.title or "")
+        source = (
+            structure.source_line
+            or structure.wire_source
+            or matched.source
+            or hints.source
+            or structure.title_site
+            or meta.site_of_url(hints.url)
+        )
+        return Article(
+            text=body,
+            title=structure.title,
+            date=structure.date,
+            source=source,
+            language=language,
+            url=hints.url,
+            removed=tuple(sorted(removals, key=lambda r: (r.start, r.end, r.rule))),
+        )
+
+    def _content_removals(self, survivors: Sequence[Line], already: set[int], end_markers) -> list[Removal]:
+        try:
+            from .content import detect
+        except ImportError:  # the detector ships with issue 4; until then text passes through
+            return []
+        texts = ["" if i in already else line.text for i, line in enumerate(survivors)]
+        drops = detect(texts, language=None, bias=self.options.bias, end_markers=end_markers)
+        return [
+            Removal(rule, reason, survivors[i].text, survivors[i].start, survivors[i].end)
+            for i, rule, reason in drops
+            if survivors[i].text.strip()
+        ]
+
+
+# --- step 2-3: HTML ------------------------------------------------------------------
+
+
+def _looks_like_html(text: str) -> bool:
+    try:
+        from .html import looks_like_html
+    except ImportError:
+        return bool(regex.search(r"(?i)^\s*(?:<!doctype html|<html[\s>])", text[:2000]))
+    return looks_like_html(text)
+
+
+def _extract_html(html: str, url: str | None, bias: str) -> tuple[str, Hints]:
+    try:
+        from .html import extract_html
+    except ImportError:
+        raise CleanerError("HTML input is not supported yet in this build") from None
+    page = extract_html(html, url=url, favor=bias)
+    return page.text, Hints(
+        title=page.title, date=page.date, source=page.sitename, language=page.language, url=page.url or url
+    )
+
+
+# --- step 5: front matter ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    values: dict
+    line_count: int
+
+
+_FRONT_KEY = regex.compile(r"^(?P<key>title|date|source|language|url):\s*(?P<value>.*)$")
+
+
+def _front_matter(norm: str, lines: Sequence[Line]) -> FrontMatter | None:
+    """The YAML front matter that ``--format markdown`` writes, read back so a
+    cleaned document cleans to itself. Values are JSON scalars (valid YAML)."""
+    if not lines or lines[0].text != "---":
+        return None
+    values = {}
+    for i, line in enumerate(lines[1:20], start=1):
+        if line.text == "---":
+            return FrontMatter(values, i + 1)
+        m = _FRONT_KEY.match(line.text)
+        if not m:
+            return None
+        try:
+            values[m["key"]] = json.loads(m["value"])
+        except ValueError:
+            values[m["key"]] = m["value"].strip() or None
+    return None
+
+
+def _merge_hints(hints: Hints, values: dict) -> Hints:
+    known = {k: v for k, v in values.items() if isinstance(v, str) and v}
+    return replace(hints, **{k: getattr(hints, k) or v for k, v in known.items()})
+
+
+def _line_span_removal(rule: str, reason: str, norm: str, first: Line, last: Line) -> Removal:
+    return Removal(rule, reason, norm[first.start : last.end], first.start, last.end)
+
+
+# --- step 7: structure -----------------------------------------------------------------
+
+
+def surviving_lines(lines: Sequence[Line], spans: Iterable[tuple[int, int]]) -> list[Line]:
+    """Each line with the removed spans cut out of its text (offsets unchanged)."""
+    merged = merge_spans(spans)
+    out, k = [], 0
+    for line in lines:
+        while k < len(merged) and merged[k][1] <= line.start:
+            k += 1
+        if k >= len(merged) or merged[k][0] >= line.end:
+            out.append(line)
+            continue
+        pieces, pos, j = [], line.start, k
+        while j < len(merged) and merged[j][0] < line.end:
+            start, end = merged[j]
+            pieces.append(line.text[max(pos, line.start) - line.start : max(start, line.start) - line.start])
+            pos = max(pos, end)
+            j += 1
+        if pos < line.end:
+            pieces.append(line.text[pos - line.start :])
+        out.append(Line(line.start, line.end, " ".join(p.strip() for p in pieces if p.strip())))
+    return out
+
+
+@dataclass(frozen=True)
+class Structure:
+    title: str | None = None
+    title_site: str | None = None
+    date: str | None = None
+    source_line: str | None = None
+    wire_source: str | None = None
+    removals: tuple[Removal, ...] = ()
+    removed_lines: set[int] = field(default_factory=set)
+
+
+def find_structure(lines: Sequence[Line], hints: Hints) -> Structure:
+    """Title, date and source lines, repeated titles and captions: found on
+    the surviving lines, removed from the body, recorded with their reason."""
+    nonempty = [i for i, line in enumerate(lines) if line.stripped]
+    head = nonempty[:HEAD_LINES]
+    removed: dict[int, tuple[str, str]] = {}
+
+    # title: given (HTML, front matter) or the first headline-like line
+    title, title_site = hints.title, None
+    if title is None:
+        index = meta.find_title(lines)
+        if index is not None:
+            title, title_site = meta.split_site_suffix(lines[index].text)
+            removed[index] = ("structure.title", "the title, reported as metadata")
+    if title:
+        keys = {meta.title_key(title), meta.title_key(meta.split_site_suffix(title)[0])}
+        for i in head:
+            if i not in removed and meta.title_key(meta.split_site_suffix(lines[i].text)[0]) in keys:
+                removed[i] = ("structure.title-repeat", "the title repeated in the text")
+
+    # date: a date line near the top (never a date inside a sentence)
+    date = hints.date
+    for i in head:
+        if i in removed:
+            continue
+        iso = meta.date_of_line(lines[i].text)
+        if iso:
+            date = date or iso
+            removed[i] = ("structure.date-line", "a date line, reported as metadata")
+
+    # source: an explicit credit line anywhere, or a wire dateline opening the body
+    source_line = wire_source = None
+    for i in nonempty:
+        found = meta.source_of_line(lines[i].text) if i not in removed else None
+        if found:
+            source_line = source_line or found
+            removed[i] = ("structure.source-line", "a source credit line, reported as metadata")
+    body = [i for i in nonempty if i not in removed]
+    if body:
+        wire_source = meta.wire_dateline_source(lines[body[0]].text)
+
+    # captions: one or two short lines between the title and the first prose
+    title_lines = [i for i, (rule, _) in removed.items() if rule.startswith("structure.title")]
+    if title_lines:
+        after = [i for i in body if i > max(title_lines)]
+        run = []
+        for i in after:
+            if is_prose(lines[i].text):
+                break
+            run.append(i)
+        if after and 0 < len(run) <= 2 and len(run) < len(after):
+            for i in run:
+                text = lines[i].stripped
+                if word_count(text) <= 25 and not text.endswith((":", "—", "–")):
+                    removed[i] = ("structure.caption", "a photo caption or credit between the title and the body")
+
+    removals = tuple(
+        Removal(rule, reason, lines[i].text, lines[i].start, lines[i].end)
+        for i, (rule, reason) in sorted(removed.items())
+    )
+    return Structure(title, title_site, date, source_line, wire_source, removals, set(removed))
+
+
+# --- the default cleaner ------------------------------------------------------------------
+
+
+@lru_cache(maxsize=8)
+def _cached_cleaner(rules: tuple[str, ...] | None) -> Cleaner:
+    return Cleaner(rules)
+
+
+def clean(
+    raw: str | bytes,
+    *,
+    kind: str = "auto",
+    url: str | None = None,
+    rules: str | Path | Sequence[str | Path] | None = None,
+) -> Article:
+    """Clean one document with the default rule packs (plus ``rules``, a pack
+    file or directory, or a list of them).
+
+    >>> article = clean("Big news today\\n\\nThe talks in Doha resumed on Tuesday, officials said.\\n\\n- Advertisement -")
+    >>> article.title, article.text
+    ('Big news today', 'The talks in Doha resumed on Tuesday, officials said.')
+    """
+    if isinstance(rules, (str, Path)):
+        key: tuple[str, ...] | None = (str(rules),)
+    else:
+        key = tuple(str(r) for r in rules) if rules is not None else None
+    return _cached_cleaner(key).clean(raw, kind=kind, url=url)

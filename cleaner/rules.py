@@ -1,0 +1,426 @@
+"""Rule packs: boilerplate knowledge as data (TOML files under ``rules/``).
+
+A pack is one TOML file::
+
+    [pack]
+    name = "comments"
+    description = "Comment forms and reader comment sections."
+    # Site packs only: apply when the url or the text matches, and name the source.
+    # fingerprint = { url = 'example\\.com$', text = '...' }
+    # source = "Example News"
+
+    [[rules]]
+    id = "comments.form-prompt"            # stable, unique, "<pack>.<name>"
+    description = "Comment-form prompts end the article."
+    kind = "cut_tail"                       # see KINDS below
+    pattern = '(?i)please enter your (comment|name here)!?'
+    pass = ["A sentence that must come out unchanged."]
+    [[rules.fail]]
+    text = "Body.\\n\\nPlease enter your comment!\\nMore junk"
+    fix = "Body."
+
+Every rule runs against the same normalised text and yields Removals with
+offsets into it, so rules never see each other's output: their order does not
+matter and every removal is exact and explainable.
+
+Kinds (each one small function below):
+
+- ``drop_line``  - a line whose stripped text fully matches is removed.
+- ``drop_span``  - every match anywhere is removed.
+- ``collapse``   - every match is replaced by its named group ``keep``.
+- ``cut_tail``   - a line fully matching the marker starts the end of the article:
+  it and everything after it are removed, when enough prose precedes it.
+- ``drop_block`` - a marker line and the short, non-prose lines under it
+  (a "Related:" list of headlines) are removed; prose after it is kept.
+
+Options: ``max_chars`` (marker lines longer than this never match; 120),
+``min_prose_before`` and ``max_tail_ratio`` (cut_tail: how much prose must
+precede the marker, and how much may follow it relative to that),
+``back_over`` (cut_tail: a pattern for lines just above the marker that go
+with it), ``requires`` (a literal the text must contain for the rule to run).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Sequence
+
+import regex
+
+from .article import Removal
+from .errors import CleanerError
+from .lines import Line, is_prose, prose_chars
+
+# Hostile input meeting a faulty user pattern must not hang a batch job.
+REGEX_TIMEOUT_SECONDS = 2.0
+
+
+class RuleError(CleanerError):
+    """A rule pack that cannot be loaded or a rule that cannot run."""
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    fix: str  # for pass examples, fix == text
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    description: str
+    kind: str
+    pattern: regex.Pattern
+    pack: str = ""
+    # drop_line / cut_tail / drop_block markers longer than this are never
+    # markers; skipping them keeps line rules cheap on long prose.
+    max_chars: int = 120
+    # cut_tail: prose characters required before the marker ...
+    min_prose_before: int = 150
+    # ... and the tail may hold at most this much prose relative to what
+    # precedes (a "Related" line in the middle of a long article is no end).
+    max_tail_ratio: float = 1.0
+    # cut_tail: lines just above the marker that belong to the tail too
+    # (numbered reader comments above a comment form).
+    back_over: regex.Pattern | None = None
+    # A literal that must occur in the text for the rule to run at all: a
+    # cheap precheck that spares an expensive pattern most documents.
+    requires: str = ""
+    fails: tuple[Example, ...] = ()
+    passes: tuple[str, ...] = ()
+
+    @property
+    def is_end_marker(self) -> bool:
+        return self.kind == "cut_tail"
+
+
+@dataclass(frozen=True)
+class RulePack:
+    name: str
+    description: str
+    rules: tuple[Rule, ...]
+    path: str = ""
+    source: str | None = None
+    fingerprint_url: regex.Pattern | None = None
+    fingerprint_text: regex.Pattern | None = None
+
+    @property
+    def is_site_pack(self) -> bool:
+        return self.fingerprint_url is not None or self.fingerprint_text is not None
+
+    def identifies(self, text: str, url: str | None) -> bool:
+        """True when this site pack's fingerprint matches the url or the text."""
+        if self.fingerprint_url is not None and url and self.fingerprint_url.search(url):
+            return True
+        return self.fingerprint_text is not None and bool(
+            self.fingerprint_text.search(text, timeout=REGEX_TIMEOUT_SECONDS)
+        )
+
+
+# --- the kinds -----------------------------------------------------------------
+
+
+def _line_removal(rule: Rule, line: Line, reason: str | None = None) -> Removal:
+    return Removal(rule.id, reason or rule.description, line.text, line.start, line.end)
+
+
+def _marker_matches(rule: Rule, line: Line) -> bool:
+    text = line.stripped
+    return bool(text) and len(text) <= rule.max_chars and bool(
+        rule.pattern.fullmatch(text, timeout=REGEX_TIMEOUT_SECONDS)
+    )
+
+
+def drop_line(rule: Rule, text: str, lines: Sequence[Line]) -> Iterator[Removal]:
+    """Remove each line that fully matches (e.g. "- Advertisement -")."""
+    for line in lines:
+        if _marker_matches(rule, line):
+            yield _line_removal(rule, line)
+
+
+def drop_span(rule: Rule, text: str, lines: Sequence[Line]) -> Iterator[Removal]:
+    """Remove every match (e.g. "<!-- ... -->" remnants inside a line)."""
+    for m in rule.pattern.finditer(text, timeout=REGEX_TIMEOUT_SECONDS):
+        if m.end() > m.start():
+            yield Removal(rule.id, rule.description, m.group(), m.start(), m.end())
+
+
+def collapse(rule: Rule, text: str, lines: Sequence[Line]) -> Iterator[Removal]:
+    """Replace every match by its ``keep`` group: what surrounds it is removed
+    ("Antony BlinkenAntony BlinkenBlinken to ... MORE" -> "Antony Blinken")."""
+    for m in rule.pattern.finditer(text, timeout=REGEX_TIMEOUT_SECONDS):
+        keep_start, keep_end = m.span("keep")
+        for start, end in ((m.start(), keep_start), (keep_end, m.end())):
+            if end > start:
+                yield Removal(rule.id, rule.description, text[start:end], start, end)
+
+
+def cut_tail(rule: Rule, text: str, lines: Sequence[Line]) -> Iterator[Removal]:
+    """Cut from the first marker line that follows enough prose to the end."""
+    for i, line in enumerate(lines):
+        if not _marker_matches(rule, line):
+            continue
+        before = prose_chars(lines[:i])
+        if before < rule.min_prose_before:
+            continue
+        if prose_chars(lines[i + 1 :]) > before * rule.max_tail_ratio:
+            continue
+        first = i
+        while first > 0 and (
+            not lines[first - 1].stripped
+            or (rule.back_over is not None and rule.back_over.match(lines[first - 1].text))
+        ):
+            first -= 1
+        while first < i and not lines[first].stripped:
+            first += 1  # leave blank lines above the cut alone
+        start = lines[first].start
+        yield Removal(rule.id, rule.description, text[start:], start, len(text))
+        return
+
+
+def drop_block(rule: Rule, text: str, lines: Sequence[Line]) -> Iterator[Removal]:
+    """Remove a marker line and the short non-prose lines hanging under it."""
+    i = 0
+    while i < len(lines):
+        if not _marker_matches(rule, lines[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(lines) and (not lines[j].stripped or not is_prose(lines[j].text)):
+            j += 1
+        # keep trailing blank lines: they separate what follows
+        while j > i + 1 and not lines[j - 1].stripped:
+            j -= 1
+        start, end = lines[i].start, lines[j - 1].end
+        yield Removal(rule.id, rule.description, text[start:end], start, end)
+        i = j
+
+
+KINDS: dict[str, Callable[[Rule, str, Sequence[Line]], Iterator[Removal]]] = {
+    "drop_line": drop_line,
+    "drop_span": drop_span,
+    "collapse": collapse,
+    "cut_tail": cut_tail,
+    "drop_block": drop_block,
+}
+
+
+def apply_rule(rule: Rule, text: str, lines: Sequence[Line]) -> list[Removal]:
+    """All removals one rule makes on ``text`` (already normalised)."""
+    if rule.requires and rule.requires not in text:
+        return []
+    try:
+        return list(KINDS[rule.kind](rule, text, lines))
+    except TimeoutError:
+        raise RuleError(
+            f"rule {rule.id} ({rule.pack}) took over {REGEX_TIMEOUT_SECONDS:g}s on this input; "
+            "its pattern backtracks catastrophically"
+        ) from None
+
+
+# --- loading -------------------------------------------------------------------
+
+_RULE_KEYS = {
+    "id", "description", "kind", "pattern", "max_chars", "min_prose_before",
+    "max_tail_ratio", "back_over", "requires", "fail", "pass",
+}
+
+
+def _compile(pattern: object, where: str, key: str) -> regex.Pattern:
+    if not isinstance(pattern, str) or not pattern:
+        raise RuleError(f"{where}: '{key}' must be a non-empty string")
+    try:
+        return regex.compile(pattern, regex.MULTILINE)
+    except regex.error as exc:
+        raise RuleError(f"{where}: bad {key} regex: {exc}") from None
+
+
+def _rule_from_table(table: dict, pack: str, where: str) -> Rule:
+    rule_id = table.get("id")
+    if not isinstance(rule_id, str) or not regex.fullmatch(r"[a-z0-9_-]+(\.[a-z0-9_-]+)+", rule_id):
+        raise RuleError(f"{where}: rule id {rule_id!r} must look like 'pack.name' (lowercase)")
+    where = f"{where}: rule {rule_id}"
+    unknown = set(table) - _RULE_KEYS
+    if unknown:
+        raise RuleError(f"{where}: unknown keys {sorted(unknown)}")
+    kind = table.get("kind")
+    if kind not in KINDS:
+        raise RuleError(f"{where}: kind {kind!r} is not one of {sorted(KINDS)}")
+    description = table.get("description")
+    if not isinstance(description, str) or not description.strip():
+        raise RuleError(f"{where}: needs a one-line description")
+    pattern = _compile(table.get("pattern"), where, "pattern")
+    if kind == "collapse" and "keep" not in pattern.groupindex:
+        raise RuleError(f"{where}: a collapse pattern needs a (?P<keep>...) group")
+    fails = []
+    for example in table.get("fail", []):
+        if not isinstance(example, dict) or set(example) != {"text", "fix"}:
+            raise RuleError(f"{where}: each [[rules.fail]] needs exactly 'text' and 'fix'")
+        fails.append(Example(example["text"], example["fix"]))
+    passes = table.get("pass", [])
+    if not isinstance(passes, list) or not all(isinstance(p, str) for p in passes):
+        raise RuleError(f"{where}: 'pass' must be a list of strings")
+    options = {}
+    for key in ("max_chars", "min_prose_before", "max_tail_ratio"):
+        if key in table:
+            if not isinstance(table[key], (int, float)) or table[key] < 0:
+                raise RuleError(f"{where}: {key} must be a non-negative number")
+            options[key] = table[key]
+    back_over = _compile(table["back_over"], where, "back_over") if "back_over" in table else None
+    if "requires" in table:
+        if not isinstance(table["requires"], str):
+            raise RuleError(f"{where}: 'requires' must be a string")
+        options["requires"] = table["requires"]
+    return Rule(
+        id=rule_id, description=description.strip(), kind=kind, pattern=pattern, pack=pack,
+        back_over=back_over, fails=tuple(fails), passes=tuple(passes), **options,
+    )
+
+
+def load_pack(path: str | Path) -> RulePack:
+    """Load and validate one TOML rule pack; RuleError says what is wrong and where."""
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError(f"{path}: cannot read: {exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise RuleError(f"{path}: not valid TOML: {exc}") from None
+    meta = data.get("pack", {})
+    name = meta.get("name", path.stem)
+    fingerprint = meta.get("fingerprint", {})
+    where = str(path)
+    rules = tuple(_rule_from_table(t, name, where) for t in data.get("rules", []))
+    return RulePack(
+        name=name,
+        description=meta.get("description", ""),
+        rules=rules,
+        path=str(path),
+        source=meta.get("source"),
+        fingerprint_url=_compile(fingerprint["url"], where, "fingerprint.url") if "url" in fingerprint else None,
+        fingerprint_text=_compile(fingerprint["text"], where, "fingerprint.text") if "text" in fingerprint else None,
+    )
+
+
+def default_rules_dir() -> Path:
+    """The packs shipped with cleaner: inside the wheel, or the repo's rules/."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "rules", here.parent / "rules"):
+        if candidate.is_dir():
+            return candidate
+    raise RuleError("cleaner's own rule packs are missing (looked in cleaner/rules and rules/)")
+
+
+def pack_files(path: str | Path) -> list[Path]:
+    """TOML files of a pack directory (recursively, sorted) or a single file."""
+    path = Path(path)
+    if path.is_file():
+        return [path]
+    if not path.is_dir():
+        raise RuleError(f"{path}: no such rule pack file or directory")
+    return sorted(path.rglob("*.toml"))
+
+
+@dataclass(frozen=True)
+class RuleMatch:
+    removals: tuple[Removal, ...]
+    source: str | None
+    end_markers: tuple[regex.Pattern, ...]
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """Compiled rule packs. Immutable and picklable (patterns pickle by source)."""
+
+    packs: tuple[RulePack, ...] = field(default_factory=tuple)
+
+    @classmethod
+    def load(cls, paths: Iterable[str | Path]) -> "RuleSet":
+        packs = tuple(load_pack(f) for p in paths for f in pack_files(p))
+        seen: dict[str, str] = {}
+        for pack in packs:
+            for rule in pack.rules:
+                if rule.id in seen:
+                    raise RuleError(f"{pack.path}: rule id {rule.id} already defined in {seen[rule.id]}")
+                seen[rule.id] = pack.path
+        return cls(packs)
+
+    @property
+    def rules(self) -> tuple[Rule, ...]:
+        return tuple(r for p in self.packs for r in p.rules)
+
+    def active_packs(self, text: str, url: str | None) -> list[RulePack]:
+        return [p for p in self.packs if not p.is_site_pack or p.identifies(text, url)]
+
+    def apply(self, text: str, lines: Sequence[Line], url: str | None = None) -> RuleMatch:
+        """Run every applicable rule on normalised ``text``."""
+        removals: list[Removal] = []
+        source = None
+        markers = []
+        for pack in self.active_packs(text, url):
+            if pack.is_site_pack and pack.source and source is None:
+                source = pack.source
+            for rule in pack.rules:
+                removals.extend(apply_rule(rule, text, lines))
+                if rule.is_end_marker:
+                    markers.append(rule.pattern)
+        return RuleMatch(tuple(removals), source, tuple(markers))
+
+
+# --- examples ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ExampleFailure:
+    rule: str
+    kind: str  # "fail" or "pass"
+    text: str
+    expected: str
+    got: str
+
+    def describe(self) -> str:
+        return (
+            f"{self.rule}: {self.kind} example gave\n    {self.got!r}\n  expected\n    {self.expected!r}"
+        )
+
+
+def preview(rules: Sequence[Rule], text: str) -> str:
+    """What ``rules`` alone make of ``text``: normalised, removals applied,
+    paragraphs joined by blank lines. Used to run the packs' examples."""
+    from .assemble import delete_spans, to_paragraphs
+    from .lines import split_lines
+    from .normalize import normalize
+
+    text = normalize(text)
+    lines = split_lines(text)
+    spans = [(r.start, r.end) for rule in rules for r in apply_rule(rule, text, lines)]
+    return "\n\n".join(to_paragraphs(delete_spans(text, spans)))
+
+
+def check_examples(ruleset: RuleSet) -> list[ExampleFailure]:
+    """Run every example of every rule. A fail example must become its fix
+    under its own rule; a pass example must survive its rule and every other
+    rule of the set unchanged."""
+    from .assemble import to_paragraphs
+    from .normalize import normalize
+
+    def as_body(text: str) -> str:
+        return "\n\n".join(to_paragraphs(normalize(text)))
+
+    failures = []
+    everything = ruleset.rules
+    for rule in everything:
+        for example in rule.fails:
+            got, want = preview([rule], example.text), as_body(example.fix)
+            if got != want:
+                failures.append(ExampleFailure(rule.id, "fail", example.text, want, got))
+        for text in rule.passes:
+            want = as_body(text)
+            for rules in ([rule], everything):
+                got = preview(rules, text)
+                if got != want:
+                    failures.append(ExampleFailure(rule.id, "pass", text, want, got))
+                    break
+    return failures
