@@ -29,7 +29,7 @@ import regex
 
 from . import metadata as meta
 from .article import Article, Removal
-from .assemble import delete_spans, merge_spans, to_paragraphs
+from .assemble import delete_spans, is_hard_wrapped, merge_spans, to_paragraphs
 from .errors import CleanerError
 from .inputs import decode
 from .lines import Line, is_prose, split_lines, word_count
@@ -127,7 +127,7 @@ class Cleaner:
         removals.extend(matched.removals)
 
         survivors = surviving_lines(lines, [(r.start, r.end) for r in removals])
-        structure = find_structure(survivors, hints)
+        structure = find_structure(survivors, hints, hard_wrapped=is_hard_wrapped(norm))
         removals.extend(structure.removals)
 
         if detect_content:
@@ -265,9 +265,11 @@ class Structure:
     removed_lines: set[int] = field(default_factory=set)
 
 
-def find_structure(lines: Sequence[Line], hints: Hints) -> Structure:
+def find_structure(lines: Sequence[Line], hints: Hints, *, hard_wrapped: bool = False) -> Structure:
     """Title, date and source lines, repeated titles and captions: found on
-    the surviving lines, removed from the body, recorded with their reason."""
+    the surviving lines, removed from the body, recorded with their reason.
+    In hard-wrapped text a short line is a paragraph's first line, never a
+    caption."""
     nonempty = [i for i, line in enumerate(lines) if line.stripped]
     head = nonempty[:HEAD_LINES]
     removed: dict[int, tuple[str, str]] = {}
@@ -308,7 +310,7 @@ def find_structure(lines: Sequence[Line], hints: Hints) -> Structure:
 
     # captions: one or two short lines between the title and the first prose
     title_lines = [i for i, (rule, _) in removed.items() if rule.startswith("structure.title")]
-    if title_lines:
+    if title_lines and not hard_wrapped:
         after = [i for i in body if i > max(title_lines)]
         run = []
         for i in after:

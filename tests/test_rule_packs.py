@@ -1,0 +1,93 @@
+"""One generic test runs every example of every rule pack (sqlfluff style),
+plus the pack loader's validation of faulty user packs."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner.rules import RuleError, RuleSet, check_examples, default_rules_dir, load_pack
+
+RULESET = RuleSet.load([default_rules_dir()])
+
+
+@pytest.mark.parametrize("rule", RULESET.rules, ids=lambda r: r.id)
+def test_rule_examples(rule):
+    failures = [f for f in check_examples(RULESET) if f.rule == rule.id]
+    assert not failures, "\n".join(f.describe() for f in failures)
+
+
+@pytest.mark.parametrize("rule", RULESET.rules, ids=lambda r: r.id)
+def test_every_rule_has_fail_and_pass_examples(rule):
+    assert rule.fails, f"{rule.id} has no fail -> fix example"
+    assert rule.passes, f"{rule.id} has no pass example"
+    assert rule.description and "\n" not in rule.description
+
+
+def test_rule_ids_are_namespaced_by_pack():
+    for pack in RULESET.packs:
+        for rule in pack.rules:
+            assert rule.id.split(".")[0] == pack.name
+
+
+def test_check_examples_catches_a_wrong_fix(tmp_path):
+    pack = tmp_path / "p.toml"
+    pack.write_text(
+        '[pack]\nname = "p"\n[[rules]]\nid = "p.ad"\ndescription = "ad label"\nkind = "drop_line"\n'
+        "pattern = 'AD'\npass = ['An ADvert line stays.']\n"
+        '[[rules.fail]]\ntext = "Body.\\nAD"\nfix = "Body.\\nAD"\n'
+    )
+    failures = check_examples(RuleSet.load([pack]))
+    assert [f.kind for f in failures] == ["fail"]
+
+
+@pytest.mark.parametrize(
+    "body, message",
+    [
+        ("[[rules]]\nid = 'Bad Id'\n", "must look like"),
+        ("[[rules]]\nid = 'p.x'\nkind = 'explode'\ndescription = 'x'\npattern = 'a'\n", "kind 'explode'"),
+        ("[[rules]]\nid = 'p.x'\nkind = 'drop_line'\ndescription = 'x'\npattern = '(unclosed'\n", "bad pattern regex"),
+        ("[[rules]]\nid = 'p.x'\nkind = 'drop_line'\npattern = 'a'\n", "description"),
+        ("[[rules]]\nid = 'p.x'\nkind = 'collapse'\ndescription = 'x'\npattern = 'a'\n", "keep"),
+        ("[[rules]]\nid = 'p.x'\nkind = 'drop_line'\ndescription = 'x'\npattern = 'a'\ncolour = 1\n", "unknown keys"),
+        ("this is = = not toml", "not valid TOML"),
+    ],
+)
+def test_faulty_packs_give_one_clear_line(tmp_path, body, message):
+    pack = tmp_path / "user.toml"
+    pack.write_text(body)
+    with pytest.raises(RuleError) as info:
+        load_pack(pack)
+    assert message in str(info.value) and "\n" not in str(info.value)
+    assert str(pack) in str(info.value)
+
+
+def test_duplicate_rule_ids_are_refused(tmp_path):
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.toml").write_text(
+            "[[rules]]\nid = 'x.same'\nkind = 'drop_line'\ndescription = 'd'\npattern = 'a'\n"
+        )
+    with pytest.raises(RuleError, match="already defined"):
+        RuleSet.load([tmp_path])
+
+
+def test_user_pack_adds_to_defaults(tmp_path):
+    from cleaner import Cleaner
+
+    (tmp_path / "mine.toml").write_text(
+        "[pack]\nname = 'mine'\n[[rules]]\nid = 'mine.promo'\nkind = 'drop_line'\n"
+        "description = 'house promo'\npattern = '(?i)download our app.*'\n"
+    )
+    text = "Some headline here\n\nThe talks in Doha resumed on Tuesday, officials said.\nDownload our app today!"
+    article = Cleaner(tmp_path).clean(text)
+    assert "Download" not in article.text
+    assert any(r.rule == "mine.promo" for r in article.removed)
+    assert "Download" in Cleaner().clean(text).text
+
+
+def test_site_pack_names_source_only_when_fingerprint_matches():
+    from cleaner import clean
+
+    text = "A headline for the test\n\nThe talks in Doha resumed on Tuesday, officials said in a statement."
+    assert clean(text, url="https://thehill.com/policy/123").source == "The Hill"
+    assert clean(text, url="https://example.org/a").source == "example.org"
+    assert clean(text).source is None
