@@ -50,6 +50,10 @@ def repair_mojibake(text: str) -> str:
     >>> repair_mojibake("Afghanistanâ€™s capital")
     'Afghanistan’s capital'
     """
+    return _ftfy(text)
+
+
+def _ftfy(text: str) -> str:
     return ftfy.fix_text(
         text,
         unescape_html=False,
@@ -104,10 +108,15 @@ def normalize(text: str, options: NormalizeOptions = NormalizeOptions()) -> str:
     'Café au lait\n\nnext'
     """
     text = unify_line_endings(text)
-    if options.fix_mojibake:
-        text = repair_mojibake(text)
-    text = unicodedata.normalize("NFC", text)
-    text = remove_invisible(text)
+    # Repairing mojibake can expose characters to remove, and removing them
+    # can expose more mojibake: repeat until stable, so that normalising
+    # normalised text changes nothing (one pass for ordinary text).
+    for _ in range(4):
+        fixed = repair_mojibake(text) if options.fix_mojibake else text
+        fixed = remove_invisible(unicodedata.normalize("NFC", fixed))
+        if fixed == text:
+            break
+        text = fixed
     if options.quotes == "straight":
         text = straighten_quotes(text)
     return collapse_spaces(text)

@@ -284,7 +284,8 @@ def find_structure(lines: Sequence[Line], hints: Hints, *, hard_wrapped: bool = 
     if title:
         keys = {meta.title_key(title), meta.title_key(meta.split_site_suffix(title)[0])}
         for i in head:
-            if i not in removed and meta.title_key(meta.split_site_suffix(lines[i].text)[0]) in keys:
+            repeated = meta.title_key(meta.split_site_suffix(lines[i].text)[0]) in keys
+            if repeated and i not in removed and meta.is_title_like(lines[i].text):
                 removed[i] = ("structure.title-repeat", "the title repeated in the text")
 
     # date: a date line near the top (never a date inside a sentence)

@@ -1,0 +1,135 @@
+"""The command line as a user meets it: pipes, formats, errors as one line."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from cleaner import __version__
+from cleaner.cli import app
+from conftest import ROOT, sample_inputs
+
+runner = CliRunner()
+SEED = sample_inputs("seeds")[1]
+
+
+def invoke(*args, input=None):
+    return runner.invoke(app, list(args), input=input)
+
+
+def test_version():
+    result = invoke("--version")
+    assert result.exit_code == 0 and result.stdout.strip() == f"cleaner {__version__}"
+
+
+def test_stdin_gives_the_same_as_a_file():
+    from_file = invoke("clean", str(SEED)).stdout
+    from_pipe = invoke("clean", "-", input=SEED.read_bytes()).stdout
+    assert from_pipe == from_file and from_file.startswith("Afghan Government")
+
+
+def test_jsonl_has_one_record_per_file_with_every_field():
+    seeds = sample_inputs("seeds")
+    result = invoke("clean", *map(str, seeds), "--format", "jsonl")
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["path"] for r in records] == list(map(str, seeds))
+    for record in records:
+        assert {"text", "title", "date", "source", "language", "url", "removed"} <= set(record)
+        for removal in record["removed"]:
+            assert set(removal) == {"rule", "reason", "text", "start", "end"}
+
+
+def test_markdown_has_front_matter():
+    lines = invoke("clean", str(SEED), "-f", "markdown").stdout.splitlines()
+    assert lines[0] == "---" and 'date: "2021-08-13"' in lines and 'source: "AFP"' in lines
+
+
+def test_output_to_file_and_directory(tmp_path):
+    out = tmp_path / "one.json"
+    assert invoke("clean", str(SEED), "-f", "json", "-o", str(out)).exit_code == 0
+    assert json.loads(out.read_text())["date"] == "2021-08-13"
+    outdir = tmp_path / "many"
+    seeds = sample_inputs("seeds")
+    assert invoke("clean", *map(str, seeds), "-o", str(outdir)).exit_code == 0
+    assert sorted(p.name for p in outdir.iterdir()) == sorted(p.stem + ".txt" for p in seeds)
+
+
+def test_gzipped_input(tmp_path):
+    packed = tmp_path / "seed.txt.gz"
+    packed.write_bytes(gzip.compress(SEED.read_bytes()))
+    assert invoke("clean", str(packed)).stdout == invoke("clean", str(SEED)).stdout
+
+
+@pytest.mark.parametrize(
+    "make, message",
+    [
+        (lambda d: d / "missing.txt", "no such file"),
+        (lambda d: d, "is a directory"),
+        (lambda d: (d / "x.bin").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 50) and d / "x.bin", "binary data"),
+        (lambda d: (d / "bad.gz").write_bytes(b"\x1f\x8bnot really gzip") and d / "bad.gz", "gzip"),
+    ],
+    ids=["missing", "directory", "binary", "corrupt-gzip"],
+)
+def test_bad_input_is_one_clear_line(tmp_path, make, message):
+    path = make(tmp_path)
+    result = invoke("clean", str(path))
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert message in result.stderr and result.stderr.count("\n") == 1
+    assert "Traceback" not in result.stderr
+
+
+def test_empty_file_is_an_empty_article(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    result = invoke("clean", str(empty), "-f", "json")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["text"] == ""
+
+
+def test_bad_format_is_a_usage_error():
+    result = invoke("clean", str(SEED), "--format", "pdf")
+    assert result.exit_code == 2 and "--format" in result.stderr
+
+
+def test_faulty_user_rules_are_one_line(tmp_path):
+    (tmp_path / "bad.toml").write_text("[[rules]]\nid = 'x.y'\nkind = 'drop_line'\ndescription = 'd'\npattern = '(['\n")
+    result = invoke("clean", str(SEED), "--rules", str(tmp_path))
+    assert result.exit_code == 1 and "bad pattern regex" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_explain_names_the_rule_of_every_removal():
+    result = invoke("explain", str(sample_inputs("seeds")[4]))
+    assert result.exit_code == 0
+    for rule in ("comments.form-prompt", "ads.label", "related.list-heading-tail", "structure.title"):
+        assert rule in result.stdout
+    assert "\x1b[" not in result.stdout  # plain when not a terminal
+
+
+def test_rules_list_and_test():
+    listed = invoke("rules", "list").stdout
+    assert "hovercards.doubled-linked-name" in listed and "collapse" in listed
+    tested = invoke("rules", "test")
+    assert tested.exit_code == 0 and " 0 failed" in tested.stdout
+
+
+def test_rules_test_fails_on_a_broken_example(tmp_path):
+    (tmp_path / "mine.toml").write_text(
+        "[[rules]]\nid = 'mine.x'\nkind = 'drop_line'\ndescription = 'd'\npattern = 'Ad'\npass = ['Ad']\n"
+    )
+    result = invoke("rules", "test", str(tmp_path))
+    assert result.exit_code == 1 and "mine.x" in result.stderr
+
+
+def test_module_entry_point_never_shows_a_traceback(tmp_path):
+    proc = subprocess.run(
+        [sys.executable, "-m", "cleaner", "clean", str(tmp_path / "nope.txt")],
+        capture_output=True, text=True, cwd=ROOT,
+    )
+    assert proc.returncode == 1
+    assert proc.stderr.strip() == f"cleaner: error: {tmp_path / 'nope.txt'}: no such file"
