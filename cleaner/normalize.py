@@ -11,6 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 
 import ftfy
+import ftfy.badness
 import regex
 
 QUOTE_MODES = ("keep", "straight")
@@ -30,6 +31,9 @@ _ZERO_WIDTH = regex.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 # Spaces of every width (NBSP, thin, em, ideographic, ...) become a plain space.
 _SPACES = regex.compile(r"[^\S\n]+")
 _CONTROL = regex.compile(r"[\p{Cc}--[\n\t]]", flags=regex.V1)
+# C1 controls (cp1252 read as Latin-1) and surrogates: ftfy repairs them
+# even where its mojibake detector sees nothing.
+_C1_OR_SURROGATE = regex.compile(r"[\x80-\x9f\ud800-\udfff]")
 _BLANK_RUNS = regex.compile(r"\n{3,}")
 _TRAILING = regex.compile(r"[ \t]+$", flags=regex.MULTILINE)
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"'})
@@ -50,6 +54,8 @@ def repair_mojibake(text: str) -> str:
     >>> repair_mojibake("Afghanistanâ€™s capital")
     'Afghanistan’s capital'
     """
+    if text.isascii() or not (ftfy.badness.is_bad(text) or _C1_OR_SURROGATE.search(text)):
+        return text  # the common case, at a fraction of fix_text's cost
     return _ftfy(text)
 
 

@@ -133,21 +133,21 @@ def _marker_matches(rule: Rule, line: Line) -> bool:
     )
 
 
-def drop_line(rule: Rule, text: str, lines: Sequence[Line]) -> Iterator[Removal]:
+def drop_line(rule: Rule, text: str, lines: Sequence[Line], candidates: Sequence[int]) -> Iterator[Removal]:
     """Remove each line that fully matches (e.g. "- Advertisement -")."""
-    for line in lines:
-        if _marker_matches(rule, line):
-            yield _line_removal(rule, line)
+    for i in candidates:
+        if _marker_matches(rule, lines[i]):
+            yield _line_removal(rule, lines[i])
 
 
-def drop_span(rule: Rule, text: str, lines: Sequence[Line]) -> Iterator[Removal]:
+def drop_span(rule: Rule, text: str, lines: Sequence[Line], candidates: Sequence[int]) -> Iterator[Removal]:
     """Remove every match (e.g. "<!-- ... -->" remnants inside a line)."""
     for m in rule.pattern.finditer(text, timeout=REGEX_TIMEOUT_SECONDS):
         if m.end() > m.start():
             yield Removal(rule.id, rule.description, m.group(), m.start(), m.end())
 
 
-def collapse(rule: Rule, text: str, lines: Sequence[Line]) -> Iterator[Removal]:
+def collapse(rule: Rule, text: str, lines: Sequence[Line], candidates: Sequence[int]) -> Iterator[Removal]:
     """Replace every match by its ``keep`` group: what surrounds it is removed
     ("Antony BlinkenAntony BlinkenBlinken to ... MORE" -> "Antony Blinken")."""
     for m in rule.pattern.finditer(text, timeout=REGEX_TIMEOUT_SECONDS):
@@ -157,10 +157,10 @@ def collapse(rule: Rule, text: str, lines: Sequence[Line]) -> Iterator[Removal]:
                 yield Removal(rule.id, rule.description, text[start:end], start, end)
 
 
-def cut_tail(rule: Rule, text: str, lines: Sequence[Line]) -> Iterator[Removal]:
+def cut_tail(rule: Rule, text: str, lines: Sequence[Line], candidates: Sequence[int]) -> Iterator[Removal]:
     """Cut from the first marker line that follows enough prose to the end."""
-    for i, line in enumerate(lines):
-        if not _marker_matches(rule, line):
+    for i in candidates:
+        if not _marker_matches(rule, lines[i]):
             continue
         before = prose_chars(lines[:i])
         if before < rule.min_prose_before:
@@ -180,12 +180,11 @@ def cut_tail(rule: Rule, text: str, lines: Sequence[Line]) -> Iterator[Removal]:
         return
 
 
-def drop_block(rule: Rule, text: str, lines: Sequence[Line]) -> Iterator[Removal]:
+def drop_block(rule: Rule, text: str, lines: Sequence[Line], candidates: Sequence[int]) -> Iterator[Removal]:
     """Remove a marker line and the short non-prose lines hanging under it."""
-    i = 0
-    while i < len(lines):
-        if not _marker_matches(rule, lines[i]):
-            i += 1
+    end_of_last_block = 0
+    for i in candidates:
+        if i < end_of_last_block or not _marker_matches(rule, lines[i]):
             continue
         j = i + 1
         while j < len(lines) and (not lines[j].stripped or not is_prose(lines[j].text)):
@@ -195,10 +194,10 @@ def drop_block(rule: Rule, text: str, lines: Sequence[Line]) -> Iterator[Removal
             j -= 1
         start, end = lines[i].start, lines[j - 1].end
         yield Removal(rule.id, rule.description, text[start:end], start, end)
-        i = j
+        end_of_last_block = j
 
 
-KINDS: dict[str, Callable[[Rule, str, Sequence[Line]], Iterator[Removal]]] = {
+KINDS: dict[str, Callable[[Rule, str, Sequence[Line], Sequence[int]], Iterator[Removal]]] = {
     "drop_line": drop_line,
     "drop_span": drop_span,
     "collapse": collapse,
@@ -207,12 +206,20 @@ KINDS: dict[str, Callable[[Rule, str, Sequence[Line]], Iterator[Removal]]] = {
 }
 
 
-def apply_rule(rule: Rule, text: str, lines: Sequence[Line]) -> list[Removal]:
-    """All removals one rule makes on ``text`` (already normalised)."""
+LINE_KINDS = ("drop_line", "cut_tail", "drop_block")
+
+
+def apply_rule(
+    rule: Rule, text: str, lines: Sequence[Line], candidates: Sequence[int] | None = None
+) -> list[Removal]:
+    """All removals one rule makes on ``text`` (already normalised).
+    ``candidates``: indices of the lines a line rule need test (default all)."""
     if rule.requires and rule.requires not in text:
         return []
+    if candidates is None:
+        candidates = range(len(lines))
     try:
-        return list(KINDS[rule.kind](rule, text, lines))
+        return list(KINDS[rule.kind](rule, text, lines, candidates))
     except TimeoutError:
         raise RuleError(
             f"rule {rule.id} ({rule.pack}) took over {REGEX_TIMEOUT_SECONDS:g}s on this input; "
@@ -336,6 +343,26 @@ class RuleSet:
 
     packs: tuple[RulePack, ...] = field(default_factory=tuple)
 
+    def __post_init__(self):
+        # One pattern screening every line for all line rules at once: most
+        # lines match no rule, and one regex call per line beats one per rule.
+        line_rules = [r for r in self.rules if r.kind in LINE_KINDS]
+        screen = "|".join(f"(?:{r.pattern.pattern})" for r in line_rules)
+        object.__setattr__(self, "_screen", regex.compile(screen) if screen else None)
+        object.__setattr__(self, "_screen_chars", max((r.max_chars for r in line_rules), default=0))
+
+    def candidate_lines(self, lines: Sequence[Line]) -> list[int]:
+        """Indices of the lines some line rule may match."""
+        if self._screen is None:
+            return []
+        fullmatch, limit = self._screen.fullmatch, self._screen_chars
+        out = []
+        for i, line in enumerate(lines):
+            text = line.text.strip()
+            if text and len(text) <= limit and fullmatch(text, timeout=REGEX_TIMEOUT_SECONDS):
+                out.append(i)
+        return out
+
     @classmethod
     def load(cls, paths: Iterable[str | Path]) -> "RuleSet":
         packs = tuple(load_pack(f) for p in paths for f in pack_files(p))
@@ -359,11 +386,15 @@ class RuleSet:
         removals: list[Removal] = []
         source = None
         markers = []
+        try:
+            candidates = self.candidate_lines(lines)
+        except TimeoutError:
+            raise RuleError("the rule packs' line patterns took too long on this input") from None
         for pack in self.active_packs(text, url):
             if pack.is_site_pack and pack.source and source is None:
                 source = pack.source
             for rule in pack.rules:
-                removals.extend(apply_rule(rule, text, lines))
+                removals.extend(apply_rule(rule, text, lines, candidates))
                 if rule.is_end_marker:
                     markers.append(rule.pattern)
         return RuleMatch(tuple(removals), source, tuple(markers))
