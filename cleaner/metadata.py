@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 import regex
 
-from .lines import Line, is_prose, word_count
+from .lines import Line, word_count
 
 # --- dates -----------------------------------------------------------------------
 
@@ -43,7 +43,7 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DATE_PATTERNS = [
     regex.compile(p, regex.IGNORECASE)
     for p in (
-        rf"\b{_YEAR}-(?P<mon>[01]?\d)-(?P<day>[0-3]?\d)\b",  # 2021-08-13
+        rf"\b{_YEAR}-(?P<mon>[01]?\d)-(?P<day>[0-3]?\d)(?!\d)",  # 2021-08-13, 2021-08-13T09:31
         rf"\b{_YEAR}/(?P<mon>[01]?\d)/(?P<day>[0-3]?\d)\b",  # 2021/08/13
         rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b",  # August 13, 2021
         rf"\b{_DAY}\s+(?:de\s+)?{_MONTH}\s+(?:de\s+)?{_YEAR}\b",  # 13 August 2021, 13 de agosto de 2021
@@ -108,7 +108,7 @@ def date_of_line(text: str) -> str | None:
     True
     """
     text = text.strip()
-    if len(text) > 120 or is_prose(text, min_words=10):
+    if len(text) > 120:
         return None
     iso = parse_date(text)
     if iso is None:

@@ -1,0 +1,124 @@
+"""Data-driven tests of the metadata finders: positives, negatives, languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner import clean
+from cleaner.metadata import (
+    date_of_line, detect_language, parse_date, site_of_url, source_of_line,
+    split_site_suffix, wire_dateline_source,
+)
+
+DATE_LINES = [
+    ("August 13, 2021", "2021-08-13"),
+    ("Published: 14 March 2022 09:31 GMT", "2022-03-14"),
+    ("Updated Aug. 2, 2020 at 5:01 p.m. ET", "2020-08-02"),
+    ("2019-11-19T08:15:00Z", "2019-11-19"),
+    ("Veröffentlicht am 3. Mai 2021, 14:20 Uhr", "2021-05-03"),
+    ("Publié le 12 février 2023 à 10h05", "2023-02-12"),
+    ("12 de agosto de 2021", "2021-08-12"),
+    ("By Jane Doe | 13/08/2021", "2021-08-13"),
+    ("Monday, December 6, 2021", "2021-12-06"),
+]
+NOT_DATE_LINES = [
+    "The deal was signed on August 13, 2021, in Doha by representatives of both parties.",
+    "Khalilzad was the architect of the deal reached in February 2020.",
+    "04/05/2021",  # ambiguous day and month
+    "February 30, 2021",  # no such day
+    "Top 10 stories of 2021",
+]
+
+
+@pytest.mark.parametrize("line, iso", DATE_LINES)
+def test_date_lines(line, iso):
+    assert date_of_line(line) == iso
+
+
+@pytest.mark.parametrize("line", NOT_DATE_LINES)
+def test_not_date_lines(line):
+    assert date_of_line(line) is None
+
+
+def test_parse_date_month_first_and_day_first():
+    assert parse_date("12/25/2020") == "2020-12-25"
+    assert parse_date("25/12/2020") == "2020-12-25"
+
+
+@pytest.mark.parametrize(
+    "title, expected",
+    [
+        ("Google Stadia, Microsoft xCloud: So Many Ways to Play - WSJ", ("Google Stadia, Microsoft xCloud: So Many Ways to Play", "WSJ")),
+        ("Regierung plant neue Regeln | Süddeutsche Zeitung", ("Regierung plant neue Regeln", "Süddeutsche Zeitung")),
+        ("Talks stall again in Doha — Example.com", ("Talks stall again in Doha", "Example.com")),
+        ("Afghanistan: the war that never ended - analysis", ("Afghanistan: the war that never ended - analysis", None)),
+        ("Baden-Baden hosts summit", ("Baden-Baden hosts summit", None)),
+    ],
+)
+def test_site_suffix(title, expected):
+    assert split_site_suffix(title) == expected
+
+
+@pytest.mark.parametrize(
+    "line, source",
+    [("SOURCE: AFP", "AFP"), ("Source: Reuters", "Reuters"), ("Quelle: dpa", "dpa"), ("The source: a man", None)],
+)
+def test_source_lines(line, source):
+    assert source_of_line(line) == source
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("LONDON (Reuters) - Britain's economy grew faster than expected.", "Reuters"),
+        ("WASHINGTON, March 3 (AP) — The Senate voted on Tuesday.", "AP"),
+        ("PARIS (AFP) – Le gouvernement a annoncé", "AFP"),
+        ("WASHINGTON: The Taliban and the Kabul government are far apart.", None),
+        ("The agency (AFP) said on Monday that talks stalled.", None),
+    ],
+)
+def test_wire_datelines(text, source):
+    assert wire_dateline_source(text) == source
+
+
+@pytest.mark.parametrize(
+    "url, site",
+    [("https://www.bbc.co.uk/news/x", "bbc.co.uk"), ("http://m.example.com", "example.com"), (None, None), ("", None)],
+)
+def test_site_of_url(url, site):
+    assert site_of_url(url) == site
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("Die Bundesregierung will die Mietpreisbremse um weitere vier Jahre verlängern, teilte ein Sprecher mit.", "de"),
+        ("Le gouvernement a présenté mercredi un projet de loi pour prolonger le plafonnement des loyers.", "fr"),
+        ("El gobierno presentó el miércoles un proyecto de ley para prolongar el control de los alquileres.", "es"),
+        ("Правительство в среду представило законопроект о продлении ограничения арендной платы.", "ru"),
+        ("ok", None),
+        ("", None),
+    ],
+)
+def test_language(text, code):
+    assert detect_language(text) == code
+
+
+def test_language_is_deterministic():
+    text = "Ceasefire talks resume"
+    assert len({detect_language(text * 3) for _ in range(5)}) == 1
+
+
+def test_date_in_a_body_sentence_is_never_the_date():
+    article = clean(
+        "A headline about the talks\n\n"
+        "The deal was signed on August 13, 2021, in Doha by representatives of both parties.\n\n"
+        "Officials said further talks would follow in the autumn, without giving a date."
+    )
+    assert article.date is None
+
+
+def test_source_priority_credit_line_over_url():
+    text = "Some headline for the story\n\nSOURCE: AFP\n\nThe talks in Doha resumed on Tuesday, officials said."
+    assert clean(text, url="https://example.com/x").source == "AFP"
+    assert clean(text.replace("SOURCE: AFP\n\n", ""), url="https://example.com/x").source == "example.com"

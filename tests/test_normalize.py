@@ -1,0 +1,63 @@
+"""Normalisation cases: each input with its normal form (ftfy-style table)."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner import Cleaner, Options, clean
+from cleaner.normalize import NormalizeOptions, normalize
+
+CASES = [
+    ("non-breaking spaces", "a\u00a0b\u202fc", "a b c"),
+    ("zero-width and soft hyphen", "co\u00adop\u200be\u200dration\ufeff", "cooperation"),
+    ("control characters", "bell\x07 and\x00 null", "bell and null"),
+    ("line endings", "one\r\ntwo\rthree", "one\ntwo\nthree"),
+    ("runs of spaces", "too   many \t spaces", "too many spaces"),
+    ("trailing spaces", "line   \nnext\t", "line\nnext"),
+    ("blank line runs", "a\n\n\n\n\nb", "a\n\nb"),
+    ("NFC", "Cafe\u0301", "Café"),
+    ("mojibake", "Afghanistanâ€™s capital", "Afghanistan’s capital"),
+    ("cp1252 C1 controls", "\x93quoted\x94", "“quoted”"),
+    ("indent kept, capped at 8", " " * 12 + "deep\n\tquoted", "        deep\n quoted"),
+]
+
+
+@pytest.mark.parametrize("name, raw, expected", CASES, ids=[c[0] for c in CASES])
+def test_normalize(name, raw, expected):
+    assert normalize(raw) == expected
+
+
+@pytest.mark.parametrize("name, raw, expected", CASES, ids=[c[0] for c in CASES])
+def test_normalize_is_idempotent(name, raw, expected):
+    assert normalize(normalize(raw)) == normalize(raw)
+
+
+def test_quotes_kept_by_default_and_straightened_on_request():
+    text = "A headline here\n\n“It’s over,” he said, and the crowd went home after a long night."
+    assert "“It’s over,”" in clean(text).text
+    straight = Cleaner(options=Options(quotes="straight")).clean(text).text
+    assert "\"It's over,\"" in straight
+    assert normalize("„Ja“", NormalizeOptions(quotes="straight")) == '"Ja"'
+
+
+def test_bad_option_is_a_clear_error():
+    from cleaner import CleanerError
+
+    with pytest.raises(CleanerError, match="quotes must be one of"):
+        Options(quotes="curly")
+
+
+def test_removal_offsets_point_into_the_normalised_input():
+    raw = "Title line of the story\r\n\r\n- Advertisement -\r\nThe talks resumed on Tuesday in Doha, officials said."
+    article = clean(raw)
+    norm = normalize(raw)
+    assert article.removed
+    for r in article.removed:
+        assert norm[r.start : r.end] == r.text
+
+
+def test_cleaner_pickles():
+    import pickle
+
+    cleaner = pickle.loads(pickle.dumps(Cleaner()))
+    assert cleaner.clean("Headline of a story\n\n- Advertisement -\nBody text of the story goes here, said officials.").text.startswith("Body")
