@@ -126,28 +126,31 @@ def _line_removal(rule: Rule, line: Line, reason: str | None = None) -> Removal:
     return Removal(rule.id, reason or rule.description, line.text, line.start, line.end)
 
 
-def _marker_matches(rule: Rule, line: Line) -> bool:
-    text = line.stripped
-    return bool(text) and len(text) <= rule.max_chars and bool(
-        rule.pattern.fullmatch(text, timeout=REGEX_TIMEOUT_SECONDS)
+def matches_line(rule: Rule, stripped: str) -> bool:
+    """Does a line (stripped) fully match a line rule's pattern?"""
+    return bool(stripped) and len(stripped) <= rule.max_chars and bool(
+        rule.pattern.fullmatch(stripped, timeout=REGEX_TIMEOUT_SECONDS)
     )
 
 
-def drop_line(rule: Rule, text: str, lines: Sequence[Line], candidates: Sequence[int]) -> Iterator[Removal]:
+# Line kinds receive ``matched``: the indices of the lines that fully match
+# the rule's pattern (found once per distinct line by the RuleSet).
+
+
+def drop_line(rule: Rule, text: str, lines: Sequence[Line], matched: Sequence[int]) -> Iterator[Removal]:
     """Remove each line that fully matches (e.g. "- Advertisement -")."""
-    for i in candidates:
-        if _marker_matches(rule, lines[i]):
-            yield _line_removal(rule, lines[i])
+    for i in matched:
+        yield _line_removal(rule, lines[i])
 
 
-def drop_span(rule: Rule, text: str, lines: Sequence[Line], candidates: Sequence[int]) -> Iterator[Removal]:
+def drop_span(rule: Rule, text: str, lines: Sequence[Line], matched: Sequence[int]) -> Iterator[Removal]:
     """Remove every match (e.g. "<!-- ... -->" remnants inside a line)."""
     for m in rule.pattern.finditer(text, timeout=REGEX_TIMEOUT_SECONDS):
         if m.end() > m.start():
             yield Removal(rule.id, rule.description, m.group(), m.start(), m.end())
 
 
-def collapse(rule: Rule, text: str, lines: Sequence[Line], candidates: Sequence[int]) -> Iterator[Removal]:
+def collapse(rule: Rule, text: str, lines: Sequence[Line], matched: Sequence[int]) -> Iterator[Removal]:
     """Replace every match by its ``keep`` group: what surrounds it is removed
     ("Antony BlinkenAntony BlinkenBlinken to ... MORE" -> "Antony Blinken")."""
     for m in rule.pattern.finditer(text, timeout=REGEX_TIMEOUT_SECONDS):
@@ -157,11 +160,9 @@ def collapse(rule: Rule, text: str, lines: Sequence[Line], candidates: Sequence[
                 yield Removal(rule.id, rule.description, text[start:end], start, end)
 
 
-def cut_tail(rule: Rule, text: str, lines: Sequence[Line], candidates: Sequence[int]) -> Iterator[Removal]:
+def cut_tail(rule: Rule, text: str, lines: Sequence[Line], matched: Sequence[int]) -> Iterator[Removal]:
     """Cut from the first marker line that follows enough prose to the end."""
-    for i in candidates:
-        if not _marker_matches(rule, lines[i]):
-            continue
+    for i in matched:
         before = prose_chars(lines[:i])
         if before < rule.min_prose_before:
             continue
@@ -180,11 +181,11 @@ def cut_tail(rule: Rule, text: str, lines: Sequence[Line], candidates: Sequence[
         return
 
 
-def drop_block(rule: Rule, text: str, lines: Sequence[Line], candidates: Sequence[int]) -> Iterator[Removal]:
+def drop_block(rule: Rule, text: str, lines: Sequence[Line], matched: Sequence[int]) -> Iterator[Removal]:
     """Remove a marker line and the short non-prose lines hanging under it."""
     end_of_last_block = 0
-    for i in candidates:
-        if i < end_of_last_block or not _marker_matches(rule, lines[i]):
+    for i in matched:
+        if i < end_of_last_block:
             continue
         j = i + 1
         while j < len(lines) and (not lines[j].stripped or not is_prose(lines[j].text)):
@@ -210,16 +211,16 @@ LINE_KINDS = ("drop_line", "cut_tail", "drop_block")
 
 
 def apply_rule(
-    rule: Rule, text: str, lines: Sequence[Line], candidates: Sequence[int] | None = None
+    rule: Rule, text: str, lines: Sequence[Line], matched: Sequence[int] | None = None
 ) -> list[Removal]:
     """All removals one rule makes on ``text`` (already normalised).
-    ``candidates``: indices of the lines a line rule need test (default all)."""
+    ``matched``: for line rules, the lines known to match (found here if None)."""
     if rule.requires and rule.requires not in text:
         return []
-    if candidates is None:
-        candidates = range(len(lines))
     try:
-        return list(KINDS[rule.kind](rule, text, lines, candidates))
+        if matched is None and rule.kind in LINE_KINDS:
+            matched = [i for i, line in enumerate(lines) if matches_line(rule, line.stripped)]
+        return list(KINDS[rule.kind](rule, text, lines, matched or ()))
     except TimeoutError:
         raise RuleError(
             f"rule {rule.id} ({rule.pack}) took over {REGEX_TIMEOUT_SECONDS:g}s on this input; "
@@ -351,17 +352,26 @@ class RuleSet:
         object.__setattr__(self, "_screen", regex.compile(screen) if screen else None)
         object.__setattr__(self, "_screen_chars", max((r.max_chars for r in line_rules), default=0))
 
-    def candidate_lines(self, lines: Sequence[Line]) -> list[int]:
-        """Indices of the lines some line rule may match."""
+    def matched_lines(self, lines: Sequence[Line]) -> dict[str, list[int]]:
+        """For each line rule id, the indices of the lines it fully matches.
+        Each distinct line is tested once: page dumps repeat menu lines."""
+        matched: dict[str, list[int]] = {}
         if self._screen is None:
-            return []
-        fullmatch, limit = self._screen.fullmatch, self._screen_chars
-        out = []
+            return matched
+        screen, limit = self._screen.fullmatch, self._screen_chars
+        line_rules = [r for r in self.rules if r.kind in LINE_KINDS]
+        seen: dict[str, list[str]] = {}
         for i, line in enumerate(lines):
             text = line.text.strip()
-            if text and len(text) <= limit and fullmatch(text, timeout=REGEX_TIMEOUT_SECONDS):
-                out.append(i)
-        return out
+            if not text or len(text) > limit:
+                continue
+            ids = seen.get(text)
+            if ids is None:
+                hit = screen(text, timeout=REGEX_TIMEOUT_SECONDS)
+                ids = seen[text] = [r.id for r in line_rules if matches_line(r, text)] if hit else []
+            for rule_id in ids:
+                matched.setdefault(rule_id, []).append(i)
+        return matched
 
     @classmethod
     def load(cls, paths: Iterable[str | Path]) -> "RuleSet":
@@ -387,14 +397,14 @@ class RuleSet:
         source = None
         markers = []
         try:
-            candidates = self.candidate_lines(lines)
+            matched = self.matched_lines(lines)
         except TimeoutError:
             raise RuleError("the rule packs' line patterns took too long on this input") from None
         for pack in self.active_packs(text, url):
             if pack.is_site_pack and pack.source and source is None:
                 source = pack.source
             for rule in pack.rules:
-                removals.extend(apply_rule(rule, text, lines, candidates))
+                removals.extend(apply_rule(rule, text, lines, matched.get(rule.id, ())))
                 if rule.is_end_marker:
                     markers.append(rule.pattern)
         return RuleMatch(tuple(removals), source, tuple(markers))
