@@ -108,7 +108,7 @@ def _codec(label: str) -> str | None:
 def decode_html(raw: bytes) -> str:
     """Decode a page's bytes (gzip is unpacked here).
 
-    >>> decode_html('<meta charset="iso-8859-1"><p>caf\\xe9</p>'.encode("latin-1"))[-9:]
+    >>> decode_html('<meta charset="iso-8859-1"><p>caf\\xe9</p>'.encode("latin-1"))[-8:]
     'café</p>'
     >>> decode_html(codecs.BOM_UTF8 + "<p>é</p>".encode())
     '<p>é</p>'
@@ -314,7 +314,98 @@ def _tidy(lines: list[str], title: str | None, description: str | None, rules=No
     return lines
 
 
-_RULES: list = []
+def _similar(a: str, b: str) -> bool:
+    """Same words, give or take a few (headline variants, site suffixes)."""
+    wa, wb = set(_WORD.findall(a.lower())), set(_WORD.findall(b.lower()))
+    if not wa or not wb:
+        return False
+    return len(wa & wb) >= 0.7 * max(len(wa), min(len(wb), 2 * len(wa)))
+
+
+def _n_words(line: str) -> int:
+    return len(_WORD.findall(line))
+
+
+_HEAD = 3  # how many lines from the top the title/standfirst/dateline rules look at
+
+
+def drop_headline(lines, title, description):
+    """The headline repeated as one of the first lines, and the standfirst right under it.
+
+    The page description alone is not enough evidence: many pages use their first
+    paragraph as the description, and that paragraph belongs to the article. A
+    description-like line directly under a repeated headline is a standfirst.
+    """
+    if not title:
+        return lines
+    for k, line in enumerate(lines[:_HEAD]):
+        if _similar(line, title):
+            drop = {k}
+            nxt = k + 1
+            if description and nxt < len(lines) and _n_words(lines[nxt]) < 40 and _similar(lines[nxt], description):
+                drop.add(nxt)
+            return [x for j, x in enumerate(lines) if j not in drop]
+    return lines
+
+
+_YEAR_OR_TIME = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}:\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
+_NUMBER = re.compile(r"\d+")
+
+
+def drop_dateline(lines, title, description):
+    """Short date/byline-only lines at the top ("Updated: 19 November 2019, 09:01")."""
+    out = []
+    for k, line in enumerate(lines):
+        # a year or clock time plus at least one more number (day, hour): a date, not "2019 Awards"
+        dated = _YEAR_OR_TIME.search(line) and len(_NUMBER.findall(line)) >= 2
+        if k < _HEAD and _n_words(line) <= 14 and dated and not line.rstrip().endswith("."):
+            continue
+        out.append(line)
+    return out
+
+
+# Lines that announce other content, ask the reader to act, or label widgets.
+# Several languages on purpose; each phrase is a family seen across publishers.
+_CUES = (
+    "related|related posts?|related articles?|related stories|related content|related coverage|"
+    "read more|read also|read next|also read|more from|more on this|see more|see also|also on|"
+    "also:|don'?t miss|must read|most read|most popular|popular on|trending|"
+    "recommended|you may also like|you might also like|we recommend|top stories|"
+    "sign up|subscribe|newsletter|get the latest|follow us|follow \\S+ on|click here|"
+    "tell us what you think|comments?|post comment|leave a comment|share this|share|"
+    "like this story|advertisement|advertisment|sponsored|tags|filed under|source|"
+    "image credit|photo credit|credit|copyright|all rights reserved|"
+    # de
+    "lesen sie auch|lesen sie mehr|mehr zum thema|auch interessant|weitere artikel|anzeige|werbung|"
+    "teilen|kommentare|quelle|"
+    # fr
+    "lire aussi|à lire aussi|a lire aussi|voir aussi|à voir aussi|publicité|partager|commentaires|"
+    "abonnez-vous|sur le même sujet|"
+    # es / pt / it / nl
+    "lee también|leer más|ver también|publicidad|compartir|comentarios|suscríbete|"
+    "leia também|leia mais|veja também|publicidade|compartilhe|comentários|"
+    "leggi anche|pubblicità|condividi|commenti|lees ook|advertentie|delen|reacties"
+)
+_CUE_LINE = re.compile(rf"^[\W_]*(?:{_CUES})(?!\w)", re.I)
+_CUE_MAX_WORDS = 12  # longer lines that start with a cue word are usually prose ("Share prices rose ...")
+
+
+def drop_cue_lines(lines, title, description):
+    """Short "Related: ...", "Sign up ...", "Comments" lines, and the link lists they head."""
+    out, in_list = [], False
+    for line in lines:
+        short = _n_words(line) <= _CUE_MAX_WORDS
+        if short and _CUE_LINE.match(line):
+            in_list = _n_words(line) <= 5  # a heading of a list of links
+            continue
+        if in_list and line.startswith(("- ", "* ", "• ")):
+            continue
+        in_list = False
+        out.append(line)
+    return out
+
+
+_RULES: list = [drop_headline, drop_dateline, drop_cue_lines]
 
 
 # ---------------------------------------------------------------- public entry point
