@@ -5,8 +5,10 @@ Three public steps, used by the pipeline for ``kind="html"``:
 ``decode_html(raw)``
     bytes -> str. Gzip-compressed input (magic ``1f 8b``) is decompressed *here*, so
     callers may pass ``.html.gz`` payloads as they are. The encoding is taken from,
-    in order: a byte-order mark, ``<meta charset>``, ``<meta http-equiv=content-type>``
-    (both looked for in the first 4 KiB), then charset-normalizer's guess. A declared
+    in order: a byte-order mark; UTF-8 if the bytes are valid UTF-8 and not plain
+    ASCII (pages often keep a stale declaration after being re-encoded);
+    ``<meta charset>`` or ``<meta http-equiv=content-type>`` (first 4 KiB); then
+    charset-normalizer's guess. A declared
     label that does not decode the bytes is ignored rather than trusted. As browsers
     do (WHATWG encoding standard), ``iso-8859-1``/``ascii`` labels decode as cp1252.
     Bytes nothing can decode raise :class:`HtmlDecodeError` (a ``ValueError``) with a
@@ -126,6 +128,11 @@ def decode_html(raw: bytes) -> str:
                 return raw[len(bom) :].decode(name)
             except UnicodeDecodeError:
                 break  # a lying BOM: fall through to the other clues
+    if not raw.isascii():
+        try:  # valid UTF-8 with non-ASCII bytes is near-proof, whatever a (copied) <meta> says
+            return raw.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
     match = _META_CHARSET.search(raw[:4096])
     if match:
         name = _codec(match.group(1).decode("ascii", "ignore"))
@@ -134,10 +141,8 @@ def decode_html(raw: bytes) -> str:
                 return raw.decode(name)
             except UnicodeDecodeError:
                 pass
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    if raw.isascii():
+        return raw.decode("ascii")
     from charset_normalizer import from_bytes  # only for the undeclared, non-UTF-8 minority
 
     best = from_bytes(raw).best()
@@ -154,6 +159,7 @@ _KNOWN_TAG = re.compile(
     r"blockquote|form|input|button|iframe|noscript|time|title|picture|source)\b[^<>]{0,2000}>",
     re.I,
 )
+_TAG_NAME = re.compile(r"</?([a-zA-Z0-9]+)")
 _DOC_START = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.I | re.S)
 
 
@@ -173,10 +179,12 @@ def looks_like_html(text: str) -> bool:
     closing = sum(1 for t in tags if t.startswith("</"))
     if len(tags) < 2 or closing == 0:
         return False
+    if sample.lstrip()[:1] == "<" and _KNOWN_TAG.match(sample.lstrip()):
+        return True  # opens with a known tag and closes one: a fragment
+    # prose about HTML names one or two tags; markup uses several and they weigh
+    names = {_TAG_NAME.match(t).group(1).lower() for t in tags}
     markup = sum(len(t) for t in tags)
-    starts_with_tag = sample.lstrip()[:1] == "<"
-    # markup is a real share of the text, or it opens with a tag and closes some
-    return markup >= 0.05 * len(sample) or (starts_with_tag and closing >= 1 and len(tags) >= 2)
+    return len(names) >= 3 and markup >= 0.05 * len(sample)
 
 
 # ---------------------------------------------------------------- extraction
@@ -374,13 +382,14 @@ _CUES = (
     "sign up|subscribe|newsletter|get the latest|follow us|follow \\S+ on|click here|"
     "tell us what you think|comments?|post comment|leave a comment|share this|share|"
     "like this story|advertisement|advertisment|sponsored|tags|filed under|source|"
-    "image credit|photo credit|credit|copyright|all rights reserved|"
+    "image credit|photo credit|credit|copyright|all rights reserved|photos?:|images?:|"
+    "no comments|be the first to comment|"
     # de
     "lesen sie auch|lesen sie mehr|mehr zum thema|auch interessant|weitere artikel|anzeige|werbung|"
-    "teilen|kommentare|quelle|"
+    "teilen|kommentare|quelle|fotos?:|bild:|(?:noch )?keine kommentare|"
     # fr
     "lire aussi|à lire aussi|a lire aussi|voir aussi|à voir aussi|publicité|partager|commentaires|"
-    "abonnez-vous|sur le même sujet|"
+    "abonnez-vous|sur le même sujet|les plus lus|aucun commentaire|"
     # es / pt / it / nl
     "lee también|leer más|ver también|publicidad|compartir|comentarios|suscríbete|"
     "leia também|leia mais|veja também|publicidade|compartilhe|comentários|"
@@ -388,14 +397,16 @@ _CUES = (
 )
 _CUE_LINE = re.compile(rf"^[\W_]*(?:{_CUES})(?!\w)", re.I)
 _CUE_MAX_WORDS = 12  # longer lines that start with a cue word are usually prose ("Share prices rose ...")
+_LABEL_MAX_WORDS = 25  # "Related: <a headline>" - a cue used as a label may carry a whole headline
 
 
 def drop_cue_lines(lines, title, description):
     """Short "Related: ...", "Sign up ...", "Comments" lines, and the link lists they head."""
     out, in_list = [], False
     for line in lines:
-        short = _n_words(line) <= _CUE_MAX_WORDS
-        if short and _CUE_LINE.match(line):
+        cue = _CUE_LINE.match(line)
+        label = cue is not None and line[cue.end() :].lstrip()[:1] in (":", "|", "]")
+        if cue and _n_words(line) <= (_LABEL_MAX_WORDS if label else _CUE_MAX_WORDS):
             in_list = _n_words(line) <= 5  # a heading of a list of links
             continue
         if in_list and line.startswith(("- ", "* ", "• ")):
