@@ -194,3 +194,25 @@ def test_sample_text(page):
     assert text.endswith(expected["last_words"])
     for noise in expected["absent"]:
         assert noise not in text, noise
+
+
+def test_embedded_post_in_a_widget_wrapper_is_kept():
+    embed = (
+        '<div class="social-media-embed widget"><blockquote class="twitter-tweet"><p lang="en">'
+        "The river path looks wonderful this morning, thank you to everyone who helped plant.</p>"
+        '— A Resident (@resident) <a href="https://x.example/1">May 4, 2021</a></blockquote>'
+        '<script async src="https://platform.example/widgets.js"></script></div>'
+    )
+    page = PAGE.replace("<p>Work starts in September.", embed + "<p>Work starts in September.")
+    text = extract_html(page).text
+    assert "The river path looks wonderful this morning" in text
+    assert text.index("five hundred trees") < text.index("river path looks wonderful") < text.index("Work starts")
+
+
+def test_a_sidebar_of_posts_is_not_promoted():
+    posts = "".join(
+        f'<blockquote class="twitter-tweet"><p>Unrelated promoted post number {n} about something else.</p></blockquote>'
+        for n in range(4)
+    )
+    page = PAGE.replace("</article>", f'</article><div class="social-sidebar widget">{posts}</div>')
+    assert "Unrelated promoted post" not in extract_html(page).text
