@@ -243,6 +243,33 @@ def _unwrap_embeds(tree) -> None:
             parent.replace(node, quote)
 
 
+# Overlays inside running text: people/topic cards shown on hover, tooltips, popovers.
+# Their text (name again, a bio, headline links) lands in the paragraph as duplicated words.
+_OVERLAY = re.compile(r"hover|rollover|tooltip|popover", re.I)
+
+
+def _drop_overlays(tree) -> None:
+    """Remove overlay widgets nested in paragraphs (innermost first, never the link itself)."""
+    candidates = [
+        el
+        for el in tree.xpath("//p//*[not(self::a)][@class or @id]")
+        if _OVERLAY.search((el.get("class") or "") + " " + (el.get("id") or ""))
+        and (el.xpath(".//img") or len(el.xpath(".//a")) >= 2)
+    ]
+    for el in candidates:
+        if any(other is not el and el in other.iterancestors() for other in candidates):
+            continue  # an outer candidate: its inner overlay goes, the rest (the name) stays
+        parent = el.getparent()
+        if parent is not None:
+            if el.tail:
+                prev = el.getprevious()
+                if prev is not None:
+                    prev.tail = (prev.tail or "") + el.tail
+                else:
+                    parent.text = (parent.text or "") + el.tail
+            parent.remove(el)
+
+
 def _text_without_scripts(element) -> str:
     return " ".join(
         t for t in element.xpath(".//text()[not(ancestor::script) and not(ancestor::style)]") if t.strip()
@@ -449,7 +476,29 @@ def drop_cue_lines(lines, title, description):
     return out
 
 
-_RULES: list = [drop_headline, drop_dateline, drop_cue_lines]
+# Contributor credits and "contact the author" lines that close wire and newspaper copy.
+_CREDIT = re.compile(
+    r"^\W*(?:\(?(?:additional )?reporting by|editing by|writing by|compiled by|edited by)\b"
+    r"|\bcontributed (?:reporting|to this (?:report|story|article))\b",
+    re.I,
+)
+_CONTACT = re.compile(r"\b(?:follow|reach|contact|email|e-mail|write to)\b", re.I)
+_CHANNEL = re.compile(r"@\w|\b(?:twitter|facebook|instagram|youtube|linkedin|newsletters?)\b", re.I)
+_TAIL = 4  # how many lines from the end the closing-line rules look at
+
+
+def drop_closing_credits(lines, title, description):
+    """Credits and contact/follow lines among the last few lines (and in the second half)."""
+    start = max(len(lines) // 2, len(lines) - _TAIL)
+    out = lines[:start]
+    for line in lines[start:]:
+        if _n_words(line) <= 40 and (_CREDIT.search(line) or (_CONTACT.search(line) and _CHANNEL.search(line))):
+            continue
+        out.append(line)
+    return out
+
+
+_RULES: list = [drop_headline, drop_dateline, drop_cue_lines, drop_closing_credits]
 
 
 # ---------------------------------------------------------------- public entry point
@@ -472,6 +521,7 @@ def extract_html(html: str | bytes, *, url: str | None = None, favor: str = "bal
     date_params = {"original_date": True, "extensive_search": True}
     language = _page_language(tree)
     _unwrap_embeds(tree)
+    _drop_overlays(tree)
     meta, passes = _passes(tree, url, favor, date_params)
     body = _choose(*passes) if favor == "balanced" else passes[0]
     lines = _tidy(body.splitlines(), meta.title, meta.description)

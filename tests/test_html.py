@@ -216,3 +216,36 @@ def test_a_sidebar_of_posts_is_not_promoted():
     )
     page = PAGE.replace("</article>", f'</article><div class="social-sidebar widget">{posts}</div>')
     assert "Unrelated promoted post" not in extract_html(page).text
+
+
+def test_hover_card_inside_a_paragraph_leaves_only_the_name():
+    card = (
+        '<span class="person-hovercard"><a href="/p/jo">Jo Marsh</a><span class="hovercard-body">'
+        '<img src="jo.jpg" alt=""><a href="/p/jo">Jo Marsh</a> <a href="/x">Other story by Jo</a> '
+        '<a href="/y">Yet another story</a></span></span>'
+    )
+    page = PAGE.replace("The council voted on Monday", f"Councillor {card} said the council voted on Monday")
+    text = extract_html(page).text
+    assert "Councillor Jo Marsh said the council voted" in text
+    assert "Other story by Jo" not in text
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "Reporting by Ann Lee; Editing by Tom Gray",
+        "Sam Hill contributed to this report.",
+        "Follow us on Twitter @riverside and on Facebook.",
+    ],
+)
+def test_closing_credit_lines_go(closing):
+    page = PAGE.replace('<div class="newsletter">', f"<p>{closing}</p><div class=\"newsletter\">")
+    text = extract_html(page).text
+    assert closing not in text
+    assert "Residents can suggest" in text
+
+
+def test_a_sentence_mentioning_twitter_mid_article_stays():
+    line = "The council will also follow residents' suggestions posted on Twitter during the consultation."
+    page = PAGE.replace("<p>Work starts", f"<p>{line}</p><p>Work starts")
+    assert line in extract_html(page).text
