@@ -249,3 +249,32 @@ def test_a_sentence_mentioning_twitter_mid_article_stays():
     line = "The council will also follow residents' suggestions posted on Twitter during the consultation."
     page = PAGE.replace("<p>Work starts", f"<p>{line}</p><p>Work starts")
     assert line in extract_html(page).text
+
+
+# ------------------------------------------------------------ robustness
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_markupish = st.lists(
+    st.sampled_from(["<p>", "</p>", "<div class='x'>", "</div>", "<a href='/'>", "</a>", "<br>", "&amp;", "<!--", "-->"])
+    | st.text(max_size=30),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_markupish)
+def test_extract_never_raises_on_str(text):
+    got = extract_html(text)
+    assert isinstance(got.text, str)
+    assert isinstance(looks_like_html(text), bool)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.binary(max_size=300))
+def test_decode_returns_text_or_a_clear_error(raw):
+    try:
+        assert isinstance(decode_html(raw), str)
+    except HtmlDecodeError as err:
+        assert "\n" not in str(err)
