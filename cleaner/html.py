@@ -433,21 +433,39 @@ _CUES = (
     "tell us what you think|comments?|post comment|leave a comment|share this|share|"
     "like this story|advertisement|advertisment|sponsored|tags|filed under|source|"
     "image credit|photo credit|credit|copyright|all rights reserved|photos?:|images?:|"
-    "no comments|be the first to comment|"
+    "no comments|be the first to comment|reading time|read time|"
     # de
     "lesen sie auch|lesen sie mehr|mehr zum thema|auch interessant|weitere artikel|anzeige|werbung|"
-    "teilen|kommentare|quelle|fotos?:|bild:|(?:noch )?keine kommentare|"
+    "teilen|kommentare|quelle|fotos?:|bild:|(?:noch )?keine kommentare|lesezeit|lesedauer|"
     # fr
     "lire aussi|à lire aussi|a lire aussi|voir aussi|à voir aussi|publicité|partager|commentaires|"
-    "abonnez-vous|sur le même sujet|les plus lus|aucun commentaire|"
+    "abonnez-vous|sur le même sujet|les plus lus|aucun commentaire|temps de lecture|"
     # es / pt / it / nl
     "lee también|leer más|ver también|publicidad|compartir|comentarios|suscríbete|"
-    "leia também|leia mais|veja também|publicidade|compartilhe|comentários|"
+    "leia também|leia mais|veja também|publicidade|compartilhe|comentários|tempo de leitura|tiempo de lectura|"
     "leggi anche|pubblicità|condividi|commenti|lees ook|advertentie|delen|reacties"
 )
 _CUE_LINE = re.compile(rf"^[\W_]*(?:{_CUES})(?!\w)", re.I)
 _CUE_MAX_WORDS = 12  # longer lines that start with a cue word are usually prose ("Share prices rose ...")
 _LABEL_MAX_WORDS = 25  # "Related: <a headline>" - a cue used as a label may carry a whole headline
+
+
+# Sign-up boxes: a short line naming what is offered (a newsletter, your inbox) and
+# asking for it (sign up, subscribe). Both are needed: "signed up subscribers" is news.
+_PROMO_THING = re.compile(
+    r"newsletter|inbox|postfach|lettre d'information|boîte mail|boletín|bandeja de entrada|caixa de entrada", re.I
+)
+_PROMO_ASK = re.compile(r"sign(?:ing)? up|subscrib|abonnier|anmelden|abonnez|inscrivez|suscr[ií]b|assine", re.I)
+_PROMO_MAX_WORDS = 30
+
+
+def drop_promo_lines(lines, title, description):
+    """Short newsletter/subscription pitches wherever they sit."""
+    return [
+        line
+        for line in lines
+        if not (_n_words(line) <= _PROMO_MAX_WORDS and _PROMO_THING.search(line) and _PROMO_ASK.search(line))
+    ]
 
 
 def drop_cue_lines(lines, title, description):
@@ -488,7 +506,7 @@ def drop_closing_credits(lines, title, description):
     return out
 
 
-_RULES: list = [drop_headline, drop_dateline, drop_cue_lines, drop_closing_credits]
+_RULES: list = [drop_headline, drop_dateline, drop_cue_lines, drop_promo_lines, drop_closing_credits]
 
 
 # ---------------------------------------------------------------- public entry point

@@ -278,3 +278,21 @@ def test_decode_returns_text_or_a_clear_error(raw):
         assert isinstance(decode_html(raw), str)
     except HtmlDecodeError as err:
         assert "\n" not in str(err)
+
+
+@pytest.mark.parametrize(
+    "promo",
+    [
+        "Get the day's top headlines delivered to your inbox by subscribing to our newsletter.",
+        "Melden Sie sich jetzt für unseren Newsletter an und abonnieren Sie die Morgenlage.",
+    ],
+)
+def test_newsletter_pitch_goes(promo):
+    page = PAGE.replace("<p>Work starts", f"<p>{promo}</p><p>Work starts")
+    assert promo not in extract_html(page).text
+
+
+def test_news_about_subscribers_stays():
+    line = "The streaming service signed up ten million subscribers in its first week, the company said."
+    page = PAGE.replace("<p>Work starts", f"<p>{line}</p><p>Work starts")
+    assert line in extract_html(page).text
