@@ -194,6 +194,8 @@ def test_sample_text(page):
     assert text.endswith(expected["last_words"])
     for noise in expected["absent"]:
         assert noise not in text, noise
+    for content in expected.get("present", []):
+        assert content in text, content
 
 
 def test_embedded_post_in_a_widget_wrapper_is_kept():
