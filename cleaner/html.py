@@ -388,7 +388,7 @@ def _n_words(line: str) -> int:
     return len(_WORD.findall(line))
 
 
-_HEAD = 3  # how many lines from the top the title/standfirst/dateline rules look at
+_HEAD = 3  # how many lines from the top the headline and dateline rules look at
 
 
 def drop_headline(lines, title, description):
@@ -516,12 +516,18 @@ def extract_html(html: str | bytes, *, url: str | None = None, favor: str = "bal
     """Main content and metadata of one HTML page.
 
     ``favor`` is ``"precision"``, ``"balanced"`` (default) or ``"recall"``.
-    Raises :class:`HtmlDecodeError` for undecodable bytes and ``ValueError`` for
-    an unknown ``favor``.
+    Raises :class:`HtmlDecodeError` for undecodable bytes, ``ValueError`` for an
+    unknown ``favor`` and ``TypeError`` for input that is neither str nor bytes, all
+    with one-line messages for the caller to print.
     """
     if favor not in _FAVORS:
         raise ValueError(f"favor must be one of {', '.join(_FAVORS)}, not {favor!r}")
-    text = decode_html(bytes(html)) if isinstance(html, (bytes, bytearray, memoryview)) else html
+    if isinstance(html, (bytes, bytearray, memoryview)):
+        text = decode_html(bytes(html))
+    elif isinstance(html, str):
+        text = html
+    else:
+        raise TypeError(f"extract_html needs str or bytes, not {type(html).__name__}")
     tree = _parse(text) if text.strip() else None
     if tree is None:
         return HtmlExtract("", None, None, None, url, None)

@@ -298,3 +298,8 @@ def test_news_about_subscribers_stays():
     line = "The streaming service signed up ten million subscribers in its first week, the company said."
     page = PAGE.replace("<p>Work starts", f"<p>{line}</p><p>Work starts")
     assert line in extract_html(page).text
+
+
+def test_wrong_input_type_is_a_one_line_type_error():
+    with pytest.raises(TypeError, match="str or bytes"):
+        extract_html(42)
