@@ -30,7 +30,10 @@ Repairs on the tree, before trafilatura:
   classes make trafilatura drop posts the article quotes (+0.0024 recall measured);
 * hover/rollover cards and tooltips nested in paragraphs are removed (the inner
   card only, never the link): their text duplicates names and adds bios and
-  headline links inside sentences.
+  headline links inside sentences (+0.0019 precision);
+* an article body split into same-class chunks around ads is joined into the first
+  chunk, so trafilatura does not stop after the first one (+0.006 recall; see
+  :func:`_merge_split_bodies` for the guards).
 
 Trafilatura settings and why (measured on the 181-page article-extraction benchmark
 with ``bench/quality.py``):
@@ -286,6 +289,37 @@ def _drop_overlays(tree) -> None:
             parent.remove(el)
 
 
+_USER_POSTS = re.compile(r"comment|reply|review|forum|post-?\d", re.I)
+
+
+def _merge_split_bodies(tree) -> None:
+    """Join an article body split into same-class chunks around ads (in place).
+
+    Pages interleave ads with the text by closing the body container and opening
+    an identical one; trafilatura then keeps only the first chunk. Chunks are
+    joined when they share tag and class, are close cousins (common ancestor at
+    most three levels up) and each carries real prose (two or more paragraphs,
+    400+ characters), so teaser cards and one-paragraph boxes are left alone.
+    """
+    groups: dict[tuple[str, str], list] = {}
+    for el in tree.xpath("//*[@class][count(p) >= 2]"):
+        if _USER_POSTS.search(el.get("class")):
+            continue  # reader comments and reviews repeat by design; never make them one block
+        prose = sum(len(p.text_content()) for p in el.findall("p"))
+        if prose >= 400:
+            groups.setdefault((el.tag, el.get("class")), []).append(el)
+    for chunks in groups.values():
+        if len(chunks) < 2:
+            continue
+        first = chunks[0]
+        near = set(list(first.iterancestors())[:3])
+        for other in chunks[1:]:
+            if near.isdisjoint(list(other.iterancestors())[:3]) or first in other.iterancestors():
+                continue
+            for child in list(other):
+                first.append(child)
+
+
 def _text_without_scripts(element) -> str:
     return " ".join(
         t for t in element.xpath(".//text()[not(ancestor::script) and not(ancestor::style)]") if t.strip()
@@ -536,6 +570,7 @@ def extract_html(html: str | bytes, *, url: str | None = None, favor: str = "bal
     language = _page_language(tree)
     _unwrap_embeds(tree)
     _drop_overlays(tree)
+    _merge_split_bodies(tree)
     meta, passes = _passes(tree, url, favor, date_params)
     body = _choose(*passes) if favor == "balanced" else passes[0]
     lines = _tidy(body.splitlines(), meta.title, meta.description)

@@ -303,3 +303,43 @@ def test_news_about_subscribers_stays():
 def test_wrong_input_type_is_a_one_line_type_error():
     with pytest.raises(TypeError, match="str or bytes"):
         extract_html(42)
+
+
+def _chunk(n: int) -> str:
+    return (
+        f'<div class="grid"><div class="body article__body">'
+        f"<p>Chunk {n} opens with a sentence about the harbour accounts, which were published on Friday after months of delay.</p>"
+        f"<p>Chunk {n} goes on: the figures show that the ferry lost less money than feared, mostly thanks to summer visitors, "
+        f"and that repairs to the quay will be paid from reserves rather than from a new loan, the treasurer said.</p>"
+        f"<p>Chunk {n} ends with the treasurer's warning that fuel prices remain the largest risk for next year's budget.</p>"
+        f"</div></div>"
+    )
+
+
+SPLIT_PAGE = (
+    "<html><head><title>Harbour accounts published</title></head><body><main><article>"
+    "<h1>Harbour accounts published</h1><div class='chunks'>"
+    + _chunk(1)
+    + '<div class="ad-row"><span>Advertisement</span></div>'
+    + _chunk(2)
+    + '<div class="ad-row"><span>Advertisement</span></div>'
+    + _chunk(3)
+    + "</div></article></main></body></html>"
+)
+
+
+def test_body_split_around_ads_is_read_to_the_end():
+    text = extract_html(SPLIT_PAGE).text
+    assert "Chunk 1 opens" in text and "Chunk 2 goes on" in text and "Chunk 3 ends" in text
+    assert text.index("Chunk 1 opens") < text.index("Chunk 2 opens") < text.index("Chunk 3 opens")
+
+
+def test_reader_comments_are_not_joined_into_the_article():
+    comments = "".join(
+        f'<div class="comment-body"><p>Reader {n} thinks the harbour should have been sold years ago, frankly, '
+        f"and says so at length in this long comment about budgets and boats and everything else.</p>"
+        f"<p>Reader {n} adds a second paragraph repeating the point with more feeling and more words than needed.</p></div>"
+        for n in range(3)
+    )
+    page = PAGE.replace("</article>", f'</article><section class="comments">{comments}</section>')
+    assert "Reader 1 thinks" not in extract_html(page).text
