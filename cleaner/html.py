@@ -281,11 +281,7 @@ def _drop_overlays(tree) -> None:
         parent = el.getparent()
         if parent is not None:
             if el.tail:
-                prev = el.getprevious()
-                if prev is not None:
-                    prev.tail = (prev.tail or "") + el.tail
-                else:
-                    parent.text = (parent.text or "") + el.tail
+                _put_text_after(parent, el.getprevious(), el.tail)
             parent.remove(el)
 
 
@@ -316,8 +312,19 @@ def _merge_split_bodies(tree) -> None:
         for other in chunks[1:]:
             if near.isdisjoint(list(other.iterancestors())[:3]) or first in other.iterancestors():
                 continue
+            if other.text and other.text.strip():  # loose text before the chunk's first child
+                _put_text_after(first, first[-1] if len(first) else None, other.text)
+                other.text = None
             for child in list(other):
                 first.append(child)
+
+
+def _put_text_after(parent, previous, text: str) -> None:
+    """Keep loose ``text`` where it was: after ``previous`` (a child of ``parent``) or first."""
+    if previous is not None:
+        previous.tail = (previous.tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
 
 
 def _text_without_scripts(element) -> str:
@@ -540,7 +547,7 @@ def drop_closing_credits(lines, title, description):
     return out
 
 
-_RULES: list = [drop_headline, drop_dateline, drop_cue_lines, drop_promo_lines, drop_closing_credits]
+_RULES = (drop_headline, drop_dateline, drop_cue_lines, drop_promo_lines, drop_closing_credits)
 
 
 # ---------------------------------------------------------------- public entry point
