@@ -1,0 +1,345 @@
+"""HTML step: decoding, sniffing, extraction on hand-written pages and samples/html."""
+
+from __future__ import annotations
+
+import codecs
+import gzip
+import json
+import pickle
+from pathlib import Path
+
+import pytest
+
+from cleaner.html import HtmlDecodeError, HtmlExtract, decode_html, extract_html, looks_like_html
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "html"
+
+
+# ------------------------------------------------------------ decode_html
+
+def test_meta_charset_is_honoured():
+    raw = '<html><head><meta charset="windows-1251"></head><body><p>Привет</p></body></html>'.encode("cp1251")
+    assert "Привет" in decode_html(raw)
+
+
+def test_http_equiv_charset_is_honoured():
+    page = '<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-15"><p>prix 5 €</p>'
+    assert "5 €" in decode_html(page.encode("iso-8859-15"))
+
+
+def test_bom_wins_over_nothing_and_is_stripped():
+    assert decode_html(codecs.BOM_UTF8 + "<p>naïve</p>".encode()) == "<p>naïve</p>"
+    assert decode_html(codecs.BOM_UTF16_LE + "<p>naïve</p>".encode("utf-16-le")) == "<p>naïve</p>"
+
+
+def test_latin1_page_without_declaration():
+    body = "<html><body><p>Le café de la gare était fermé, déjà à midi, à cause des grèves.</p></body></html>"
+    assert "café" in decode_html(body.encode("latin-1"))
+
+
+def test_latin1_label_decodes_as_cp1252_like_browsers():
+    raw = '<meta charset="iso-8859-1"><p>\x93quoted\x94</p>'.encode("latin-1")
+    assert "\u201cquoted\u201d" in decode_html(raw)
+
+
+def test_wrong_declaration_falls_back():
+    raw = '<meta charset="us-ascii"><p>Zürich</p>'.encode("utf-8")
+    assert "Zürich" in decode_html(raw)
+
+
+def test_gzip_is_unpacked():
+    assert decode_html(gzip.compress(b"<p>hello</p>")) == "<p>hello</p>"
+
+
+def test_corrupt_gzip_is_a_one_line_error():
+    with pytest.raises(HtmlDecodeError) as err:
+        decode_html(b"\x1f\x8b\x08\x00garbage")
+    assert "\n" not in str(err.value)
+
+
+def test_undecodable_bytes_is_a_one_line_error():
+    junk = bytes(range(256)) * 4
+    try:
+        decode_html(junk)
+    except HtmlDecodeError as err:  # charset-normalizer may or may not find an encoding
+        assert "\n" not in str(err)
+
+
+# ------------------------------------------------------------ looks_like_html
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<!DOCTYPE html><html><body><p>x</p></body></html>",
+        "  \n<html lang='en'><p>x</p></html>",
+        "<div class='a'><p>A fragment without an html element.</p><p>Second.</p></div>",
+        "<p>One paragraph</p>\n<p>Another paragraph</p>",
+        "\ufeff<!doctype html>",
+    ],
+)
+def test_html_is_recognised(text):
+    assert looks_like_html(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A plain article. It has two sentences.",
+        "Web developers wrap blocks in a <div> element. " * 20,
+        "Use <b> for bold and </b> to close it, the tutorial explained at length to the class. " * 10,
+        "Prices rose 3% <in real terms> in 2023 and a < b > c holds.",
+        "",
+    ],
+)
+def test_text_is_not_html(text):
+    assert not looks_like_html(text)
+
+
+# ------------------------------------------------------------ extract_html
+
+PAGE = """<!DOCTYPE html><html lang="en-US"><head>
+<title>Council votes to plant 500 trees | Riverside Post</title>
+<meta property="og:title" content="Council votes to plant 500 trees">
+<meta property="og:site_name" content="Riverside Post">
+<meta property="article:published_time" content="2021-05-04T08:00:00Z">
+</head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav>
+<article>
+<h1>Council votes to plant 500 trees</h1>
+<p>The council voted on Monday to plant five hundred trees along the river path before the end of the year, after residents asked for more shade.</p>
+<p>Work starts in September. The first trees will go in near the old mill, where the path is widest and the soil is deepest.</p>
+<div class="related"><h3>Related</h3><ul><li><a href="/1">Bridge closed for repairs</a></li><li><a href="/2">New bins for the park</a></li></ul></div>
+<p>Residents can suggest other streets through the council's website until the end of June, a spokesperson said.</p>
+<div class="newsletter"><p>Sign up for our newsletter</p><form><input type="email"></form></div>
+</article>
+<footer><p>Copyright 2021 Riverside Post. All rights reserved.</p><a href="/privacy">Privacy policy</a></footer>
+</body></html>"""
+
+
+def test_extract_metadata_and_paragraph_order():
+    got = extract_html(PAGE, url="https://riverside.example/trees")
+    assert isinstance(got, HtmlExtract)
+    assert got.title == "Council votes to plant 500 trees"
+    assert got.date == "2021-05-04"
+    assert got.sitename == "Riverside Post"
+    assert got.language == "en"
+    lines = got.text.splitlines()
+    assert lines[0].startswith("The council voted on Monday")
+    assert lines[-1].startswith("Residents can suggest")
+    assert [line[:8] for line in lines] == ["The coun", "Work sta", "Resident"]
+
+
+@pytest.mark.parametrize("noise", ["Home", "Related", "Bridge closed", "Sign up", "All rights reserved", "Privacy"])
+def test_boilerplate_is_gone(noise):
+    assert noise not in extract_html(PAGE).text
+
+
+@pytest.mark.parametrize("favor", ["precision", "balanced", "recall"])
+def test_every_favor_keeps_the_article(favor):
+    text = extract_html(PAGE, favor=favor).text
+    assert "five hundred trees" in text and "old mill" in text
+
+
+def test_unknown_favor_is_rejected():
+    with pytest.raises(ValueError, match="favor"):
+        extract_html(PAGE, favor="speed")
+
+
+def test_bytes_input_and_fragment():
+    got = extract_html("<p>Just one paragraph of a fragment, long enough to count as content here.</p>".encode())
+    assert "Just one paragraph" in got.text
+    assert got.title is None and got.language is None
+
+
+def test_empty_input():
+    assert extract_html("").text == ""
+    assert extract_html(b"   ").text == ""
+
+
+def test_result_is_picklable():
+    got = extract_html(PAGE)
+    assert pickle.loads(pickle.dumps(got)) == got
+
+
+def test_word_in_the_body_that_looks_like_a_cue_is_kept():
+    page = PAGE.replace(
+        "Work starts in September.",
+        "</p><p>Share prices of the three local nurseries rose sharply on the news, traders said on Tuesday morning.</p><p>Work starts in September.",
+    )
+    assert "Share prices of the three local nurseries" in extract_html(page).text
+
+
+# ------------------------------------------------------------ samples/html
+
+SAMPLE_PAGES = sorted(SAMPLES.glob("*.html"))
+
+
+def test_there_are_samples():
+    assert len(SAMPLE_PAGES) >= 3
+
+
+@pytest.mark.parametrize("page", SAMPLE_PAGES, ids=lambda p: p.stem)
+def test_sample_metadata(page):
+    expected = json.loads(page.with_suffix(".expected.json").read_text(encoding="utf-8"))
+    got = extract_html(page.read_bytes())
+    assert (got.title, got.date, got.sitename) == (expected["title"], expected["date"], expected["sitename"])
+    assert got.language == expected["language"]
+
+
+@pytest.mark.parametrize("page", SAMPLE_PAGES, ids=lambda p: p.stem)
+def test_sample_text(page):
+    expected = json.loads(page.with_suffix(".expected.json").read_text(encoding="utf-8"))
+    text = extract_html(page.read_bytes()).text
+    assert text.startswith(expected["first_words"])
+    assert text.endswith(expected["last_words"])
+    for noise in expected["absent"]:
+        assert noise not in text, noise
+    for content in expected.get("present", []):
+        assert content in text, content
+
+
+def test_embedded_post_in_a_widget_wrapper_is_kept():
+    embed = (
+        '<div class="social-media-embed widget"><blockquote class="twitter-tweet"><p lang="en">'
+        "The river path looks wonderful this morning, thank you to everyone who helped plant.</p>"
+        '— A Resident (@resident) <a href="https://x.example/1">May 4, 2021</a></blockquote>'
+        '<script async src="https://platform.example/widgets.js"></script></div>'
+    )
+    page = PAGE.replace("<p>Work starts in September.", embed + "<p>Work starts in September.")
+    text = extract_html(page).text
+    assert "The river path looks wonderful this morning" in text
+    assert text.index("five hundred trees") < text.index("river path looks wonderful") < text.index("Work starts")
+
+
+def test_a_sidebar_of_posts_is_not_promoted():
+    posts = "".join(
+        f'<blockquote class="twitter-tweet"><p>Unrelated promoted post number {n} about something else.</p></blockquote>'
+        for n in range(4)
+    )
+    page = PAGE.replace("</article>", f'</article><div class="social-sidebar widget">{posts}</div>')
+    assert "Unrelated promoted post" not in extract_html(page).text
+
+
+def test_hover_card_inside_a_paragraph_leaves_only_the_name():
+    card = (
+        '<span class="person-hovercard"><a href="/p/jo">Jo Marsh</a><span class="hovercard-body">'
+        '<img src="jo.jpg" alt=""><a href="/p/jo">Jo Marsh</a> <a href="/x">Other story by Jo</a> '
+        '<a href="/y">Yet another story</a></span></span>'
+    )
+    page = PAGE.replace("The council voted on Monday", f"Councillor {card} said the council voted on Monday")
+    text = extract_html(page).text
+    assert "Councillor Jo Marsh said the council voted" in text
+    assert "Other story by Jo" not in text
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "Reporting by Ann Lee; Editing by Tom Gray",
+        "Sam Hill contributed to this report.",
+        "Follow us on Twitter @riverside and on Facebook.",
+    ],
+)
+def test_closing_credit_lines_go(closing):
+    page = PAGE.replace('<div class="newsletter">', f"<p>{closing}</p><div class=\"newsletter\">")
+    text = extract_html(page).text
+    assert closing not in text
+    assert "Residents can suggest" in text
+
+
+def test_a_sentence_mentioning_twitter_mid_article_stays():
+    line = "The council will also follow residents' suggestions posted on Twitter during the consultation."
+    page = PAGE.replace("<p>Work starts", f"<p>{line}</p><p>Work starts")
+    assert line in extract_html(page).text
+
+
+# ------------------------------------------------------------ robustness
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_markupish = st.lists(
+    st.sampled_from(["<p>", "</p>", "<div class='x'>", "</div>", "<a href='/'>", "</a>", "<br>", "&amp;", "<!--", "-->"])
+    | st.text(max_size=30),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_markupish)
+def test_extract_never_raises_on_str(text):
+    got = extract_html(text)
+    assert isinstance(got.text, str)
+    assert isinstance(looks_like_html(text), bool)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.binary(max_size=300))
+def test_decode_returns_text_or_a_clear_error(raw):
+    try:
+        assert isinstance(decode_html(raw), str)
+    except HtmlDecodeError as err:
+        assert "\n" not in str(err)
+
+
+@pytest.mark.parametrize(
+    "promo",
+    [
+        "Get the day's top headlines delivered to your inbox by subscribing to our newsletter.",
+        "Melden Sie sich jetzt für unseren Newsletter an und abonnieren Sie die Morgenlage.",
+    ],
+)
+def test_newsletter_pitch_goes(promo):
+    page = PAGE.replace("<p>Work starts", f"<p>{promo}</p><p>Work starts")
+    assert promo not in extract_html(page).text
+
+
+def test_news_about_subscribers_stays():
+    line = "The streaming service signed up ten million subscribers in its first week, the company said."
+    page = PAGE.replace("<p>Work starts", f"<p>{line}</p><p>Work starts")
+    assert line in extract_html(page).text
+
+
+def test_wrong_input_type_is_a_one_line_type_error():
+    with pytest.raises(TypeError, match="str or bytes"):
+        extract_html(42)
+
+
+def _chunk(n: int) -> str:
+    return (
+        f'<div class="grid"><div class="body article__body">'
+        f"<p>Chunk {n} opens with a sentence about the harbour accounts, which were published on Friday after months of delay.</p>"
+        f"<p>Chunk {n} goes on: the figures show that the ferry lost less money than feared, mostly thanks to summer visitors, "
+        f"and that repairs to the quay will be paid from reserves rather than from a new loan, the treasurer said.</p>"
+        f"<p>Chunk {n} ends with the treasurer's warning that fuel prices remain the largest risk for next year's budget.</p>"
+        f"</div></div>"
+    )
+
+
+SPLIT_PAGE = (
+    "<html><head><title>Harbour accounts published</title></head><body><main><article>"
+    "<h1>Harbour accounts published</h1><div class='chunks'>"
+    + _chunk(1)
+    + '<div class="ad-row"><span>Advertisement</span></div>'
+    + _chunk(2)
+    + '<div class="ad-row"><span>Advertisement</span></div>'
+    + _chunk(3)
+    + "</div></article></main></body></html>"
+)
+
+
+def test_body_split_around_ads_is_read_to_the_end():
+    text = extract_html(SPLIT_PAGE).text
+    assert "Chunk 1 opens" in text and "Chunk 2 goes on" in text and "Chunk 3 ends" in text
+    assert text.index("Chunk 1 opens") < text.index("Chunk 2 opens") < text.index("Chunk 3 opens")
+
+
+def test_reader_comments_are_not_joined_into_the_article():
+    comments = "".join(
+        f'<div class="comment-body"><p>Reader {n} thinks the harbour should have been sold years ago, frankly, '
+        f"and says so at length in this long comment about budgets and boats and everything else.</p>"
+        f"<p>Reader {n} adds a second paragraph repeating the point with more feeling and more words than needed.</p></div>"
+        for n in range(3)
+    )
+    page = PAGE.replace("</article>", f'</article><section class="comments">{comments}</section>')
+    assert "Reader 1 thinks" not in extract_html(page).text
