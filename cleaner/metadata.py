@@ -106,16 +106,22 @@ def date_of_line(text: str) -> str | None:
     '2021-08-13'
     >>> date_of_line("The deal was signed on August 13, 2021, in Doha by both parties.") is None
     True
+    >>> date_of_line("— Josh Apte (@joshapte) November 3, 2019") is None
+    True
     """
     text = text.strip()
-    if len(text) > 120:
+    # an attribution ("— Jane Doe (@jane) May 2, 2019") belongs to the quote above it
+    if len(text) > 120 or text.startswith(("—", "–", "-", "~")) or "@" in text:
         return None
     iso = parse_date(text)
     if iso is None:
         return None
-    rest = text
+    rest, dates = text, 0
     for pattern in _DATE_PATTERNS:
-        rest = pattern.sub(" ", rest)
+        rest, found = pattern.subn(" ", rest)
+        dates += found
+    if dates > 1:
+        return None  # a range or a list of dates is content, not the article's date
     rest = _DATE_LINE_WORDS.sub(" ", rest)
     rest = regex.sub(r"\d{1,2}[:.h]\d\d(?::\d\d)?|[^\w\s]|\d+", " ", rest)
     # what is left may be a short byline ("By Jane Doe"), nothing longer

@@ -30,7 +30,8 @@ import regex
 from . import metadata as meta
 from .article import Article, Removal
 from .assemble import delete_spans, is_hard_wrapped, merge_spans, to_paragraphs
-from .errors import CleanerError
+from .errors import CleanerError, InputError
+from .html import looks_like_html
 from .inputs import decode
 from .lines import Line, is_prose, split_lines, word_count
 from .normalize import QUOTE_MODES, NormalizeOptions, normalize
@@ -38,8 +39,10 @@ from .rules import RuleSet, default_rules_dir
 
 KINDS = ("auto", "text", "html")
 BIASES = ("precision", "balanced", "recall")
-# How far from the top titles, date lines and captions are looked for.
+# How far from the top repeated titles are looked for, and where the
+# header (title, standfirst, byline, date) ends at the latest.
 HEAD_LINES = 40
+HEADER_LINES = 10
 
 
 @dataclass(frozen=True)
@@ -102,10 +105,15 @@ class Cleaner:
         """Clean one document (text or HTML, str or bytes) into an Article."""
         if kind not in KINDS:
             raise CleanerError(f"kind must be one of {KINDS}, not {kind!r}")
-        text = decode(raw) if isinstance(raw, (bytes, bytearray)) else str(raw)
+        if isinstance(raw, (bytes, bytearray)):
+            raw = bytes(raw)
+            text = decode(raw)
+        else:
+            text = raw = str(raw)
         hints = Hints(url=url)
-        if kind == "html" or (kind == "auto" and _looks_like_html(text)):
-            text, hints = _extract_html(text, url, self.options.bias)
+        if kind == "html" or (kind == "auto" and looks_like_html(text)):
+            # the HTML step reads the bytes itself: <meta charset> beats a guess
+            text, hints = _extract_html(raw, url, self.options.bias)
             is_page_dump = False
         else:
             is_page_dump = self.options.detect_content
@@ -170,20 +178,13 @@ class Cleaner:
 # --- step 2-3: HTML ------------------------------------------------------------------
 
 
-def _looks_like_html(text: str) -> bool:
-    try:
-        from .html import looks_like_html
-    except ImportError:
-        return bool(regex.search(r"(?i)^\s*(?:<!doctype html|<html[\s>])", text[:2000]))
-    return looks_like_html(text)
+def _extract_html(html: str | bytes, url: str | None, bias: str) -> tuple[str, Hints]:
+    from .html import HtmlDecodeError, extract_html
 
-
-def _extract_html(html: str, url: str | None, bias: str) -> tuple[str, Hints]:
     try:
-        from .html import extract_html
-    except ImportError:
-        raise CleanerError("HTML input is not supported yet in this build") from None
-    page = extract_html(html, url=url, favor=bias)
+        page = extract_html(html, url=url, favor=bias)
+    except HtmlDecodeError as exc:
+        raise InputError(str(exc)) from None
     return page.text, Hints(
         title=page.title, date=page.date, source=page.sitename, language=page.language, url=page.url or url
     )
@@ -288,9 +289,9 @@ def find_structure(lines: Sequence[Line], hints: Hints, *, hard_wrapped: bool = 
             if repeated and i not in removed and meta.is_title_like(lines[i].text):
                 removed[i] = ("structure.title-repeat", "the title repeated in the text")
 
-    # date: a date line near the top (never a date inside a sentence)
+    # date: a date line in the header (never a date inside a sentence)
     date = hints.date
-    for i in head:
+    for i in nonempty[:HEADER_LINES]:
         if i in removed:
             continue
         iso = meta.date_of_line(lines[i].text)
