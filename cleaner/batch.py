@@ -323,11 +323,15 @@ class Manifest:
         except OSError:
             self.file.close()
             raise BatchUsageError(f"another batch is writing to {outdir} (its manifest is locked)") from None
-        self.by_stat, self.by_hash, self.by_path = _KeySet(), _KeySet(), _KeySet()
+        # per status ("ok", "failed"): keys of (path, size, mtime) and of (path, hash)
+        self.by_stat = {"ok": _KeySet(), "failed": _KeySet()}
+        self.by_hash = {"ok": _KeySet(), "failed": _KeySet()}
+        self.by_path = _KeySet()
         self.stream_end = 0
         self.resumed = 0
         if force:
             self.file.truncate(0)
+            self.file.seek(0)
         else:
             try:
                 self._load(settings, retry_failed)
@@ -336,7 +340,7 @@ class Manifest:
                 raise
         if self.file.tell() == 0:
             self._write_lines([json.dumps({"cleaner_batch": 1, "settings": settings})])
-        for keys in (self.by_stat, self.by_hash, self.by_path):
+        for keys in (*self.by_stat.values(), *self.by_hash.values(), self.by_path):
             keys.freeze()
 
     def _load(self, settings: dict, retry_failed: bool) -> None:
@@ -357,27 +361,33 @@ class Manifest:
                         "use --force to redo everything, or another output folder"
                     )
                 continue
-            if entry.get("status") == "failed" and retry_failed:
+            failed = entry.get("status") == "failed" or entry.get("failed_records")
+            status = "failed" if failed else "ok"
+            if status == "failed" and retry_failed:
                 continue
-            self.by_stat.add(_key(entry["path"], entry["size"], entry["mtime_ns"]))
-            self.by_hash.add(_key(entry["path"], entry["hash"]))
+            self.by_stat[status].add(_key(entry["path"], entry["size"], entry["mtime_ns"]))
+            self.by_hash[status].add(_key(entry["path"], entry["hash"]))
             self.by_path.add(_key(entry["path"]))
             self.stream_end = max(self.stream_end, entry.get("stream_end") or 0)
             self.resumed += 1
         self.file.truncate(good_end)
         self.file.seek(good_end)
 
-    def is_finished(self, item: InputFile) -> bool:
-        """Finished before: same path with the same size and mtime, or (when
-        only the mtime changed, e.g. a copy) the same content hash."""
-        if _key(item.path, item.size, item.mtime_ns) in self.by_stat:
-            return True
+    def finished_status(self, item: InputFile) -> str | None:
+        """"ok" or "failed" when finished before: same path with the same
+        size and mtime, or (when only the mtime changed, e.g. a copy) the
+        same content hash; None when it is still to do."""
+        stat_key = _key(item.path, item.size, item.mtime_ns)
+        for status, keys in self.by_stat.items():
+            if stat_key in keys:
+                return status
         if _key(item.path) not in self.by_path:
-            return False
+            return None
         try:
-            return _key(item.path, file_digest(item.path)) in self.by_hash
+            hash_key = _key(item.path, file_digest(item.path))
         except OSError:
-            return False
+            return None
+        return next((status for status, keys in self.by_hash.items() if hash_key in keys), None)
 
     def record(self, entries: Sequence[dict]) -> None:
         """Append finished inputs; durable before this returns."""
@@ -405,7 +415,7 @@ def write_atomic(path: Path, data: bytes) -> None:
         with open(tmp, "wb") as f:
             f.write(data)
             f.flush()
-            os.fsync(f.fileno())
+            os.fdatasync(f.fileno())  # on disk before the manifest says it is
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)
@@ -813,11 +823,13 @@ def run_chunks(
 
 @dataclass
 class BatchSummary:
-    """What a run did. ``exit_code``: 0 all ok, 1 some input or record failed."""
+    """What a run did. ``exit_code``: 0 all ok, 1 some input or record
+    failed (in this run, or in an earlier one and skipped now)."""
 
     files_ok: int = 0
     files_failed: int = 0
     files_skipped: int = 0
+    failed_before: int = 0  # skipped inputs that had failed in an earlier run
     records_ok: int = 0
     records_failed: int = 0
     bytes_in: int = 0
@@ -833,7 +845,7 @@ class BatchSummary:
 
     @property
     def exit_code(self) -> int:
-        return 1 if self.files_failed or self.records_failed else 0
+        return 1 if self.files_failed or self.records_failed or self.failed_before else 0
 
     def add(self, result: ItemResult) -> None:
         self.bytes_in += result.size
@@ -865,7 +877,8 @@ class BatchSummary:
         mb = 2**20
         rate = (self.files_ok + self.files_failed) / self.elapsed if self.elapsed else 0.0
         lines = [
-            f"files: {self.files_ok} ok, {self.files_failed} failed, {self.files_skipped} skipped (finished before)",
+            f"files: {self.files_ok} ok, {self.files_failed} failed, {self.files_skipped} skipped (finished before"
+            + (f", {self.failed_before} of them failed; --retry-failed redoes those)" if self.failed_before else ")"),
             f"bytes: {self.bytes_in / mb:.1f} MB in, {self.bytes_out / mb:.1f} MB out; "
             f"{self.elapsed:.1f}s, {rate:.1f} files/s",
         ]
@@ -1065,11 +1078,13 @@ def _open_stream(config: BatchConfig, manifest: Manifest, force: bool):
 
 def _skip_finished(items: Iterator[InputFile], manifest: Manifest, force: bool, summary: BatchSummary, bar: Progress):
     for item in items:
-        if not force and manifest.is_finished(item):
-            summary.files_skipped += 1
-            bar.advance(1, 0)
+        status = None if force else manifest.finished_status(item)
+        if status is None:
+            yield item
             continue
-        yield item
+        summary.files_skipped += 1
+        summary.failed_before += status == "failed"
+        bar.advance(1, 0)
 
 
 def _finish(results: Sequence[ItemResult], manifest: Manifest, stream_file, summary: BatchSummary) -> None:
