@@ -45,7 +45,7 @@ import threading
 import time
 from collections import Counter
 from dataclasses import asdict, dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path, PurePosixPath
 from typing import Callable, Iterable, Iterator, Sequence
 
@@ -241,10 +241,7 @@ def walk_inputs(
                 if item.path not in skip_paths:
                     yield item
         else:
-            stat = root.stat()
-            rel = f"{prefix}/{root.name}" if prefix else root.name
-            kind = kind_of(root.name)
-            yield InputFile(os.path.abspath(root), str(root), output_rel(rel, kind, fmt), kind, stat.st_size, stat.st_mtime_ns)
+            yield _input_file(str(root), str(root), root.name, prefix, fmt, root.stat())
 
 
 def _walk_folder(root: Path, prefix: str, fmt: str, include, exclude, skip: set[str]) -> Iterator[InputFile]:
@@ -258,18 +255,21 @@ def _walk_folder(root: Path, prefix: str, fmt: str, include, exclude, skip: set[
         except OSError:
             continue  # unreadable folder: nothing to walk (its files never become inputs)
         subfolders = []
-        for entry in entries:  # lazily: a flat folder of a million files is never listed whole
-            rel = f"{rel_folder}{entry.name}"
-            if entry.is_dir(follow_symlinks=False):
-                if not _matches(rel, exclude):
-                    subfolders.append((entry.path, rel + "/"))
-            elif entry.is_file() and _matches(rel, include) and not _matches(rel, exclude):
-                stat = entry.stat()
-                kind = kind_of(entry.name)
-                out = output_rel(f"{prefix}/{rel}" if prefix else rel, kind, fmt)
-                yield InputFile(os.path.abspath(entry.path), os.path.join(str(root), rel), out, kind, stat.st_size, stat.st_mtime_ns)
-        entries.close()
+        with entries:
+            for entry in entries:  # lazily: a flat folder of a million files is never listed whole
+                rel = f"{rel_folder}{entry.name}"
+                if entry.is_dir(follow_symlinks=False):
+                    if not _matches(rel, exclude):
+                        subfolders.append((entry.path, rel + "/"))
+                elif entry.is_file() and _matches(rel, include) and not _matches(rel, exclude):
+                    yield _input_file(entry.path, os.path.join(str(root), rel), rel, prefix, fmt, entry.stat())
         stack.extend(subfolders)
+
+
+def _input_file(path: str, display: str, rel: str, prefix: str, fmt: str, stat: os.stat_result) -> InputFile:
+    kind = kind_of(rel.rsplit("/", 1)[-1])
+    out = output_rel(f"{prefix}/{rel}" if prefix else rel, kind, fmt)
+    return InputFile(os.path.abspath(path), display, out, kind, stat.st_size, stat.st_mtime_ns)
 
 
 # --- manifest -------------------------------------------------------------------------
@@ -348,12 +348,12 @@ class Manifest:
         good_end = 0
         for number, raw in enumerate(self.file):
             if not raw.endswith(b"\n"):
-                break  # torn last line: cut below
+                break  # torn last line (killed mid-write): cut below, its input is redone
+            good_end += len(raw)
             try:
                 entry = json.loads(raw)
             except ValueError:
-                break
-            good_end += len(raw)
+                continue  # a damaged line in the middle: its input is redone
             if number == 0:
                 if entry.get("settings") != settings:
                     raise BatchUsageError(
@@ -392,10 +392,11 @@ class Manifest:
     def record(self, entries: Sequence[dict]) -> None:
         """Append finished inputs; durable before this returns."""
         if entries:
-            self._write_lines([json.dumps(e, ensure_ascii=False) for e in entries])
+            # ASCII: a path with undecodable bytes (lone surrogates) reads back as written
+            self._write_lines([json.dumps(e) for e in entries])
 
     def _write_lines(self, lines: Sequence[str]) -> None:
-        self.file.write(("\n".join(lines) + "\n").encode("utf-8", "surrogateescape"))
+        self.file.write(("\n".join(lines) + "\n").encode())
         self.file.flush()
         os.fsync(self.file.fileno())
 
@@ -788,14 +789,18 @@ def run_chunks(
     chunks: Iterable[list[InputFile]],
     jobs: int,
     initargs: tuple,
-) -> Iterator[list]:
-    """``function`` on each chunk, results in completion order. ``jobs == 1``
-    runs in this process; otherwise a process pool with a bounded window of
-    chunks in flight, so a lazy input walk is never consumed ahead of time."""
+    on_result: Callable[[list], None],
+) -> None:
+    """``on_result(function(chunk))`` for each chunk, in completion order.
+    ``jobs == 1`` runs in this process; otherwise a process pool with a
+    bounded window of chunks in flight, so a lazy input walk is never
+    consumed ahead of time. On Ctrl-C, chunks already running are waited
+    for and handed to ``on_result`` (their outputs exist; recording them
+    spares the rerun), then KeyboardInterrupt goes on up."""
     if jobs == 1:
         init_worker(*initargs, in_process=True)
         for chunk in chunks:
-            yield function(chunk)
+            on_result(function(chunk))
         return
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["cleaner.batch"])
@@ -813,9 +818,36 @@ def run_chunks(
                 break
             done, pending = futures.wait(pending, return_when=futures.FIRST_COMPLETED)
             for future in done:
-                yield future.result()
+                on_result(_result_of(future))
+    except KeyboardInterrupt:
+        _drain(pending, on_result)
+        raise
     finally:
-        executor.shutdown(wait=not pending, cancel_futures=True)
+        executor.shutdown(wait=False, cancel_futures=True)
+
+
+# Ctrl-C waits this long at most for chunks already running in workers.
+DRAIN_SECONDS = 30
+
+
+def _drain(pending: set[futures.Future], on_result: Callable[[list], None]) -> None:
+    for future in pending:
+        future.cancel()  # only chunks not started yet can be cancelled
+    running = {f for f in pending if not f.cancelled()}
+    done, _ = futures.wait(running, timeout=DRAIN_SECONDS)
+    for future in done:
+        if future.exception() is None:
+            on_result(future.result())
+
+
+def _result_of(future: futures.Future) -> list:
+    try:
+        return future.result()
+    except futures.process.BrokenProcessPool:
+        raise CleanerError(
+            "a worker process died (out of memory, or a crash in a C extension); "
+            "finished inputs are recorded: run the same command again to go on"
+        ) from None
 
 
 # --- summary and progress -------------------------------------------------------------
@@ -838,6 +870,7 @@ class BatchSummary:
     languages: Counter = field(default_factory=Counter)
     failures: list[dict] = field(default_factory=list)
     failures_not_listed: int = 0
+    boilerplate_learned: bool = False
     boilerplate_sites: int = 0
     boilerplate_lines: int = 0
     elapsed: float = 0.0
@@ -865,6 +898,11 @@ class BatchSummary:
             else:
                 self.failures_not_listed += 1
 
+    def learned(self, boilerplate: dict[str, list[str]]) -> None:
+        self.boilerplate_learned = True
+        self.boilerplate_sites = len(boilerplate)
+        self.boilerplate_lines = sum(map(len, boilerplate.values()))
+
     def to_dict(self) -> dict:
         data = asdict(self)
         data["removed_chars"] = dict(self.removed_chars.most_common())
@@ -884,7 +922,7 @@ class BatchSummary:
         ]
         if self.records_ok or self.records_failed:
             lines.append(f"records (JSONL inputs): {self.records_ok} ok, {self.records_failed} failed")
-        if self.boilerplate_sites:
+        if self.boilerplate_learned:
             lines.append(f"learned boilerplate: {self.boilerplate_lines} lines on {self.boilerplate_sites} sites")
         if self.removed_chars:
             top = ", ".join(f"{rule} {chars}" for rule, chars in self.removed_chars.most_common(8))
@@ -937,7 +975,7 @@ class Progress:
         self.bytes += size
         if self.bar is not None:
             elapsed = max(time.monotonic() - self.started, 1e-6)
-            rates = f"{self.files / elapsed:.0f} files/s {self.bytes / elapsed / 2**20:.1f} MB/s"
+            rates = f"{self.files / elapsed:.0f} files/s {self.bytes / elapsed / 2**20:.2f} MB/s"
             self.bar.update(self.task, advance=files, rates=rates)
 
     def stop(self) -> None:
@@ -1009,35 +1047,32 @@ def run_batch(
     manifest = Manifest(outdir, config.settings(cleaner), force=force, retry_failed=retry_failed)
     bar = Progress(progress and sys.stderr.isatty())
     summary = BatchSummary()
+    stream_file = None
+    walk = partial(
+        walk_inputs, roots, fmt, include=include, exclude=exclude,
+        skip_dirs=[outdir], skip_files=[config.stream] if config.stream else [],
+    )
     try:
         sweep_temp_files(outdir)
         stream_file = _open_stream(config, manifest, force)
-
-        def walk() -> Iterator[InputFile]:
-            streams = [config.stream] if config.stream else []
-            return walk_inputs(roots, fmt, include=include, exclude=exclude, skip_dirs=[outdir], skip_files=streams)
-
         boilerplate = {}
         if config.learn:
             boilerplate = _learn(walk, cleaner, config, jobs, chunk_size, bar)
-            summary.boilerplate_sites = len(boilerplate)
-            summary.boilerplate_lines = sum(map(len, boilerplate.values()))
+            summary.learned(boilerplate)
             write_atomic(outdir / BOILERPLATE_NAME, json.dumps(boilerplate, ensure_ascii=False, indent=1).encode())
+        run = _CleaningPass(manifest, stream_file, summary, bar)
         bar.stage("cleaning", None)
         _count_in_background(walk, bar)
-        todo = _skip_finished(walk(), manifest, force, summary, bar)
-        initargs = (cleaner, config, boilerplate)
         try:
-            for results in run_chunks(process_chunk, chunked(todo, chunk_size), jobs, initargs):
-                _finish(results, manifest, stream_file, summary)
-                bar.advance(len(results), sum(r.size for r in results))
+            todo = _skip_finished(walk(), manifest, force, summary, bar)
+            run_chunks(process_chunk, chunked(todo, chunk_size), jobs, (cleaner, config, boilerplate), run.finish)
         except KeyboardInterrupt:
             summary.interrupted = True
-        if stream_file is not None:
-            stream_file.close()
     finally:
         bar.stop()
         manifest.close()
+        if stream_file is not None:
+            stream_file.close()
     summary.elapsed = time.monotonic() - started
     if report:
         write_atomic(Path(report), json.dumps(summary.to_dict(), ensure_ascii=False, indent=2).encode())
@@ -1087,20 +1122,30 @@ def _skip_finished(items: Iterator[InputFile], manifest: Manifest, force: bool, 
         bar.advance(1, 0)
 
 
-def _finish(results: Sequence[ItemResult], manifest: Manifest, stream_file, summary: BatchSummary) -> None:
-    """Record a chunk: stream lines first (durable), then the manifest."""
-    entries = []
-    for result in results:
-        entry = result.manifest_entry()
-        if stream_file is not None and result.status == "ok":
-            stream_file.write("".join(result.stream_lines).encode("utf-8", "surrogateescape"))
-            entry["stream_end"] = stream_file.tell()
-        entries.append(entry)
-        summary.add(result)
-    if stream_file is not None:
-        stream_file.flush()
-        os.fsync(stream_file.fileno())
-    manifest.record(entries)
+@dataclass
+class _CleaningPass:
+    """Where the parent puts what workers send back."""
+
+    manifest: Manifest
+    stream_file: object  # binary file or None
+    summary: BatchSummary
+    bar: Progress
+
+    def finish(self, results: Sequence[ItemResult]) -> None:
+        """Record a chunk: stream lines first (durable), then the manifest."""
+        entries = []
+        for result in results:
+            entry = result.manifest_entry()
+            if self.stream_file is not None and result.status == "ok":
+                self.stream_file.write("".join(result.stream_lines).encode("utf-8", "surrogateescape"))
+                entry["stream_end"] = self.stream_file.tell()
+            entries.append(entry)
+            self.summary.add(result)
+        if self.stream_file is not None:
+            self.stream_file.flush()
+            os.fsync(self.stream_file.fileno())
+        self.manifest.record(entries)
+        self.bar.advance(len(results), sum(r.size for r in results))
 
 
 def _learn(walk, cleaner: Cleaner, config: BatchConfig, jobs: int, chunk_size: int, bar: Progress) -> dict[str, list[str]]:
@@ -1109,9 +1154,12 @@ def _learn(walk, cleaner: Cleaner, config: BatchConfig, jobs: int, chunk_size: i
     bar.stage("learning boilerplate", None)
     _count_in_background(walk, bar)
     initargs = (cleaner, config, {})
-    for results in run_chunks(learn_chunk, chunked(walk(), chunk_size), jobs, initargs):
+
+    def on_result(results: list[list[tuple[str, list[str]]]]) -> None:
         for documents in results:
             for site, lines in documents:
                 counter.add(site, lines)
         bar.advance(len(results), 0)
+
+    run_chunks(learn_chunk, chunked(walk(), chunk_size), jobs, initargs, on_result)
     return counter.boilerplate()

@@ -234,7 +234,14 @@ def _run_cli_process(args: list[str]) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, "-m", "cleaner.batch_cli", *args], cwd=ROOT, env=env,
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # as in a terminal
     )
+
+
+def _wait_for_progress(process: subprocess.Popen, outdir: Path, entries: int) -> None:
+    deadline = time.monotonic() + 120
+    while _finished_count(outdir) < entries and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
 
 
 def _finished_count(outdir: Path) -> int:
@@ -264,9 +271,7 @@ def test_kill_9_halfway_then_rerun_equals_an_uninterrupted_run(tmp_path, mode):
 
     out = tmp_path / "out"
     process = _run_cli_process(args(out))
-    deadline = time.monotonic() + 120
-    while _finished_count(out) < total // 4 and process.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.02)
+    _wait_for_progress(process, out, total // 4)
     os.killpg(process.pid, signal.SIGKILL)
     process.wait()
     finished_at_kill = _finished_count(out)
@@ -289,6 +294,22 @@ def test_kill_9_halfway_then_rerun_equals_an_uninterrupted_run(tmp_path, mode):
             return sorted((outdir / "all.jsonl").read_text().splitlines())
         assert records(out) == records(reference)
         assert len(records(out)) == count
+
+
+def test_ctrl_c_records_what_is_written_exits_130_and_a_rerun_finishes(tmp_path):
+    src, out = tmp_path / "in", tmp_path / "out"
+    make_folder(src, 120)
+    args = [str(src), "-o", str(out), "-j", "2"]
+    process = _run_cli_process(args)
+    _wait_for_progress(process, out, 16)
+    os.killpg(process.pid, signal.SIGINT)  # Ctrl-C reaches the whole process group
+    assert process.wait(timeout=120) == 130
+    assert "run the same command again" in process.stderr.read().decode()
+    written = {str(p.relative_to(out)) for p in out.rglob("*.txt")}
+    recorded = {e["output"] for e in manifest_entries(out)}
+    assert written == recorded and 0 < len(recorded) < 120
+    assert _run_cli_process(args).wait(timeout=300) == 0
+    assert len(manifest_entries(out)) == 120
 
 
 # --- walking --------------------------------------------------------------------
