@@ -1034,8 +1034,8 @@ def run_batch(
     the summary (and the manifest), never raised."""
     started = time.monotonic()
     roots = [Path(p) for p in inputs]
-    _check_usage(roots, fmt, jobs)
     outdir = Path(outdir)
+    _check_usage(roots, outdir, fmt, jobs)
     outdir.mkdir(parents=True, exist_ok=True)
     cleaner = cleaner or Cleaner()
     config = BatchConfig(
@@ -1079,12 +1079,17 @@ def run_batch(
     return summary
 
 
-def _check_usage(roots: Sequence[Path], fmt: str, jobs: int | None) -> None:
+def _check_usage(roots: Sequence[Path], outdir: Path, fmt: str, jobs: int | None) -> None:
     if not roots:
         raise BatchUsageError("give at least one input file or folder")
+    out = Path(os.path.realpath(outdir))
     for root in roots:
         if not root.exists():
             raise BatchUsageError(f"{root}: no such file or folder")
+        real = Path(os.path.realpath(root))
+        if real == out or out in real.parents:
+            # the walk never enters the output folder: this input would be silently empty
+            raise BatchUsageError(f"{root} is inside the output folder {outdir}; choose another output folder")
     if fmt not in FORMATS:
         raise BatchUsageError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
     if jobs is not None and jobs < 1:

@@ -12,17 +12,16 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import List, Optional
+from typing import Annotated, List, Optional
 
 import typer
-from typing_extensions import Annotated
 
-from .batch import DEFAULT_INCLUDE, BatchUsageError, LearnOptions, default_jobs, run_batch
+from .batch import DEFAULT_INCLUDE, LearnOptions, default_jobs, run_batch
 from .errors import CleanerError
 from .formats import FORMATS
 from .pipeline import BIASES, Cleaner, Options
 
-EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_USAGE, EXIT_INTERRUPTED = 2, 130  # 0 and 1 come from BatchSummary.exit_code
 
 
 def _fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:

@@ -323,6 +323,9 @@ def test_output_folder_inside_the_input_folder_is_not_walked(tmp_path):
     second = run_batch([src], out, fmt="text", jobs=1, progress=False, force=True)
     assert first.files_ok == second.files_ok == 3
     assert not (out / "cleaned").exists()
+    with pytest.raises(BatchUsageError, match="inside the output folder"):
+        run_batch([src], src, progress=False)
+    assert not (src / MANIFEST_NAME).exists()
 
 
 def test_include_exclude_and_kinds(tmp_path):
