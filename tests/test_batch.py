@@ -392,6 +392,24 @@ def test_learned_boilerplate_removes_a_shared_footer_and_keeps_a_shared_quote(tm
     assert summary.removed_chars["corpus.repeated-line"] > 0
 
 
+def test_records_learn_per_url_host_not_per_file(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    footer = "Tip line 555 0199 \u00b7 Harbour Gazette"
+    rows = []
+    for i in range(8):
+        host = "www.gazette.example" if i % 2 else "other.example"
+        extra = (footer,) if i % 2 else ()
+        rows.append(json.dumps({"text": article_text(700 + i, extra=extra), "url": f"https://{host}/{i}"}))
+    (src / "mixed.jsonl").write_text("\n".join(rows) + "\n")
+    (src / "lone.txt").write_text(article_text(800, extra=(footer,)))  # its site is the folder
+    run_batch([src], tmp_path / "out", fmt="json", jobs=1, progress=False, learn_boilerplate=True)
+    assert json.loads((tmp_path / "out" / ".cleaner-boilerplate.json").read_text()) == {"gazette.example": [footer]}
+    out = [json.loads(line) for line in (tmp_path / "out" / "mixed.jsonl").read_text().splitlines()]
+    assert len(out) == 8 and not any(footer in r["text"] for r in out)
+    assert footer in json.loads((tmp_path / "out" / "lone.json").read_text())["text"]
+
+
 def test_learning_needs_enough_documents_and_keeps_prose_below_its_share():
     counter = LineCounter(LearnOptions(min_docs=3, min_share=0.3, prose_share=0.5))
     sentence = "The council approved the budget for the new school after a long debate."
