@@ -43,6 +43,7 @@ import signal
 import sys
 import threading
 import time
+import zlib
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache, partial
@@ -52,7 +53,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 import regex
 
 from .article import Article
-from .errors import CleanerError
+from .errors import CleanerError, InputError
 from .formats import FORMATS, render
 from .inputs import decode
 from .lines import is_prose, split_lines
@@ -633,7 +634,9 @@ def process_item(item: InputFile) -> ItemResult:
             result.bytes_out = len(data)
     except Exception as exc:  # any failure belongs to this input only
         result.status, result.error = "failed", _one_line(exc)
-        result.records_ok, result.bytes_out = 0, 0
+        # the whole input failed: none of its records count on their own
+        result.records_ok = result.records_failed = result.bytes_out = 0
+        result.record_errors.clear()
         result.stream_lines.clear()
         result.removed_chars.clear()
         result.languages.clear()
@@ -706,15 +709,19 @@ def parse_record(raw: bytes, index: int, config: BatchConfig) -> Record:
 
 
 def iter_records(item: InputFile, config: BatchConfig) -> Iterator[Record | tuple[int, str]]:
-    """Each non-blank line of a record file: a Record, or (index, error)."""
+    """Each non-blank line of a record file: a Record, or (index, error).
+    A gzip stream that is corrupt or cut short raises InputError."""
     with open_records(item.path) as lines:
-        for index, raw in enumerate(lines):
-            if not raw.strip():
-                continue
-            try:
-                yield parse_record(raw, index, config)
-            except CleanerError as exc:
-                yield index, _one_line(exc)
+        try:
+            for index, raw in enumerate(lines):
+                if not raw.strip():
+                    continue
+                try:
+                    yield parse_record(raw, index, config)
+                except CleanerError as exc:
+                    yield index, _one_line(exc)
+        except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
+            raise InputError(f"corrupt gzip data: {' '.join(str(exc).split()) or type(exc).__name__}") from None
 
 
 def _clean_records(worker: _Worker, item: InputFile, result: ItemResult) -> bytes:

@@ -147,11 +147,15 @@ def test_bad_inputs_are_recorded_and_the_run_goes_on(tmp_path):
     (src / "broken.txt.gz").write_bytes(good[:12] + b"\xff" * 8 + good[20:])
     (src / "crash.txt").write_text(article_text(7, extra=("kaboom",)))
     (src / "page.html").write_text("<html><body><p>A page.</p></body></html>")
+    feed = gzip.compress(json.dumps({"text": article_text(9)}).encode() * 3)
+    (src / "feed.jsonl.gz").write_bytes(feed[:12] + b"\xff" * 8 + feed[20:])
     summary = run_batch([src], tmp_path / "out", jobs=1, progress=False, cleaner=ExplodingCleaner())
-    assert summary.files_ok == 4 and summary.files_failed == 4 and summary.exit_code == 1
+    assert (summary.files_ok, summary.files_failed, summary.records_failed) == (4, 5, 0)
+    assert summary.exit_code == 1
     errors = {Path(e["path"]).name: e["error"] for e in manifest_entries(tmp_path / "out") if e["error"]}
     assert errors["image.txt"] == "binary data, not text or HTML"
     assert "gzip" in errors["broken.txt.gz"]
+    assert errors["feed.jsonl.gz"].startswith("corrupt gzip data")
     assert errors["crash.txt"].startswith("unexpected ZeroDivisionError")
     assert "\n" not in "".join(errors.values())
     html_ok = "page.html" not in errors  # passes once cleaner/html.py lands
