@@ -797,64 +797,105 @@ def run_chunks(
     jobs: int,
     initargs: tuple,
     on_result: Callable[[list], None],
+    on_crash: Callable[[InputFile], None] = lambda item: None,
 ) -> None:
     """``on_result(function(chunk))`` for each chunk, in completion order.
     ``jobs == 1`` runs in this process; otherwise a process pool with a
     bounded window of chunks in flight, so a lazy input walk is never
-    consumed ahead of time. On Ctrl-C, chunks already running are waited
-    for and handed to ``on_result`` (their outputs exist; recording them
-    spares the rerun), then KeyboardInterrupt goes on up."""
+    consumed ahead of time. An input that kills its worker process (a
+    crash in a C extension, the kernel's OOM killer) goes to ``on_crash``
+    and the run goes on; otherwise a rerun would die on it again."""
     if jobs == 1:
         init_worker(*initargs, in_process=True)
         for chunk in chunks:
             on_result(function(chunk))
         return
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["cleaner.batch"])
-    executor = futures.ProcessPoolExecutor(jobs, mp_context=context, initializer=init_worker, initargs=initargs)
-    pending: set[futures.Future] = set()
-    chunk_iter = iter(chunks)
-    try:
-        while True:
-            while len(pending) < jobs * WINDOW_PER_JOB:
-                chunk = next(chunk_iter, None)
-                if chunk is None:
-                    break
-                pending.add(executor.submit(function, chunk))
-            if not pending:
-                break
-            done, pending = futures.wait(pending, return_when=futures.FIRST_COMPLETED)
-            for future in done:
-                on_result(_result_of(future))
-    except KeyboardInterrupt:
-        _drain(pending, on_result)
-        raise
-    finally:
-        executor.shutdown(wait=False, cancel_futures=True)
+    _PoolRunner(function, jobs, initargs, on_result, on_crash).run(chunks)
 
 
 # Ctrl-C waits this long at most for chunks already running in workers.
 DRAIN_SECONDS = 30
 
 
-def _drain(pending: set[futures.Future], on_result: Callable[[list], None]) -> None:
-    for future in pending:
-        future.cancel()  # only chunks not started yet can be cancelled
-    running = {f for f in pending if not f.cancelled()}
-    done, _ = futures.wait(running, timeout=DRAIN_SECONDS)
-    for future in done:
-        if future.exception() is None:
-            on_result(future.result())
+class _PoolRunner:
+    """The process pool side of run_chunks."""
 
+    def __init__(self, function, jobs: int, initargs: tuple, on_result, on_crash):
+        self.function, self.jobs, self.initargs = function, jobs, initargs
+        self.on_result, self.on_crash = on_result, on_crash
+        self.pending: dict[futures.Future, list[InputFile]] = {}
+        self.executor = self._new_executor()
 
-def _result_of(future: futures.Future) -> list:
-    try:
-        return future.result()
-    except futures.process.BrokenProcessPool:
-        raise CleanerError(
-            "a worker process died (out of memory, or a crash in a C extension); "
-            "finished inputs are recorded: run the same command again to go on"
-        ) from None
+    def _new_executor(self) -> futures.ProcessPoolExecutor:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["cleaner.batch"])
+        return futures.ProcessPoolExecutor(
+            self.jobs, mp_context=context, initializer=init_worker, initargs=self.initargs
+        )
+
+    def run(self, chunks: Iterable[list[InputFile]]) -> None:
+        chunk_iter = iter(chunks)
+        try:
+            while True:
+                while len(self.pending) < self.jobs * WINDOW_PER_JOB:
+                    chunk = next(chunk_iter, None)
+                    if chunk is None:
+                        break
+                    try:
+                        self.pending[self.executor.submit(self.function, chunk)] = chunk
+                    except futures.process.BrokenProcessPool:  # broke since the last wait
+                        self._recover(chunk)
+                if not self.pending:
+                    break
+                done, _ = futures.wait(self.pending, return_when=futures.FIRST_COMPLETED)
+                if self._collect(done):
+                    self._recover()
+        except KeyboardInterrupt:
+            self._drain()
+            raise
+        finally:
+            self.executor.shutdown(wait=False, cancel_futures=True)
+
+    def _collect(self, done: Iterable[futures.Future]) -> bool:
+        """Hand finished chunks on; True when the pool broke (a worker died)."""
+        broken = False
+        for future in done:
+            try:
+                result = future.result()
+            except futures.process.BrokenProcessPool:
+                broken = True
+                continue
+            del self.pending[future]
+            self.on_result(result)
+        return broken
+
+    def _recover(self, unsent: Sequence[InputFile] = ()) -> None:
+        """Some input in flight killed its worker, and the pool with it.
+        Keep what finished, then run each input still in flight alone in a
+        fresh pool: the one that kills its worker again is the culprit."""
+        self._collect([f for f in self.pending if f.done()])
+        suspects = [item for chunk in self.pending.values() for item in chunk] + list(unsent)
+        self.pending.clear()
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        self.executor = self._new_executor()
+        for item in suspects:
+            try:
+                self.on_result(self.executor.submit(self.function, [item]).result())
+            except futures.process.BrokenProcessPool:
+                self.on_crash(item)
+                self.executor.shutdown(wait=False, cancel_futures=True)
+                self.executor = self._new_executor()
+
+    def _drain(self) -> None:
+        """On Ctrl-C: chunks already running are waited for and handed on
+        (their outputs exist; recording them spares the rerun)."""
+        for future in self.pending:
+            future.cancel()  # only chunks not started yet can be cancelled
+        running = [f for f in self.pending if not f.cancelled()]
+        done, _ = futures.wait(running, timeout=DRAIN_SECONDS)
+        for future in done:
+            if future.exception() is None:
+                self.on_result(future.result())
 
 
 # --- summary and progress -------------------------------------------------------------
@@ -1072,7 +1113,9 @@ def run_batch(
         _count_in_background(walk, bar)
         try:
             todo = _skip_finished(walk(), manifest, force, summary, bar)
-            run_chunks(process_chunk, chunked(todo, chunk_size), jobs, (cleaner, config, boilerplate), run.finish)
+            run_chunks(
+                process_chunk, chunked(todo, chunk_size), jobs, (cleaner, config, boilerplate), run.finish, run.crashed
+            )
         except KeyboardInterrupt:
             summary.interrupted = True
     finally:
@@ -1158,6 +1201,16 @@ class _CleaningPass:
             os.fsync(self.stream_file.fileno())
         self.manifest.record(entries)
         self.bar.advance(len(results), sum(r.size for r in results))
+
+    def crashed(self, item: InputFile) -> None:
+        """Record an input whose worker process died cleaning it."""
+        result = ItemResult(item.path, item.display, item.size, item.mtime_ns, status="failed")
+        result.error = "the worker process died on this file (a crash in a C extension, or out of memory)"
+        try:
+            result.hash = file_digest(item.path)
+        except OSError:
+            pass
+        self.finish([result])
 
 
 def _learn(walk, cleaner: Cleaner, config: BatchConfig, jobs: int, chunk_size: int, bar: Progress) -> dict[str, list[str]]:

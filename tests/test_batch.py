@@ -172,6 +172,27 @@ def test_truncated_gzip_is_a_failure_not_a_partial_article(tmp_path):
     assert summary.files_failed == 1
 
 
+class CrashingCleaner(Cleaner):
+    """A cleaner whose process dies (as on a segfault) on documents saying 'segfault'."""
+
+    def clean(self, raw, **kwargs):
+        if (b"segfault" if isinstance(raw, bytes) else "segfault") in raw:
+            os._exit(139)
+        return super().clean(raw, **kwargs)
+
+
+def test_an_input_that_kills_its_worker_is_recorded_and_the_run_goes_on(tmp_path):
+    src = tmp_path / "in"
+    make_folder(src, 30)
+    (src / "part1" / "deadly.txt").write_text(article_text(5, extra=("segfault",)))
+    summary = run_batch([src], tmp_path / "out", jobs=2, progress=False, cleaner=CrashingCleaner())
+    assert (summary.files_ok, summary.files_failed, summary.exit_code) == (30, 1, 1)
+    entries = manifest_entries(tmp_path / "out")
+    assert len(entries) == 31 and len({e["path"] for e in entries}) == 31
+    (failure,) = [e for e in entries if e["status"] == "failed"]
+    assert failure["path"].endswith("deadly.txt") and "worker process died" in failure["error"]
+
+
 def test_cli_exit_codes(tmp_path):
     src = tmp_path / "in"
     make_folder(src, 2)
