@@ -1,0 +1,145 @@
+"""``cleaner batch``: the command line for cleaner.batch.
+
+Registered in cleaner/cli.py with ``app.command("batch")(batch)``; runnable
+on its own as ``python -m cleaner.batch_cli``.
+
+Exit codes: 0 every input cleaned, 1 some input or record failed (the run
+went on; see the summary or the manifest), 2 usage error (nothing was done),
+130 interrupted (run the same command again to finish).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, List, Optional
+
+import typer
+
+from .batch import DEFAULT_INCLUDE, LearnOptions, default_jobs, run_batch
+from .errors import CleanerError
+from .formats import FORMATS
+from .pipeline import BIASES, Cleaner, Options
+
+EXIT_USAGE, EXIT_INTERRUPTED = 2, 130  # 0 and 1 come from BatchSummary.exit_code
+
+
+def _fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
+    typer.echo(f"cleaner batch: error: {message}", err=True)
+    return typer.Exit(code)
+
+
+def batch(
+    inputs: Annotated[List[Path], typer.Argument(
+        help="Files and folders to clean. Folders are walked recursively for .txt, .html/.htm and "
+        ".jsonl files (each also as .gz); files named here are always taken.",
+        show_default=False,
+    )],
+    output: Annotated[Path, typer.Option(
+        "--output", "-o",
+        help="Output folder: the cleaned files as a mirror of the inputs, plus the manifest "
+        "(.cleaner-manifest.jsonl) that lets a rerun resume. Never walked as input.",
+        show_default=False,
+    )],
+    fmt: Annotated[str, typer.Option(
+        "--format", "-f", help=f"Output format: {', '.join(FORMATS)} (.txt, .md, .json, .jsonl files).",
+    )] = "text",
+    jsonl: Annotated[Optional[Path], typer.Option(
+        "--jsonl",
+        help="Write every article as one line of this JSONL file (with its input path, and its "
+        "record index for JSONL inputs) instead of a tree of files.",
+        show_default=False,
+    )] = None,
+    jobs: Annotated[int, typer.Option(
+        "--jobs", "-j", help="Worker processes; 0 means one per available core.",
+    )] = 0,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Redo every input, even those the manifest records as finished.",
+    )] = False,
+    retry_failed: Annotated[bool, typer.Option(
+        "--retry-failed", help="Redo inputs that failed before (finished ones are still skipped).",
+    )] = False,
+    learn_boilerplate: Annotated[bool, typer.Option(
+        "--learn-boilerplate",
+        help="First read every text document and learn the lines many documents of one site share "
+        "(the site is the url's host, else the folder); remove them as corpus.repeated-line.",
+    )] = False,
+    min_docs: Annotated[int, typer.Option(
+        "--min-docs", help="--learn-boilerplate: a line must be in at least this many documents of its site.",
+    )] = LearnOptions.min_docs,
+    min_share: Annotated[float, typer.Option(
+        "--min-share", help="--learn-boilerplate: ... and in at least this share of them.",
+    )] = LearnOptions.min_share,
+    prose_share: Annotated[float, typer.Option(
+        "--prose-share",
+        help="--learn-boilerplate: a line that reads as a sentence must be in at least this share "
+        "(so a quote shared by a few articles stays).",
+    )] = LearnOptions.prose_share,
+    include: Annotated[Optional[List[str]], typer.Option(
+        "--include", help="Glob of files to take from folders (repeatable); replaces the default list.",
+        show_default=False,
+    )] = None,
+    exclude: Annotated[Optional[List[str]], typer.Option(
+        "--exclude", help="Glob of files or folders to leave out (repeatable), matched on the relative path or the name.",
+        show_default=False,
+    )] = None,
+    text_field: Annotated[str, typer.Option("--text-field", help="JSONL inputs: the field holding plain text.")] = "text",
+    html_field: Annotated[str, typer.Option("--html-field", help="JSONL inputs: the field holding HTML.")] = "html",
+    url_field: Annotated[str, typer.Option("--url-field", help="JSONL inputs: the field holding the page url.")] = "url",
+    rules: Annotated[Optional[List[Path]], typer.Option(
+        "--rules", help="Extra rule pack file or folder (repeatable), on top of the shipped packs.",
+        show_default=False,
+    )] = None,
+    bias: Annotated[str, typer.Option(
+        "--bias", help=f"Main-content detection: {', '.join(BIASES)}.",
+    )] = "balanced",
+    no_removals: Annotated[bool, typer.Option(
+        "--no-removals", help="json/jsonl output: leave out the list of removals.",
+    )] = False,
+    report: Annotated[Optional[Path], typer.Option(
+        "--report", help="Also write the final summary to this JSON file.", show_default=False,
+    )] = None,
+    quiet: Annotated[bool, typer.Option(
+        "--quiet", "-q", help="No progress bar and no summary (the bar only shows on a terminal anyway).",
+    )] = False,
+) -> None:
+    """Clean many files in parallel into a mirrored folder or one JSONL file.
+
+    Resumable: a rerun skips inputs already finished (same size and mtime, or
+    same content); an interrupted run (Ctrl-C, kill) leaves no partial output.
+    A file that cannot be read or cleaned is recorded with its reason and the
+    run goes on. Exit code: 0 all cleaned, 1 some failed, 2 usage error,
+    130 interrupted.
+    """
+    try:
+        cleaner = Cleaner(rules or None, options=Options(bias=bias))
+        learn = LearnOptions(min_docs=min_docs, min_share=min_share, prose_share=prose_share)
+        summary = run_batch(
+            inputs, output, fmt=fmt, stream=jsonl, jobs=jobs or default_jobs(), force=force,
+            retry_failed=retry_failed, learn_boilerplate=learn_boilerplate, learn_options=learn,
+            include=tuple(include) if include else DEFAULT_INCLUDE, exclude=tuple(exclude or ()),
+            text_field=text_field, html_field=html_field, url_field=url_field,
+            removals=not no_removals, cleaner=cleaner, progress=not quiet, report=report,
+        )
+    except CleanerError as exc:  # BatchUsageError, RuleError, bad options: nothing was done
+        raise _fail(str(exc)) from None
+    except OSError as exc:
+        raise _fail(f"{exc.filename or output}: {exc.strerror or exc}") from None
+    except KeyboardInterrupt:
+        raise _fail("interrupted before any input was finished; run the same command again", EXIT_INTERRUPTED) from None
+    if not quiet:
+        typer.echo(summary.describe(), err=True)
+    if summary.interrupted:
+        raise typer.Exit(EXIT_INTERRUPTED)
+    raise typer.Exit(summary.exit_code)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run ``batch`` as a standalone command (python -m cleaner.batch_cli)."""
+    app = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
+    app.command()(batch)
+    app(argv if argv is not None else sys.argv[1:], prog_name="cleaner batch")
+
+
+if __name__ == "__main__":
+    main()
