@@ -21,6 +21,8 @@ def gunzip(raw: bytes) -> bytes:
         raise InputError(f"corrupt gzip data: {exc}") from None
     if len(data) > MAX_DECOMPRESSED_BYTES:
         raise InputError(f"gzip data inflates beyond {MAX_DECOMPRESSED_BYTES // 2**20} MiB")
+    if not decompressor.eof:
+        raise InputError("gzip data is cut short")
     return data
 
 

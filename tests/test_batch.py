@@ -150,7 +150,7 @@ def test_bad_inputs_are_recorded_and_the_run_goes_on(tmp_path):
     feed = gzip.compress(json.dumps({"text": article_text(9)}).encode() * 3)
     (src / "feed.jsonl.gz").write_bytes(feed[:12] + b"\xff" * 8 + feed[20:])
     summary = run_batch([src], tmp_path / "out", jobs=1, progress=False, cleaner=ExplodingCleaner())
-    assert (summary.files_ok, summary.files_failed, summary.records_failed) == (4, 5, 0)
+    assert (summary.files_ok, summary.files_failed, summary.records_failed) == (5, 4, 0)
     assert summary.exit_code == 1
     errors = {Path(e["path"]).name: e["error"] for e in manifest_entries(tmp_path / "out") if e["error"]}
     assert errors["image.txt"] == "binary data, not text or HTML"
@@ -158,18 +158,18 @@ def test_bad_inputs_are_recorded_and_the_run_goes_on(tmp_path):
     assert errors["feed.jsonl.gz"].startswith("corrupt gzip data")
     assert errors["crash.txt"].startswith("unexpected ZeroDivisionError")
     assert "\n" not in "".join(errors.values())
-    html_ok = "page.html" not in errors  # passes once cleaner/html.py lands
-    assert html_ok or "HTML" in errors["page.html"]
+    assert "page.html" not in errors
     assert not (tmp_path / "out" / "crash.txt").exists()
 
 
-@pytest.mark.xfail(reason="inputs.gunzip returns what it got from a truncated gzip file instead of failing", strict=False)
 def test_truncated_gzip_is_a_failure_not_a_partial_article(tmp_path):
     src = tmp_path / "in"
     src.mkdir()
     (src / "cut.txt.gz").write_bytes(gzip.compress(article_text(3).encode())[:-30])
     summary = run_batch([src], tmp_path / "out", jobs=1, progress=False)
     assert summary.files_failed == 1
+    entry = next(e for e in manifest_entries(tmp_path / "out") if e["error"])
+    assert entry["error"] == "gzip data is cut short"
 
 
 class CrashingCleaner(Cleaner):
