@@ -1,0 +1,478 @@
+"""Find the article inside a whole-page plain-text dump (no HTML needed).
+
+A page turned into text by a naive dumper holds the article between menus,
+cookie notices, related-link lists, footers and comments.  :func:`detect`
+tells which lines are *not* the article.  It works in four steps:
+
+1. **describe** every line (length, stop-word density for the page's
+   language, sentence punctuation, bullets, repetition within the page);
+2. **classify** each line as prose, short or boilerplate, using its run of
+   neighbours: several short unpunctuated lines in a row are a menu or a
+   link list, however long each item is;
+3. **choose the article region**: the contiguous run of lines with the
+   largest prose-minus-boilerplate weight (a maximum-sum subarray), so that
+   subheadings and list items between article paragraphs stay in while a
+   menu between two prose blocks splits them;
+4. **stop at end markers** ("Related articles", "Comments", ...) after the
+   article has begun.
+
+Lines are the unit of output, so a dump that has almost no line breaks
+(BeautifulSoup's ``get_text(" ")``) should first go through
+:func:`break_run_on_text`, which turns some spaces into line breaks without
+changing any character offset.
+
+>>> page = ["Home", "News", "Sport", "",
+...         "The council said on Monday that the new bridge would open next "
+...         "spring, after two years of delays caused by the flood.", "",
+...         "It added that the cost had risen by a third since the plans "
+...         "were first approved in the summer of 2019.", "",
+...         "Related articles", "Bridge closed again"]
+>>> [i for i, _, _ in detect(page, language="en")]
+[0, 1, 2, 8, 9]
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from collections import Counter
+from dataclasses import dataclass
+from typing import NamedTuple, Sequence
+
+import regex
+
+__all__ = [
+    "DEFAULT_END_MARKERS",
+    "break_run_on_text",
+    "detect",
+    "detect_language",
+]
+
+# --------------------------------------------------------------------------
+# Tunable parameters, one set per bias.  Lengths are in "effective
+# characters" (a CJK ideograph counts as two, since it carries about as much
+# as a short Latin word).
+
+
+@dataclass(frozen=True)
+class Params:
+    """Thresholds of one bias setting."""
+
+    #: a line at least this long with enough stop words is prose
+    prose_chars: int
+    #: a line this long is prose with a lower stop-word density
+    long_chars: int
+    #: stop-word density of prose, as a fraction of the page's reference density
+    relative_density: float
+    #: absolute floor of the stop-word density of prose
+    min_density: float
+    #: weight of a boilerplate line in the region search (per line, negative)
+    bad_penalty: float
+    #: weight of a short line in the region search (per line, negative)
+    short_penalty: float
+    #: keep short lines inside the article region (subheadings, list items)
+    keep_short_inside: bool
+
+
+BIASES: dict[str, Params] = {
+    "precision": Params(
+        prose_chars=90, long_chars=250, relative_density=0.70, min_density=0.20,
+        bad_penalty=60.0, short_penalty=25.0, keep_short_inside=False,
+    ),
+    "balanced": Params(
+        prose_chars=70, long_chars=200, relative_density=0.60, min_density=0.15,
+        bad_penalty=40.0, short_penalty=10.0, keep_short_inside=True,
+    ),
+    "recall": Params(
+        prose_chars=50, long_chars=160, relative_density=0.45, min_density=0.10,
+        bad_penalty=25.0, short_penalty=5.0, keep_short_inside=True,
+    ),
+}
+
+# Lines that end an article when they stand alone.  Full-line matches only, so
+# "Read more about the plan in our report." inside a paragraph never ends it.
+# English plus the commonest European news languages; rule packs can extend.
+_END_MARKER_PHRASES = [
+    # English
+    r"related(?: articles?| stories| posts| news| content| coverage| reading| topics| links)?",
+    r"(?:more|latest) (?:from|on|in|stories|news|articles)(?: [\w .'-]{0,30})?",
+    r"read (?:more|next|also)", r"must reads?", r"recommended(?: for you| stories| reading)?",
+    r"you (?:may|might) (?:also )?(?:like|enjoy|be interested in)",
+    r"(?:most )?(?:popular|read|viewed|shared)(?: now| stories| articles)?",
+    r"trending(?: now| stories)?", r"share (?:this|on|the) ?(?:article|story|post|page)?",
+    r"(?:\d+ )?comments?(?: \(\d+\))?", r"leave a (?:comment|reply)", r"join the (?:conversation|discussion)",
+    r"what to read next", r"further reading", r"see also", r"tags?", r"topics?",
+    # German
+    r"mehr zum thema", r"(?:das )?könnte (?:sie|dich) auch interessieren", r"weitere artikel",
+    r"kommentare?", r"lesen sie (?:auch|mehr)", r"verwandte artikel",
+    # French
+    r"sur le même (?:sujet|thème)", r"(?:à )?lire aussi", r"commentaires?", r"articles? similaires?",
+    r"vous aimerez aussi", r"les plus lus",
+    # Spanish / Portuguese / Italian
+    r"noticias relacionadas", r"comentarios?", r"te puede interesar", r"lee también", r"lo más leído",
+    r"notícias relacionadas", r"leia (?:também|mais)", r"veja também", r"comentários?", r"mais lidas",
+    r"articoli correlati", r"leggi anche", r"commenti", r"potrebbe interessarti", r"i più letti",
+    # Russian
+    r"читайте также", r"комментарии", r"похожие (?:статьи|новости)", r"новости по теме",
+    r"популярное", r"по теме",
+]
+
+#: default end-of-article markers (the lead's rule pack will own these)
+DEFAULT_END_MARKERS: tuple[regex.Pattern, ...] = tuple(
+    regex.compile(rf"^\W*(?:{phrase})\W*$", regex.IGNORECASE | regex.UNICODE)
+    for phrase in _END_MARKER_PHRASES
+)
+
+# --------------------------------------------------------------------------
+# Text primitives
+
+_BULLET_PREFIX = regex.compile(r"^[\s*+\-•·▪◦►▸»|>]*")
+_WORD = regex.compile(r"\w+")
+_IDEOGRAPH = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+_LETTER = regex.compile(r"\p{L}")
+_SENTENCE_END = regex.compile(r"[.!?。！？…][\"'”’»)\]]*$")
+# a boundary worth breaking a run-on text at: after sentence punctuation,
+# before something that can start a sentence or a menu item
+_RUN_ON_BREAK = regex.compile(r"(?<=[.!?。！？…][\"'”’»)\]]*) (?=[\"'“‘«(\[]?[\p{Lu}\p{Lo}\d])")
+
+ISO_TO_STOPLIST = {
+    "af": "Afrikaans", "sq": "Albanian", "ar": "Arabic", "hy": "Armenian", "az": "Azerbaijani",
+    "eu": "Basque", "be": "Belarusian", "bn": "Bengali", "bs": "Bosnian", "br": "Breton",
+    "bg": "Bulgarian", "ca": "Catalan", "hr": "Croatian", "cs": "Czech", "da": "Danish",
+    "nl": "Dutch", "en": "English", "eo": "Esperanto", "et": "Estonian", "fi": "Finnish",
+    "fr": "French", "gl": "Galician", "ka": "Georgian", "de": "German", "el": "Greek",
+    "gu": "Gujarati", "ht": "Haitian", "he": "Hebrew", "hi": "Hindi", "hu": "Hungarian",
+    "is": "Icelandic", "id": "Indonesian", "ga": "Irish", "it": "Italian", "jv": "Javanese",
+    "kn": "Kannada", "kk": "Kazakh", "ko": "Korean", "ku": "Kurdish", "ky": "Kyrgyz",
+    "la": "Latin", "lv": "Latvian", "lt": "Lithuanian", "lb": "Luxembourgish", "mk": "Macedonian",
+    "ms": "Malay", "ml": "Malayalam", "mt": "Maltese", "mr": "Marathi", "ne": "Nepali",
+    "no": "Norwegian_Bokmal", "nb": "Norwegian_Bokmal", "nn": "Norwegian_Nynorsk",
+    "oc": "Occitan", "fa": "Persian", "pl": "Polish", "pt": "Portuguese", "qu": "Quechua",
+    "ro": "Romanian", "ru": "Russian", "sr": "Serbian", "sh": "Serbo_Croatian", "sk": "Slovak",
+    "sl": "Slovenian", "es": "Spanish", "su": "Sundanese", "sw": "Swahili", "sv": "Swedish",
+    "tl": "Tagalog", "ta": "Tamil", "te": "Telugu", "tr": "Turkish", "tk": "Turkmen",
+    "uk": "Ukrainian", "ur": "Urdu", "uz": "Uzbek", "vi": "Vietnamese", "cy": "Welsh",
+    "fy": "West_Frisian", "yo": "Yoruba",
+}
+
+
+def strip_bullet(line: str) -> str:
+    """The line without the dumper's indentation and bullet marks.
+
+    >>> strip_bullet("      + Got a news tip?")
+    'Got a news tip?'
+    """
+    return _BULLET_PREFIX.sub("", line, count=1).strip()
+
+
+def effective_length(text: str) -> int:
+    """Length in characters, an ideograph counting twice.
+
+    >>> effective_length("abc"), effective_length("東京都")
+    (3, 6)
+    """
+    return len(text) + len(_IDEOGRAPH.findall(text))
+
+
+def words_of(text: str) -> list[str]:
+    """Lower-cased word tokens; a run of ideographs counts as one word per two."""
+    tokens = []
+    for token in _WORD.findall(text.lower()):
+        ideographs = len(_IDEOGRAPH.findall(token))
+        if ideographs:
+            tokens.extend([token] * max(1, ideographs // 2))
+        else:
+            tokens.append(token)
+    return tokens
+
+
+def break_run_on_text(text: str, max_line_chars: int = 600) -> str:
+    """Break lines longer than ``max_line_chars`` at sentence boundaries.
+
+    Only spaces become line breaks, so every character keeps its offset and
+    line indices found on the result map straight back onto ``text``.
+
+    >>> break_run_on_text("Home News Sport. The bridge opened. It cost a lot.", 20)
+    'Home News Sport.\\nThe bridge opened.\\nIt cost a lot.'
+    >>> len(break_run_on_text("x " * 400)) == len("x " * 400)
+    True
+    """
+    out = []
+    for line in text.split("\n"):
+        if len(line) > max_line_chars:
+            line = _RUN_ON_BREAK.sub("\n", line)
+        out.append(line)
+    return "\n".join(out)
+
+
+# --------------------------------------------------------------------------
+# Language
+
+
+@functools.lru_cache(maxsize=None)
+def stoplist(name: str) -> frozenset[str]:
+    """justext's stop-list by its name, loaded once (read-only afterwards)."""
+    import justext
+
+    return frozenset(justext.get_stoplist(name))
+
+
+@functools.lru_cache(maxsize=1)
+def _language_factory():
+    """A private langdetect factory, so langdetect's global one is never touched."""
+    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+
+    factory = DetectorFactory()
+    factory.load_profile(PROFILES_DIRECTORY)
+    return factory
+
+
+def detect_language(sample: str) -> str | None:
+    """ISO 639-1 code of ``sample`` by langdetect with a fixed seed, or None.
+
+    >>> detect_language("The council said on Monday that the bridge would open next spring.")
+    'en'
+    """
+    if len(_LETTER.findall(sample)) < 20:
+        return None
+    from langdetect.lang_detect_exception import LangDetectException
+
+    detector = _language_factory().create()
+    detector.seed = 0  # per detector: deterministic without global state
+    detector.append(sample)
+    try:
+        code = detector.detect()
+    except LangDetectException:
+        return None
+    return code.split("-")[0]
+
+
+def stopwords_for(language: str | None) -> frozenset[str]:
+    """Stop words of an ISO 639-1 language; empty when justext has none."""
+    name = ISO_TO_STOPLIST.get((language or "").lower())
+    return stoplist(name) if name else frozenset()
+
+
+def language_sample(texts: Sequence[str], budget: int = 1500) -> str:
+    """The longest lines joined, up to ``budget`` characters: the likeliest prose."""
+    picked, size = [], 0
+    for text in sorted(texts, key=len, reverse=True):
+        if size >= budget:
+            break
+        picked.append(text)
+        size += len(text)
+    return "\n".join(picked)[: budget * 2]
+
+
+# --------------------------------------------------------------------------
+# Line features
+
+
+class Line(NamedTuple):
+    """What :func:`detect` knows about one line."""
+
+    text: str  # without bullets and indentation
+    length: int  # effective characters
+    words: int
+    stop_density: float
+    sentence_end: bool  # ends with sentence punctuation
+    bulleted: bool
+    repeated: bool  # the same text occurs elsewhere on the page
+    has_letters: bool
+
+
+def describe(lines: Sequence[str], stops: frozenset[str]) -> list[Line]:
+    """Features of every line; blank lines get length 0."""
+    texts = [strip_bullet(line) for line in lines]
+    counts = Counter(text.lower() for text in texts if text)
+    described = []
+    for raw, text in zip(lines, texts):
+        tokens = words_of(text)
+        n_stops = sum(1 for token in tokens if token in stops)
+        described.append(
+            Line(
+                text=text,
+                length=effective_length(text),
+                words=len(tokens),
+                stop_density=n_stops / len(tokens) if tokens else 0.0,
+                sentence_end=bool(_SENTENCE_END.search(text)),
+                bulleted=raw.lstrip()[:1] in ("*", "+", "-", "•", "·"),
+                repeated=bool(text) and counts[text.lower()] > 1,
+                has_letters=bool(_LETTER.search(text)),
+            )
+        )
+    return described
+
+
+def reference_density(described: Sequence[Line], min_length: int) -> float:
+    """Stop-word density typical of the page's prose.
+
+    The length-weighted median over lines at least ``min_length`` long: on a
+    news page most long text is the article, whatever the language, so this
+    adapts to stop-lists that cover more or less of a language's tokens.
+    """
+    long_lines = sorted((line.stop_density, line.length) for line in described if line.length >= min_length)
+    if not long_lines:
+        return 0.0
+    total = sum(length for _, length in long_lines)
+    running = 0
+    for density, length in long_lines:
+        running += length
+        if running >= total / 2:
+            return density
+    return long_lines[-1][0]
+
+
+# --------------------------------------------------------------------------
+# Classification
+
+BLANK, BAD, SHORT, GOOD = "blank", "bad", "short", "good"
+
+
+def classify_line(line: Line, params: Params, density_threshold: float, has_stops: bool) -> str:
+    """Context-free class of one line."""
+    if not line.text:
+        return BLANK
+    if not line.has_letters or (line.repeated and line.length < params.long_chars):
+        return BAD
+    dense_enough = line.stop_density >= density_threshold if has_stops else line.sentence_end
+    if line.length >= params.prose_chars and dense_enough:
+        return GOOD
+    if line.length >= params.long_chars and (
+        line.stop_density >= density_threshold * 0.6 if has_stops else True
+    ):
+        return GOOD
+    return SHORT
+
+
+def groups_of(classes: Sequence[str]) -> list[tuple[int, int]]:
+    """(start, end) of each run of consecutive non-blank lines."""
+    runs, start = [], None
+    for index, cls in enumerate(classes):
+        if cls != BLANK and start is None:
+            start = index
+        elif cls == BLANK and start is not None:
+            runs.append((start, index))
+            start = None
+    if start is not None:
+        runs.append((start, len(classes)))
+    return runs
+
+
+def mark_link_lists(classes: list[str], described: Sequence[Line], min_items: int = 3) -> list[str]:
+    """Short unpunctuated lines in runs of ``min_items`` or more become boilerplate.
+
+    A menu, a related-links list or a footer is a run of short items without
+    sentence punctuation; subheadings inside an article stand alone between
+    paragraphs.  Runs are counted ignoring blank lines, since some dumpers
+    put a blank line between every item.
+    """
+    out = list(classes)
+    run: list[int] = []
+
+    def flush() -> None:
+        if len(run) >= min_items:
+            for index in run:
+                out[index] = BAD
+        run.clear()
+
+    for index, cls in enumerate(classes):
+        if cls == BLANK:
+            continue
+        if cls == SHORT and not described[index].sentence_end:
+            run.append(index)
+        else:
+            flush()
+    flush()
+    return out
+
+
+def best_region(weights: Sequence[float]) -> tuple[int, int]:
+    """(start, end) of the contiguous slice with the largest sum (Kadane)."""
+    best_sum, best = 0.0, (0, 0)
+    running, start = 0.0, 0
+    for index, weight in enumerate(weights):
+        if running <= 0:
+            running, start = 0.0, index
+        running += weight
+        if running > best_sum:
+            best_sum, best = running, (start, index + 1)
+    return best
+
+
+def line_weight(cls: str, line: Line, params: Params) -> float:
+    """Weight of a line in the region search: prose counts by its length."""
+    if cls == GOOD:
+        return float(line.length)
+    if cls == BAD:
+        return -params.bad_penalty
+    if cls == SHORT:
+        return -params.short_penalty
+    return 0.0
+
+
+def first_end_marker(
+    described: Sequence[Line], start: int, end: int, markers: Sequence[regex.Pattern], classes: Sequence[str]
+) -> int | None:
+    """Index of the first end-marker line after some prose in ``[start, end)``."""
+    seen_prose = False
+    for index in range(start, end):
+        line = described[index]
+        if classes[index] == GOOD:
+            seen_prose = True
+        elif seen_prose and line.text and line.length <= 80 and any(m.search(line.text) for m in markers):
+            return index
+    return None
+
+
+def detect(
+    lines: Sequence[str],
+    *,
+    language: str | None = None,
+    bias: str = "balanced",
+    end_markers: Sequence[regex.Pattern] = (),
+) -> list[tuple[int, str, str]]:
+    """Indices of lines that are NOT main content, each with (line_index, detector_id, reason).
+
+    ``language`` is an ISO 639-1 code; None detects it from the longest lines.
+    ``bias`` is "precision", "balanced" or "recall".  ``end_markers`` are
+    full-line patterns after which the article is over; the module's
+    :data:`DEFAULT_END_MARKERS` are used when none are given.
+    """
+    params = BIASES[bias]
+    markers = tuple(end_markers) or DEFAULT_END_MARKERS
+    texts = [strip_bullet(line) for line in lines]
+    if language is None:
+        language = detect_language(language_sample(texts))
+    stops = stopwords_for(language)
+    described = describe(lines, stops)
+    has_stops = bool(stops)
+    reference = reference_density(described, params.prose_chars) if has_stops else 0.0
+    threshold = max(params.min_density, params.relative_density * reference)
+
+    classes = [classify_line(line, params, threshold, has_stops) for line in described]
+    classes = mark_link_lists(classes, described)
+    weights = [line_weight(cls, line, params) for cls, line in zip(classes, described)]
+    start, end = best_region(weights)
+    if start == end:
+        # no prose anywhere: nothing to tell apart, keep the text as it is
+        return []
+    cut = first_end_marker(described, start, end, markers, classes)
+
+    removed = []
+    for index, (cls, line) in enumerate(zip(classes, described)):
+        if cls == BLANK:
+            continue
+        if index < start or index >= end:
+            if cut is not None and index >= cut:
+                removed.append((index, "content.end-marker", "after an end-of-article marker"))
+            else:
+                removed.append((index, "content.outside-article", "outside the article's prose region"))
+        elif cut is not None and index >= cut:
+            removed.append((index, "content.end-marker", "after an end-of-article marker"))
+        elif cls == BAD:
+            reason = "repeated on the page" if line.repeated else "menu or link-list line"
+            removed.append((index, "content.boilerplate-block", reason))
+        elif cls == SHORT and not params.keep_short_inside:
+            removed.append((index, "content.short-line", "short line inside the article"))
+    return removed
