@@ -72,6 +72,10 @@ class Params:
     short_penalty: float
     #: keep short lines inside the article region (subheadings, list items)
     keep_short_inside: bool
+    #: prose (effective characters) that must precede an end marker for it to end the article
+    terminal_prose: int = 400
+    #: ... and that share of the page's best run of prose
+    terminal_share: float = 0.15
 
 
 BIASES: dict[str, Params] = {
@@ -95,12 +99,12 @@ BIASES: dict[str, Params] = {
 _END_MARKER_PHRASES = [
     # English
     r"related(?: articles?| stories| posts| news| content| coverage| reading| topics| links)?",
-    r"(?:more|latest) (?:from|on|in|stories|news|articles)(?: [\w .'-]{0,30})?",
+    r"(?:more|latest|other) (?:stories|news|articles|videos)(?: (?:from|on|in) .{0,40})?",
     r"read (?:more|next|also)", r"must reads?", r"recommended(?: for you| stories| reading)?",
     r"you (?:may|might) (?:also )?(?:like|enjoy|be interested in)",
     r"(?:most )?(?:popular|read|viewed|shared)(?: now| stories| articles)?",
-    r"trending(?: now| stories)?", r"share (?:this|on|the) ?(?:article|story|post|page)?",
-    r"(?:\d+ )?comments?(?: \(\d+\))?", r"leave a (?:comment|reply)", r"join the (?:conversation|discussion)",
+    r"trending(?: now| stories)?",
+    r"(?:\d+ )?comments?(?: \(\d+\))?", r"\d+ (?:comments?|responses?|replies|reactions)(?: to .*)?", r"leave a (?:comment|reply)", r"join the (?:conversation|discussion)",
     r"what to read next", r"further reading", r"see also", r"tags?", r"topics?",
     # German
     r"mehr zum thema", r"(?:das )?könnte (?:sie|dich) auch interessieren", r"weitere artikel",
@@ -121,6 +125,16 @@ _END_MARKER_PHRASES = [
 DEFAULT_END_MARKERS: tuple[regex.Pattern, ...] = tuple(
     regex.compile(rf"^\W*(?:{phrase})\W*$", regex.IGNORECASE | regex.UNICODE)
     for phrase in _END_MARKER_PHRASES
+)
+
+# Consent and legal notices read like prose (long, full of stop words) but are
+# never the article: a line naming cookies together with consent/privacy words.
+_NOTICE = regex.compile(
+    r"\bcookies?\b.*\b(?:accept|agree|consent|privacy|policy|browsing|tracking|settings|"
+    r"akzeptier|zustimm|datenschutz|acept|polític|privacidad|privacidade|accepter|politique|"
+    r"confidentialité|accett|consenso|согла|политик)"
+    r"|\b(?:accept|agree|consent|akzeptier|acept|accepter|accett|согла)\w*\b.*\bcookies?\b",
+    regex.IGNORECASE,
 )
 
 # --------------------------------------------------------------------------
@@ -279,6 +293,7 @@ class Line(NamedTuple):
     bulleted: bool
     repeated: bool  # the same text occurs elsewhere on the page
     has_letters: bool
+    notice: bool  # a cookie / consent notice
 
 
 def describe(lines: Sequence[str], stops: frozenset[str]) -> list[Line]:
@@ -299,6 +314,7 @@ def describe(lines: Sequence[str], stops: frozenset[str]) -> list[Line]:
                 bulleted=raw.lstrip()[:1] in ("*", "+", "-", "•", "·"),
                 repeated=bool(text) and counts[text.lower()] > 1,
                 has_letters=bool(_LETTER.search(text)),
+                notice=bool(_NOTICE.search(text)),
             )
         )
     return described
@@ -333,7 +349,7 @@ def classify_line(line: Line, params: Params, density_threshold: float, has_stop
     """Context-free class of one line."""
     if not line.text:
         return BLANK
-    if not line.has_letters or (line.repeated and line.length < params.long_chars):
+    if not line.has_letters or line.notice or (line.repeated and line.length < params.long_chars):
         return BAD
     dense_enough = line.stop_density >= density_threshold if has_stops else line.sentence_end
     if line.length >= params.prose_chars and dense_enough:
@@ -387,11 +403,22 @@ def mark_link_lists(classes: list[str], described: Sequence[Line], min_items: in
     return out
 
 
-def best_region(weights: Sequence[float]) -> tuple[int, int]:
-    """(start, end) of the contiguous slice with the largest sum (Kadane)."""
+def best_region(weights: Sequence[float | None]) -> tuple[int, int]:
+    """(start, end) of the contiguous slice with the largest sum (Kadane).
+
+    A ``None`` weight is a barrier no slice may cross (an end marker).
+
+    >>> best_region([-5, 10, -3, 10, None, 30, -1])
+    (5, 6)
+    >>> best_region([-5, 10, -3, 10, -10, 30, -1])
+    (1, 6)
+    """
     best_sum, best = 0.0, (0, 0)
     running, start = 0.0, 0
     for index, weight in enumerate(weights):
+        if weight is None:
+            running, start = 0.0, index + 1
+            continue
         if running <= 0:
             running, start = 0.0, index
         running += weight
@@ -411,16 +438,31 @@ def line_weight(cls: str, line: Line, params: Params) -> float:
     return 0.0
 
 
-def first_end_marker(
-    described: Sequence[Line], start: int, end: int, markers: Sequence[regex.Pattern], classes: Sequence[str]
-) -> int | None:
-    """Index of the first end-marker line after some prose in ``[start, end)``."""
-    seen_prose = False
-    for index in range(start, end):
-        line = described[index]
-        if classes[index] == GOOD:
-            seen_prose = True
-        elif seen_prose and line.text and line.length <= 80 and any(m.search(line.text) for m in markers):
+def segment_scores(weights: Sequence[float | None]) -> list[tuple[int, float]]:
+    """(barrier index, best run sum of the segment before it) for every barrier."""
+    scores, segment_start = [], 0
+    for index, weight in enumerate(weights):
+        if weight is None:
+            segment = weights[segment_start:index]
+            start, end = best_region(segment)
+            scores.append((index, float(sum(segment[start:end]))))
+            segment_start = index + 1
+    return scores
+
+
+def terminal_marker(weights: Sequence[float | None], min_prose: float, min_share: float) -> int | None:
+    """The first end marker right after a run of prose that looks like the article.
+
+    A marker above the headline ("Most popular", a "Comments (3)" link by
+    the byline) follows menus and teasers whose best run is short next to the
+    article's, so it only splits regions; the first marker after a run worth
+    at least ``min_prose`` and ``min_share`` of the page's best run ends the
+    article, even when the comments below it hold more prose.
+    """
+    scores = segment_scores(weights + [None])
+    best = max(score for _, score in scores)
+    for index, score in scores[:-1]:
+        if score >= min_prose and score >= min_share * best:
             return index
     return None
 
@@ -452,24 +494,34 @@ def detect(
 
     classes = [classify_line(line, params, threshold, has_stops) for line in described]
     classes = mark_link_lists(classes, described)
-    weights = [line_weight(cls, line, params) for cls, line in zip(classes, described)]
+    is_marker = [
+        cls != BLANK and line.length <= 80 and any(m.search(line.text) for m in markers)
+        for cls, line in zip(classes, described)
+    ]
+    weights = [
+        None if marker else line_weight(cls, line, params)
+        for cls, line, marker in zip(classes, described, is_marker)
+    ]
+    terminal = terminal_marker(weights, params.terminal_prose, params.terminal_share)
+    if terminal is not None:
+        # nothing after the article's end marker competes for the region:
+        # comment threads and teaser lists there can outweigh a short article
+        weights[terminal:] = [None] * (len(weights) - terminal)
     start, end = best_region(weights)
     if start == end:
         # no prose anywhere: nothing to tell apart, keep the text as it is
         return []
-    cut = first_end_marker(described, start, end, markers, classes)
 
     removed = []
     for index, (cls, line) in enumerate(zip(classes, described)):
         if cls == BLANK:
             continue
-        if index < start or index >= end:
-            if cut is not None and index >= cut:
-                removed.append((index, "content.end-marker", "after an end-of-article marker"))
-            else:
-                removed.append((index, "content.outside-article", "outside the article's prose region"))
-        elif cut is not None and index >= cut:
+        if is_marker[index]:
+            removed.append((index, "content.end-marker", "end-of-article marker"))
+        elif index >= end and any(is_marker[end:index]):
             removed.append((index, "content.end-marker", "after an end-of-article marker"))
+        elif index < start or index >= end:
+            removed.append((index, "content.outside-article", "outside the article's prose region"))
         elif cls == BAD:
             reason = "repeated on the page" if line.repeated else "menu or link-list line"
             removed.append((index, "content.boilerplate-block", reason))
