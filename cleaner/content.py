@@ -72,6 +72,8 @@ class Params:
     short_penalty: float
     #: keep short lines inside the article region (subheadings, list items)
     keep_short_inside: bool
+    #: a line with a larger share of capitalised words is never prose
+    max_capitalised: float = 0.6
     #: prose (effective characters) that must precede an end marker for it to end the article
     terminal_prose: int = 400
     #: ... and that share of the page's best run of prose
@@ -200,11 +202,55 @@ def words_of(text: str) -> list[str]:
     return tokens
 
 
-def break_run_on_text(text: str, max_line_chars: int = 600) -> str:
+def _case_value(token: str) -> int:
+    """+1 for a word in lower case, -1 for a capitalised one, 0 otherwise."""
+    letter = _LETTER.search(token)
+    if letter is None:
+        return 0
+    char = letter.group()
+    if char.islower():
+        return 1
+    return -1 if char.isupper() else 0
+
+
+def prose_start(segment: str, min_menu: int = 5, min_prose: int = 3) -> int | None:
+    """Offset where prose begins after a glued-on run of capitalised menu items.
+
+    A run-on dump glues "... Sport Weather Video Local News The council
+    said on Monday ..." into one sentence.  Menus are mostly capitalised
+    words and prose mostly lower-case ones, so the start of the suffix with
+    the largest (lower - capitalised) balance is where the sentence begins.
+    None when the part before it is not clearly a menu (for scripts without
+    case, always None).
+
+    >>> s = "Home News Sport Weather Video Local Business The council said it would act."
+    >>> s[prose_start(s):]
+    'The council said it would act.'
+    >>> prose_start("The council said on Monday that Mr Smith would act.") is None
+    True
+    """
+    tokens = list(regex.finditer(r"\S+", segment))
+    values = [_case_value(match.group()) for match in tokens]
+    best_index, best_sum, running = None, 0, 0
+    for index in range(len(tokens) - 1, 0, -1):
+        running += values[index]
+        if values[index] == -1 and running > best_sum:
+            best_index, best_sum = index, running
+    if best_index is None or best_sum < min_prose:
+        return None
+    if sum(values[:best_index]) > -min_menu:
+        return None
+    return tokens[best_index].start()
+
+
+def break_run_on_text(text: str, max_line_chars: int = 600, max_sentence_chars: int = 250) -> str:
     """Break lines longer than ``max_line_chars`` at sentence boundaries.
 
-    Only spaces become line breaks, so every character keeps its offset and
-    line indices found on the result map straight back onto ``text``.
+    A resulting piece still longer than ``max_sentence_chars`` is rarely one
+    sentence: it is usually a menu glued to the sentence after it, so it is
+    also broken where the prose starts (:func:`prose_start`).  Only spaces
+    become line breaks, so every character keeps its offset and line indices
+    found on the result map straight back onto ``text``.
 
     >>> break_run_on_text("Home News Sport. The bridge opened. It cost a lot.", 20)
     'Home News Sport.\\nThe bridge opened.\\nIt cost a lot.'
@@ -214,7 +260,13 @@ def break_run_on_text(text: str, max_line_chars: int = 600) -> str:
     out = []
     for line in text.split("\n"):
         if len(line) > max_line_chars:
-            line = _RUN_ON_BREAK.sub("\n", line)
+            pieces = []
+            for piece in _RUN_ON_BREAK.sub("\n", line).split("\n"):
+                start = prose_start(piece) if len(piece) > max_sentence_chars else None
+                if start:
+                    piece = piece[: start - 1] + "\n" + piece[start:]
+                pieces.append(piece)
+            line = "\n".join(pieces)
         out.append(line)
     return "\n".join(out)
 
@@ -294,6 +346,29 @@ class Line(NamedTuple):
     repeated: bool  # the same text occurs elsewhere on the page
     has_letters: bool
     notice: bool  # a cookie / consent notice
+    capitalised: float  # share of capitalised words among cased words (0 without case)
+
+
+def capitalised_share(text: str) -> float:
+    """Share of capitalised words among the words that have case.
+
+    Menus, headlines and name lists are mostly capitalised; prose is mostly
+    lower case (German prose, with its capitalised nouns, stays under ~45%).
+    Text mostly in a script without case (Korean, Japanese, Arabic ...) gets
+    0, so a few Latin brand names in it do not count.
+
+    >>> capitalised_share("Home News Sport and Weather")
+    0.8
+    >>> capitalised_share("Kindle for PCをインストールすると自動で設定されます")
+    0.0
+    """
+    letters = _LETTER.findall(text)
+    cased_letters = sum(1 for char in letters if char.islower() or char.isupper())
+    if cased_letters * 2 < len(letters):
+        return 0.0
+    values = [_case_value(token) for token in text.split()]
+    cased = sum(1 for value in values if value)
+    return sum(1 for value in values if value == -1) / cased if cased else 0.0
 
 
 def describe(lines: Sequence[str], stops: frozenset[str]) -> list[Line]:
@@ -315,6 +390,7 @@ def describe(lines: Sequence[str], stops: frozenset[str]) -> list[Line]:
                 repeated=bool(text) and counts[text.lower()] > 1,
                 has_letters=bool(_LETTER.search(text)),
                 notice=bool(_NOTICE.search(text)),
+                capitalised=capitalised_share(text),
             )
         )
     return described
@@ -351,6 +427,8 @@ def classify_line(line: Line, params: Params, density_threshold: float, has_stop
         return BLANK
     if not line.has_letters or line.notice or (line.repeated and line.length < params.long_chars):
         return BAD
+    if line.capitalised > params.max_capitalised:
+        return SHORT
     dense_enough = line.stop_density >= density_threshold if has_stops else line.sentence_end
     if line.length >= params.prose_chars and dense_enough:
         return GOOD
