@@ -72,10 +72,16 @@ class Params:
     short_penalty: float
     #: keep short lines inside the article region (subheadings, list items)
     keep_short_inside: bool
+    #: subtracted from the weight of each prose line in the region search
+    prose_cost: float = 0.0
+    #: a marker is not terminal when the prose after it is this many times longer
+    continuation: float = 1.0
+    #: non-terminal markers do not split regions
+    bridge_markers: bool = True
     #: a line with a larger share of capitalised words is never prose
     max_capitalised: float = 0.6
     #: prose (effective characters) that must precede an end marker for it to end the article
-    terminal_prose: int = 400
+    terminal_prose: int = 1000
     #: ... and that share of the page's best run of prose
     terminal_share: float = 0.15
 
@@ -87,7 +93,7 @@ BIASES: dict[str, Params] = {
     ),
     "balanced": Params(
         prose_chars=70, long_chars=200, relative_density=0.60, min_density=0.15,
-        bad_penalty=40.0, short_penalty=10.0, keep_short_inside=True,
+        bad_penalty=100.0, short_penalty=10.0, keep_short_inside=True,
     ),
     "recall": Params(
         prose_chars=50, long_chars=160, relative_density=0.45, min_density=0.10,
@@ -508,7 +514,9 @@ def best_region(weights: Sequence[float | None]) -> tuple[int, int]:
 def line_weight(cls: str, line: Line, params: Params) -> float:
     """Weight of a line in the region search: prose counts by its length."""
     if cls == GOOD:
-        return float(line.length)
+        # a fixed cost per line: teaser snippets, captions and bios are prose
+        # too, but short; the article is made of long paragraphs
+        return float(line.length) - params.prose_cost
     if cls == BAD:
         return -params.bad_penalty
     if cls == SHORT:
@@ -528,19 +536,22 @@ def segment_scores(weights: Sequence[float | None]) -> list[tuple[int, float]]:
     return scores
 
 
-def terminal_marker(weights: Sequence[float | None], min_prose: float, min_share: float) -> int | None:
+def terminal_marker(
+    weights: Sequence[float | None], min_prose: float, min_share: float, continuation: float
+) -> int | None:
     """The first end marker right after a run of prose that looks like the article.
 
     A marker above the headline ("Most popular", a "Comments (3)" link by
     the byline) follows menus and teasers whose best run is short next to the
-    article's, so it only splits regions; the first marker after a run worth
-    at least ``min_prose`` and ``min_share`` of the page's best run ends the
-    article, even when the comments below it hold more prose.
+    article's, so it does not end anything.  The first marker after a run
+    worth at least ``min_prose`` and ``min_share`` of the page's best run
+    ends the article, unless the run after it is more than ``continuation``
+    times as long (an inline "Related stories" box inside the article).
     """
-    scores = segment_scores(weights + [None])
+    scores = segment_scores(list(weights) + [None])
     best = max(score for _, score in scores)
-    for index, score in scores[:-1]:
-        if score >= min_prose and score >= min_share * best:
+    for (index, score), (_, after) in zip(scores, scores[1:]):
+        if score >= min_prose and score >= min_share * best and after <= continuation * score:
             return index
     return None
 
@@ -580,11 +591,14 @@ def detect(
         None if marker else line_weight(cls, line, params)
         for cls, line, marker in zip(classes, described, is_marker)
     ]
-    terminal = terminal_marker(weights, params.terminal_prose, params.terminal_share)
+    terminal = terminal_marker(weights, params.terminal_prose, params.terminal_share, params.continuation)
     if terminal is not None:
         # nothing after the article's end marker competes for the region:
         # comment threads and teaser lists there can outweigh a short article
         weights[terminal:] = [None] * (len(weights) - terminal)
+    if params.bridge_markers:
+        # other markers are boxes inside or around the article: a region may cross them
+        weights = [-params.bad_penalty if weight is None else weight for weight in weights]
     start, end = best_region(weights)
     if start == end:
         # no prose anywhere: nothing to tell apart, keep the text as it is
