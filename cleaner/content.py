@@ -78,6 +78,14 @@ class Params:
     continuation: float = 1.0
     #: non-terminal markers do not split regions
     bridge_markers: bool = True
+    #: a text whose prose is preceded by at most this many short lines is an article already
+    clean_head_lines: int = 4
+    #: a run of at most this many short items between two prose lines is a list in the article
+    max_embedded_list: int = 6
+    #: cost of each character of non-prose in the region search
+    junk_rate: float = 2.0
+    #: ... beyond this many characters per line (short items cost only the fixed amount)
+    junk_free_chars: int = 80
     #: a line with a larger share of capitalised words is never prose
     max_capitalised: float = 0.6
     #: prose (effective characters) that must precede an end marker for it to end the article
@@ -87,17 +95,21 @@ class Params:
 
 
 BIASES: dict[str, Params] = {
+    # stricter prose, costlier boilerplate, no short lines: less text, cleaner
     "precision": Params(
         prose_chars=90, long_chars=250, relative_density=0.70, min_density=0.20,
-        bad_penalty=60.0, short_penalty=25.0, keep_short_inside=False,
+        bad_penalty=150.0, short_penalty=25.0, keep_short_inside=False, junk_rate=3.0,
     ),
     "balanced": Params(
         prose_chars=70, long_chars=200, relative_density=0.60, min_density=0.15,
         bad_penalty=100.0, short_penalty=10.0, keep_short_inside=True,
     ),
+    # cheaper boilerplate, later end: more text, some of it noise (laxer prose
+    # thresholds were tried: they let teaser lists win the region, losing recall)
     "recall": Params(
-        prose_chars=50, long_chars=160, relative_density=0.45, min_density=0.10,
-        bad_penalty=25.0, short_penalty=5.0, keep_short_inside=True,
+        prose_chars=70, long_chars=200, relative_density=0.60, min_density=0.15,
+        bad_penalty=60.0, short_penalty=5.0, keep_short_inside=True, junk_rate=1.0,
+        terminal_prose=2000,
     ),
 }
 
@@ -459,19 +471,27 @@ def groups_of(classes: Sequence[str]) -> list[tuple[int, int]]:
     return runs
 
 
-def mark_link_lists(classes: list[str], described: Sequence[Line], min_items: int = 3) -> list[str]:
+def mark_link_lists(
+    classes: list[str], described: Sequence[Line], min_items: int = 3, max_embedded: int = 0
+) -> list[str]:
     """Short unpunctuated lines in runs of ``min_items`` or more become boilerplate.
 
     A menu, a related-links list or a footer is a run of short items without
     sentence punctuation; subheadings inside an article stand alone between
     paragraphs.  Runs are counted ignoring blank lines, since some dumpers
-    put a blank line between every item.
+    put a blank line between every item.  A run of at most ``max_embedded``
+    items with prose right before and after it is a list inside the article.
     """
     out = list(classes)
     run: list[int] = []
 
-    def flush() -> None:
-        if len(run) >= min_items:
+    def flush(next_class: str) -> None:
+        embedded = (
+            len(run) <= max_embedded
+            and next_class == GOOD
+            and previous_non_blank(classes, run[0]) == GOOD
+        )
+        if len(run) >= min_items and not embedded:
             for index in run:
                 out[index] = BAD
         run.clear()
@@ -481,10 +501,19 @@ def mark_link_lists(classes: list[str], described: Sequence[Line], min_items: in
             continue
         if cls == SHORT and not described[index].sentence_end:
             run.append(index)
-        else:
-            flush()
-    flush()
+        elif run:
+            flush(cls)
+    if run:
+        flush(BLANK)
     return out
+
+
+def previous_non_blank(classes: Sequence[str], index: int) -> str:
+    """Class of the nearest non-blank line before ``index`` (BLANK at the top)."""
+    for cls in reversed(classes[:index]):
+        if cls != BLANK:
+            return cls
+    return BLANK
 
 
 def best_region(weights: Sequence[float | None]) -> tuple[int, int]:
@@ -512,15 +541,20 @@ def best_region(weights: Sequence[float | None]) -> tuple[int, int]:
 
 
 def line_weight(cls: str, line: Line, params: Params) -> float:
-    """Weight of a line in the region search: prose counts by its length."""
+    """Weight of a line in the region search: prose counts by its length.
+
+    Non-prose costs a fixed amount per line plus ``junk_rate`` per character,
+    beyond ``junk_free_chars``, so one long glued line of menu items (a
+    run-on dump) weighs about as much as the same menu written one item per
+    line.
+    """
     if cls == GOOD:
-        # a fixed cost per line: teaser snippets, captions and bios are prose
-        # too, but short; the article is made of long paragraphs
-        return float(line.length) - params.prose_cost
+        return float(line.length)
+    excess = max(0, line.length - params.junk_free_chars)
     if cls == BAD:
-        return -params.bad_penalty
+        return -params.bad_penalty - params.junk_rate * excess
     if cls == SHORT:
-        return -params.short_penalty
+        return -params.short_penalty - params.junk_rate * excess
     return 0.0
 
 
@@ -582,36 +616,64 @@ def detect(
     threshold = max(params.min_density, params.relative_density * reference)
 
     classes = [classify_line(line, params, threshold, has_stops) for line in described]
-    classes = mark_link_lists(classes, described)
+    classes = mark_link_lists(classes, described, max_embedded=params.max_embedded_list)
     is_marker = [
         cls != BLANK and line.length <= 80 and any(m.search(line.text) for m in markers)
         for cls, line in zip(classes, described)
     ]
-    weights = [
-        None if marker else line_weight(cls, line, params)
-        for cls, line, marker in zip(classes, described, is_marker)
-    ]
-    terminal = terminal_marker(weights, params.terminal_prose, params.terminal_share, params.continuation)
-    if terminal is not None:
-        # nothing after the article's end marker competes for the region:
-        # comment threads and teaser lists there can outweigh a short article
-        weights[terminal:] = [None] * (len(weights) - terminal)
-    if params.bridge_markers:
-        # other markers are boxes inside or around the article: a region may cross them
-        weights = [-params.bad_penalty if weight is None else weight for weight in weights]
-    start, end = best_region(weights)
+    weights = [line_weight(cls, line, params) for cls, line in zip(classes, described)]
+    terminal = terminal_marker(
+        [None if marker else weight for weight, marker in zip(weights, is_marker)],
+        params.terminal_prose, params.terminal_share, params.continuation,
+    )
+    end_of_page = len(lines) if terminal is None else terminal
+    start, end = best_region(
+        [
+            None if index >= end_of_page or (marker and not params.bridge_markers)
+            else -params.bad_penalty if marker else weight
+            for index, (weight, marker) in enumerate(zip(weights, is_marker))
+        ]
+    )
     if start == end:
         # no prose anywhere: nothing to tell apart, keep the text as it is
         return []
+    if starts_clean(classes, described, is_marker, start, params.clean_head_lines):
+        # the text opens with the article, not with a page's header: it is an
+        # article already, so only its trailing end matter goes
+        return [(index, "content.end-marker", "after an end-of-article marker")
+                for index in range(end_of_page, len(lines)) if classes[index] != BLANK]
+    return removal_reasons(classes, described, is_marker, start, end, end_of_page, params)
 
+
+def starts_clean(
+    classes: Sequence[str], described: Sequence[Line], is_marker: Sequence[bool], start: int, max_head: int
+) -> bool:
+    """Whether only a title and byline precede the prose: at most ``max_head`` short lines, no boilerplate.
+
+    A whole page's dump opens with navigation: many items, or in a run-on
+    dump one very long line of them.
+    """
+    head = [index for index in range(start) if classes[index] != BLANK]
+    return (
+        len(head) <= max_head
+        and sum(described[i].length for i in head) <= 60 * max_head
+        and not any(classes[i] == BAD or is_marker[i] for i in head)
+    )
+
+
+def removal_reasons(
+    classes: Sequence[str], described: Sequence[Line], is_marker: Sequence[bool],
+    start: int, end: int, end_of_page: int, params: Params,
+) -> list[tuple[int, str, str]]:
+    """(index, detector id, reason) of every non-blank line outside the article."""
     removed = []
     for index, (cls, line) in enumerate(zip(classes, described)):
         if cls == BLANK:
             continue
-        if is_marker[index]:
-            removed.append((index, "content.end-marker", "end-of-article marker"))
-        elif index >= end and any(is_marker[end:index]):
-            removed.append((index, "content.end-marker", "after an end-of-article marker"))
+        if index >= end_of_page:
+            removed.append((index, "content.end-marker", "at or after the end-of-article marker"))
+        elif is_marker[index]:
+            removed.append((index, "content.end-marker", "heading of a box of links"))
         elif index < start or index >= end:
             removed.append((index, "content.outside-article", "outside the article's prose region"))
         elif cls == BAD:
