@@ -113,6 +113,8 @@ BIASES: dict[str, Params] = {
     ),
 }
 
+_MIN_PROSE_CHARS = min(params.prose_chars for params in BIASES.values())
+
 # Lines that end an article when they stand alone.  Full-line matches only, so
 # "Read more about the plan in our report." inside a paragraph never ends it.
 # English plus the commonest European news languages; rule packs can extend.
@@ -155,6 +157,12 @@ _NOTICE = regex.compile(
     r"confidentialité|accett|consenso|согла|политик)"
     r"|\b(?:accept|agree|consent|akzeptier|acept|accepter|accett|согла)\w*\b.*\bcookies?\b",
     regex.IGNORECASE,
+)
+
+# one alternation for the defaults: a single search per line instead of one per phrase
+_DEFAULT_MARKER_UNION = regex.compile(
+    r"^\W*(?:" + "|".join(f"(?:{phrase})" for phrase in _END_MARKER_PHRASES) + r")\W*$",
+    regex.IGNORECASE | regex.UNICODE,
 )
 
 # --------------------------------------------------------------------------
@@ -209,15 +217,19 @@ def effective_length(text: str) -> int:
 
 
 def words_of(text: str) -> list[str]:
-    """Lower-cased word tokens; a run of ideographs counts as one word per two."""
-    tokens = []
-    for token in _WORD.findall(text.lower()):
+    """Lower-cased word tokens; a run of ideographs counts as one word per two.
+
+    >>> words_of("The Bridge opened")
+    ['the', 'bridge', 'opened']
+    """
+    tokens = _WORD.findall(text.lower())
+    if not _IDEOGRAPH.search(text):
+        return tokens
+    counted = []
+    for token in tokens:
         ideographs = len(_IDEOGRAPH.findall(token))
-        if ideographs:
-            tokens.extend([token] * max(1, ideographs // 2))
-        else:
-            tokens.append(token)
-    return tokens
+        counted.extend([token] * max(1, ideographs // 2))
+    return counted
 
 
 def _case_value(token: str) -> int:
@@ -337,7 +349,7 @@ def stopwords_for(language: str | None) -> frozenset[str]:
     return stoplist(name) if name else frozenset()
 
 
-def language_sample(texts: Sequence[str], budget: int = 1500) -> str:
+def language_sample(texts: Sequence[str], budget: int = 1000) -> str:
     """The longest lines joined, up to ``budget`` characters: the likeliest prose."""
     picked, size = [], 0
     for text in sorted(texts, key=len, reverse=True):
@@ -345,7 +357,7 @@ def language_sample(texts: Sequence[str], budget: int = 1500) -> str:
             break
         picked.append(text)
         size += len(text)
-    return "\n".join(picked)[: budget * 2]
+    return "\n".join(picked)[:budget]
 
 
 # --------------------------------------------------------------------------
@@ -408,7 +420,8 @@ def describe(lines: Sequence[str], stops: frozenset[str]) -> list[Line]:
                 repeated=bool(text) and counts[text.lower()] > 1,
                 has_letters=bool(_LETTER.search(text)),
                 notice=bool(_NOTICE.search(text)),
-                capitalised=capitalised_share(text),
+                # only lines long enough to be prose need it, and it is costly
+                capitalised=capitalised_share(text) if len(text) >= _MIN_PROSE_CHARS else 0.0,
             )
         )
     return described
@@ -590,6 +603,13 @@ def terminal_marker(
     return None
 
 
+def is_end_marker(text: str, markers: Sequence[regex.Pattern]) -> bool:
+    """Whether ``text`` matches one of ``markers`` (the defaults in a single search)."""
+    if markers is DEFAULT_END_MARKERS:
+        return _DEFAULT_MARKER_UNION.search(text) is not None
+    return any(marker.search(text) for marker in markers)
+
+
 def detect(
     lines: Sequence[str],
     *,
@@ -618,7 +638,7 @@ def detect(
     classes = [classify_line(line, params, threshold, has_stops) for line in described]
     classes = mark_link_lists(classes, described, max_embedded=params.max_embedded_list)
     is_marker = [
-        cls != BLANK and line.length <= 80 and any(m.search(line.text) for m in markers)
+        cls != BLANK and line.length <= 80 and is_end_marker(line.text, markers)
         for cls, line in zip(classes, described)
     ]
     weights = [line_weight(cls, line, params) for cls, line in zip(classes, described)]
