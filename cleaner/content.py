@@ -76,6 +76,8 @@ class Params:
     prose_cost: float = 0.0
     #: a marker is not terminal when the prose after it is this many times longer
     continuation: float = 1.0
+    #: ... and at least this share of the purity of the run before it
+    continuation_purity: float = 0.8
     #: non-terminal markers do not split regions
     bridge_markers: bool = True
     #: a text whose prose is preceded by at most this many short lines is an article already
@@ -571,35 +573,49 @@ def line_weight(cls: str, line: Line, params: Params) -> float:
     return 0.0
 
 
-def segment_scores(weights: Sequence[float | None]) -> list[tuple[int, float]]:
-    """(barrier index, best run sum of the segment before it) for every barrier."""
-    scores, segment_start = [], 0
+class Segment(NamedTuple):
+    """The best run of prose between two end markers."""
+
+    barrier: int  # index of the marker that closes the segment
+    score: float  # sum of the weights of its best run
+    purity: float  # share of prose among the non-blank lines of that run
+
+
+def segments_of(weights: Sequence[float | None]) -> list[Segment]:
+    """The best run of every stretch between barriers (``None`` weights)."""
+    segments, segment_start = [], 0
     for index, weight in enumerate(weights):
         if weight is None:
-            segment = weights[segment_start:index]
-            start, end = best_region(segment)
-            scores.append((index, float(sum(segment[start:end]))))
+            stretch = weights[segment_start:index]
+            start, end = best_region(stretch)
+            run = [w for w in stretch[start:end] if w]
+            purity = sum(1 for w in run if w > 0) / len(run) if run else 0.0
+            segments.append(Segment(index, float(sum(run)), purity))
             segment_start = index + 1
-    return scores
+    return segments
 
 
-def terminal_marker(
-    weights: Sequence[float | None], min_prose: float, min_share: float, continuation: float
-) -> int | None:
+def terminal_marker(weights: Sequence[float | None], params: Params) -> int | None:
     """The first end marker right after a run of prose that looks like the article.
 
     A marker above the headline ("Most popular", a "Comments (3)" link by
     the byline) follows menus and teasers whose best run is short next to the
     article's, so it does not end anything.  The first marker after a run
-    worth at least ``min_prose`` and ``min_share`` of the page's best run
-    ends the article, unless the run after it is more than ``continuation``
-    times as long (an inline "Related stories" box inside the article).
+    worth at least ``terminal_prose`` and ``terminal_share`` of the page's
+    best run ends the article, unless what follows it reads like more of
+    the article (an inline "Related stories" box): a run more than
+    ``continuation`` times as long and as pure (prose line after prose line)
+    as the run before.  Comments below an article interleave prose with
+    names, dates and votes, so they are less pure.
     """
-    scores = segment_scores(list(weights) + [None])
-    best = max(score for _, score in scores)
-    for (index, score), (_, after) in zip(scores, scores[1:]):
-        if score >= min_prose and score >= min_share * best and after <= continuation * score:
-            return index
+    segments = segments_of(list(weights) + [None])
+    best = max(segment.score for segment in segments)
+    for before, after in zip(segments, segments[1:]):
+        if before.score < params.terminal_prose or before.score < params.terminal_share * best:
+            continue
+        continues = after.score > params.continuation * before.score and after.purity >= params.continuation_purity * before.purity
+        if not continues:
+            return before.barrier
     return None
 
 
@@ -642,10 +658,7 @@ def detect(
         for cls, line in zip(classes, described)
     ]
     weights = [line_weight(cls, line, params) for cls, line in zip(classes, described)]
-    terminal = terminal_marker(
-        [None if marker else weight for weight, marker in zip(weights, is_marker)],
-        params.terminal_prose, params.terminal_share, params.continuation,
-    )
+    terminal = terminal_marker([None if marker else weight for weight, marker in zip(weights, is_marker)], params)
     end_of_page = len(lines) if terminal is None else terminal
     start, end = best_region(
         [
