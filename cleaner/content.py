@@ -60,8 +60,6 @@ class Params:
 
     #: a line at least this long with enough stop words is prose
     prose_chars: int
-    #: a line this long is prose with a lower stop-word density
-    long_chars: int
     #: stop-word density of prose, as a fraction of the page's reference density
     relative_density: float
     #: absolute floor of the stop-word density of prose
@@ -88,6 +86,8 @@ class Params:
     junk_rate: float = 2.0
     #: ... beyond this many characters per line (short items cost only the fixed amount)
     junk_free_chars: int = 80
+    #: a line repeated on the page is boilerplate (a menu twice, a headline as a link) if shorter than this
+    max_repeated_chars: int = 200
     #: a line with a larger share of capitalised words is never prose
     max_capitalised: float = 0.6
     #: prose (effective characters) that must precede an end marker for it to end the article
@@ -99,17 +99,17 @@ class Params:
 BIASES: dict[str, Params] = {
     # stricter prose, costlier boilerplate, no short lines: less text, cleaner
     "precision": Params(
-        prose_chars=90, long_chars=250, relative_density=0.70, min_density=0.20,
+        prose_chars=90, relative_density=0.70, min_density=0.20,
         bad_penalty=150.0, short_penalty=25.0, keep_short_inside=False, junk_rate=3.0,
     ),
     "balanced": Params(
-        prose_chars=70, long_chars=200, relative_density=0.60, min_density=0.15,
+        prose_chars=70, relative_density=0.60, min_density=0.15,
         bad_penalty=100.0, short_penalty=10.0, keep_short_inside=True,
     ),
     # cheaper boilerplate, later end: more text, some of it noise (laxer prose
     # thresholds were tried: they let teaser lists win the region, losing recall)
     "recall": Params(
-        prose_chars=70, long_chars=200, relative_density=0.60, min_density=0.15,
+        prose_chars=70, relative_density=0.60, min_density=0.15,
         bad_penalty=60.0, short_penalty=5.0, keep_short_inside=True, junk_rate=1.0,
         terminal_prose=2000,
     ),
@@ -458,16 +458,12 @@ def classify_line(line: Line, params: Params, density_threshold: float, has_stop
     """Context-free class of one line."""
     if not line.text:
         return BLANK
-    if not line.has_letters or line.notice or (line.repeated and line.length < params.long_chars):
+    if not line.has_letters or line.notice or (line.repeated and line.length < params.max_repeated_chars):
         return BAD
     if line.capitalised > params.max_capitalised:
         return SHORT
     dense_enough = line.stop_density >= density_threshold if has_stops else line.sentence_end
     if line.length >= params.prose_chars and dense_enough:
-        return GOOD
-    if line.length >= params.long_chars and (
-        line.stop_density >= density_threshold * 0.6 if has_stops else True
-    ):
         return GOOD
     return SHORT
 
