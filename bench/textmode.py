@@ -13,6 +13,7 @@ The data is read at run time from ``../shared/bench/aeb`` (or ``--data``).
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import html
 import json
 import time
@@ -20,8 +21,12 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Callable, Sequence
 
+import regex
+
 from bench.metric import DocScore, Summary, score_document, summarise
+
 from cleaner.content import (
+    BIASES,
     ISO_TO_STOPLIST,
     break_run_on_text,
     detect,
@@ -42,9 +47,9 @@ def load(data: Path) -> tuple[dict[str, dict], dict[str, dict[str, str]]]:
     return truth, dumps
 
 
-def dump_lines(text: str) -> list[str]:
+def dump_lines(text: str, **break_options) -> list[str]:
     """A dump's lines, run-on lines broken at sentence ends (as the pipeline would)."""
-    return break_run_on_text(text).split("\n")
+    return break_run_on_text(text, **break_options).split("\n")
 
 
 def as_is(lines: list[str]) -> str:
@@ -52,14 +57,35 @@ def as_is(lines: list[str]) -> str:
     return "\n".join(lines)
 
 
-def with_detect(bias: str = "balanced") -> Method:
-    """The lines ``detect`` keeps, with the language left to ``detect``."""
+def with_detect(bias="balanced", **options) -> Method:
+    """The lines ``detect`` keeps, with the language left to ``detect`` unless given in ``options``."""
 
     def run(lines: list[str]) -> str:
-        removed = {index for index, _, _ in detect(lines, bias=bias)}
+        removed = {index for index, _, _ in detect(lines, bias=bias, **options)}
         return "\n".join(line for index, line in enumerate(lines) if index not in removed)
 
     return run
+
+
+_NEVER = regex.compile(r"(?!)")
+
+# feature -> (Params changes, detect options, break_run_on_text options) that switch it off
+ABLATIONS = {
+    "stop words (no stop-list)": ({}, {"language": "xx"}, {}),
+    "density relative to page": ({"relative_density": 0.0}, {}, {}),
+    "capitalised lines not prose": ({"max_capitalised": 1.01}, {}, {}),
+    "cookie notices": ({"notices_are_boilerplate": False}, {}, {}),
+    "link-list runs": ({"min_link_items": 10**9}, {}, {}),
+    "lists between prose kept": ({"max_embedded_list": 0}, {}, {}),
+    "end markers": ({}, {"end_markers": (_NEVER,)}, {}),
+    "terminal end marker": ({"terminal_prose": 10**9}, {}, {}),
+    "inline boxes bridged": ({"bridge_markers": False}, {}, {}),
+    "continuation purity": ({"continuation_purity": 0.0}, {}, {}),
+    "junk cost per char": ({"junk_rate": 0.0}, {}, {}),
+    "clean-article guard": ({"clean_head_lines": -1}, {}, {}),
+    "run-on: prose start split": ({}, {}, {"max_sentence_chars": 10**9}),
+    "run-on: sentence split": ({}, {}, {"max_line_chars": 10**9}),
+}
 
 
 def with_justext(lines: list[str]) -> str:
@@ -73,12 +99,14 @@ def with_justext(lines: list[str]) -> str:
     return "\n".join(p.text for p in paragraphs if not p.is_boilerplate)
 
 
-def run_method(method: Method, ids: Sequence[str], dump: dict[str, str], truth: dict[str, dict]):
+def run_method(
+    method: Method, ids: Sequence[str], dump: dict[str, str], truth: dict[str, dict], **break_options
+):
     """Per-page scores and the elapsed time of ``method`` alone."""
     scores: dict[str, DocScore] = {}
     elapsed = 0.0
     for page_id in ids:
-        lines = dump_lines(dump[page_id])
+        lines = dump_lines(dump[page_id], **break_options)
         started = time.perf_counter()
         predicted = method(lines)
         elapsed += time.perf_counter() - started
@@ -128,14 +156,34 @@ def report(truth, dumps, bias: str, names: Sequence[str], by_language: bool = Tr
     return results
 
 
+def ablations(truth, dumps, names: Sequence[str]) -> None:
+    """F1 of ``detect`` (balanced) with each feature switched off, and the change it makes."""
+    ids = sorted(truth)
+    full = {name: summarise(run_method(with_detect(), ids, dumps[name], truth)[0].values()).f1 for name in names}
+    print(f"{'feature switched off':30} " + " ".join(f"{name:>22}" for name in names))
+    print(f"{'(none: full detect)':30} " + " ".join(f"{full[name]:>22.3f}" for name in names))
+    for feature, (changes, options, break_options) in ABLATIONS.items():
+        params = dataclasses.replace(BIASES["balanced"], **changes)
+        cells = []
+        for name in names:
+            scores, _ = run_method(with_detect(params, **options), ids, dumps[name], truth, **break_options)
+            f1 = summarise(scores.values()).f1
+            cells.append(f"{f1:.3f} ({f1 - full[name]:+.3f})")
+        print(f"{feature:30} " + " ".join(f"{cell:>22}" for cell in cells), flush=True)
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--bias", default="balanced", choices=("precision", "balanced", "recall"))
     parser.add_argument("--dump", action="append", choices=DUMPS, help="only these dumps (repeatable)")
+    parser.add_argument("--ablations", action="store_true", help="F1 with each feature switched off instead")
     args = parser.parse_args(argv)
     truth, dumps = load(args.data)
-    report(truth, dumps, args.bias, args.dump or DUMPS)
+    if args.ablations:
+        ablations(truth, dumps, args.dump or DUMPS)
+    else:
+        report(truth, dumps, args.bias, args.dump or DUMPS)
 
 
 if __name__ == "__main__":

@@ -80,12 +80,16 @@ class Params:
     bridge_markers: bool = True
     #: a text whose prose is preceded by at most this many short lines is an article already
     clean_head_lines: int = 4
+    #: a run of this many short unpunctuated lines is a menu or link list
+    min_link_items: int = 3
     #: a run of at most this many short items between two prose lines is a list in the article
     max_embedded_list: int = 6
     #: cost of each character of non-prose in the region search
     junk_rate: float = 2.0
     #: ... beyond this many characters per line (short items cost only the fixed amount)
     junk_free_chars: int = 80
+    #: cookie and consent notices are boilerplate however prose-like
+    notices_are_boilerplate: bool = True
     #: a line repeated on the page is boilerplate (a menu twice, a headline as a link) if shorter than this
     max_repeated_chars: int = 200
     #: a line with a larger share of capitalised words is never prose
@@ -458,7 +462,7 @@ def classify_line(line: Line, params: Params, density_threshold: float, has_stop
     """Context-free class of one line."""
     if not line.text:
         return BLANK
-    if not line.has_letters or line.notice or (line.repeated and line.length < params.max_repeated_chars):
+    if not line.has_letters or (line.notice and params.notices_are_boilerplate) or (line.repeated and line.length < params.max_repeated_chars):
         return BAD
     if line.capitalised > params.max_capitalised:
         return SHORT
@@ -626,17 +630,18 @@ def detect(
     lines: Sequence[str],
     *,
     language: str | None = None,
-    bias: str = "balanced",
+    bias: str | Params = "balanced",
     end_markers: Sequence[regex.Pattern] = (),
 ) -> list[tuple[int, str, str]]:
     """Indices of lines that are NOT main content, each with (line_index, detector_id, reason).
 
     ``language`` is an ISO 639-1 code; None detects it from the longest lines.
-    ``bias`` is "precision", "balanced" or "recall".  ``end_markers`` are
+    ``bias`` is "precision", "balanced" or "recall" (or a :class:`Params`,
+    for tuning).  ``end_markers`` are
     full-line patterns after which the article is over; the module's
     :data:`DEFAULT_END_MARKERS` are used when none are given.
     """
-    params = BIASES[bias]
+    params = bias if isinstance(bias, Params) else BIASES[bias]
     markers = tuple(end_markers) or DEFAULT_END_MARKERS
     texts = [strip_bullet(line) for line in lines]
     if language is None:
@@ -648,7 +653,7 @@ def detect(
     threshold = max(params.min_density, params.relative_density * reference)
 
     classes = [classify_line(line, params, threshold, has_stops) for line in described]
-    classes = mark_link_lists(classes, described, max_embedded=params.max_embedded_list)
+    classes = mark_link_lists(classes, described, params.min_link_items, params.max_embedded_list)
     is_marker = [
         cls != BLANK and line.length <= 80 and is_end_marker(line.text, markers)
         for cls, line in zip(classes, described)
