@@ -92,6 +92,8 @@ class Params:
     notices_are_boilerplate: bool = True
     #: a line repeated on the page is boilerplate (a menu twice, a headline as a link) if shorter than this
     max_repeated_chars: int = 200
+    #: prose evidence besides length: "stops", "punct", "both" or "either"
+    prose_rule: str = "both"
     #: a line with a larger share of capitalised words is never prose
     max_capitalised: float = 0.6
     #: prose (effective characters) that must precede an end marker for it to end the article
@@ -108,13 +110,13 @@ BIASES: dict[str, Params] = {
     ),
     "balanced": Params(
         prose_chars=70, relative_density=0.60, min_density=0.15,
-        bad_penalty=100.0, short_penalty=10.0, keep_short_inside=True,
+        bad_penalty=60.0, short_penalty=5.0, keep_short_inside=True,
     ),
     # cheaper boilerplate, later end: more text, some of it noise (laxer prose
     # thresholds were tried: they let teaser lists win the region, losing recall)
     "recall": Params(
         prose_chars=70, relative_density=0.60, min_density=0.15,
-        bad_penalty=60.0, short_penalty=5.0, keep_short_inside=True, junk_rate=1.0,
+        bad_penalty=40.0, short_penalty=3.0, keep_short_inside=True, junk_rate=1.0,
         terminal_prose=2000,
     ),
 }
@@ -168,6 +170,15 @@ _NOTICE = regex.compile(
 # one alternation for the defaults: a single search per line instead of one per phrase
 _DEFAULT_MARKER_UNION = regex.compile(
     r"^\W*(?:" + "|".join(f"(?:{phrase})" for phrase in _END_MARKER_PHRASES) + r")\W*$",
+    regex.IGNORECASE | regex.UNICODE,
+)
+
+# the same phrases glued inside a run-on line, capitalised like a heading and
+# followed by something that starts an item: where to break such a line so
+# that the marker stands alone
+_GLUED_MARKER = regex.compile(
+    r"(?<=\S) ((?:" + "|".join(f"(?:{phrase})" for phrase in _END_MARKER_PHRASES) + r"):?)"
+    r" (?=[\p{Lu}\d\"“'(\[])",
     regex.IGNORECASE | regex.UNICODE,
 )
 
@@ -279,6 +290,14 @@ def prose_start(segment: str, min_menu: int = 5, min_prose: int = 3) -> int | No
     return tokens[best_index].start()
 
 
+def _isolate_heading(match: regex.Match) -> str:
+    """Put a glued end-marker phrase on a line of its own, if it is capitalised like a heading."""
+    phrase = match.group(1)
+    if phrase[0].isupper() or phrase[0].isdigit():
+        return "\n" + phrase + "\n"
+    return match.group(0)
+
+
 def break_run_on_text(text: str, max_line_chars: int = 600, max_sentence_chars: int = 250) -> str:
     """Break lines longer than ``max_line_chars`` at sentence boundaries.
 
@@ -296,6 +315,7 @@ def break_run_on_text(text: str, max_line_chars: int = 600, max_sentence_chars: 
     out = []
     for line in text.split("\n"):
         if len(line) > max_line_chars:
+            line = _GLUED_MARKER.sub(_isolate_heading, line)
             pieces = []
             for piece in _RUN_ON_BREAK.sub("\n", line).split("\n"):
                 start = prose_start(piece) if len(piece) > max_sentence_chars else None
@@ -466,10 +486,19 @@ def classify_line(line: Line, params: Params, density_threshold: float, has_stop
         return BAD
     if line.capitalised > params.max_capitalised:
         return SHORT
-    dense_enough = line.stop_density >= density_threshold if has_stops else line.sentence_end
-    if line.length >= params.prose_chars and dense_enough:
-        return GOOD
-    return SHORT
+    if line.length < params.prose_chars:
+        return SHORT
+    dense = line.stop_density >= density_threshold
+    rule = params.prose_rule if has_stops else "punct"
+    if rule == "stops":
+        prose = dense
+    elif rule == "punct":
+        prose = line.sentence_end
+    elif rule == "both":
+        prose = dense and line.sentence_end
+    else:
+        prose = dense or line.sentence_end
+    return GOOD if prose else SHORT
 
 
 def groups_of(classes: Sequence[str]) -> list[tuple[int, int]]:
@@ -487,7 +516,7 @@ def groups_of(classes: Sequence[str]) -> list[tuple[int, int]]:
 
 
 def mark_link_lists(
-    classes: list[str], described: Sequence[Line], min_items: int = 3, max_embedded: int = 0
+    classes: list[str], described: Sequence[Line], is_marker: Sequence[bool], min_items: int = 3, max_embedded: int = 0
 ) -> list[str]:
     """Short unpunctuated lines in runs of ``min_items`` or more become boilerplate.
 
@@ -495,7 +524,8 @@ def mark_link_lists(
     sentence punctuation; subheadings inside an article stand alone between
     paragraphs.  Runs are counted ignoring blank lines, since some dumpers
     put a blank line between every item.  A run of at most ``max_embedded``
-    items with prose right before and after it is a list inside the article.
+    items with prose right before and after it is a list inside the article,
+    unless an end marker heads it ("Related articles").
     """
     out = list(classes)
     run: list[int] = []
@@ -503,6 +533,7 @@ def mark_link_lists(
     def flush(next_class: str) -> None:
         embedded = (
             len(run) <= max_embedded
+            and not any(is_marker[index] for index in run)
             and next_class == GOOD
             and previous_non_blank(classes, run[0]) == GOOD
         )
@@ -653,11 +684,11 @@ def detect(
     threshold = max(params.min_density, params.relative_density * reference)
 
     classes = [classify_line(line, params, threshold, has_stops) for line in described]
-    classes = mark_link_lists(classes, described, params.min_link_items, params.max_embedded_list)
     is_marker = [
         cls != BLANK and line.length <= 80 and is_end_marker(line.text, markers)
         for cls, line in zip(classes, described)
     ]
+    classes = mark_link_lists(classes, described, is_marker, params.min_link_items, params.max_embedded_list)
     weights = [line_weight(cls, line, params) for cls, line in zip(classes, described)]
     terminal = terminal_marker([None if marker else weight for weight, marker in zip(weights, is_marker)], params)
     end_of_page = len(lines) if terminal is None else terminal
