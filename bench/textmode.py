@@ -73,6 +73,7 @@ _NEVER = regex.compile(r"(?!)")
 ABLATIONS = {
     "stop words (no stop-list)": ({}, {"language": "xx"}, {}),
     "density relative to page": ({"relative_density": 0.0}, {}, {}),
+    "sentence punctuation required": ({"prose_rule": "stops"}, {}, {}),
     "capitalised lines not prose": ({"max_capitalised": 1.01}, {}, {}),
     "cookie notices": ({"notices_are_boilerplate": False}, {}, {}),
     "link-list runs": ({"min_link_items": 10**9}, {}, {}),
@@ -83,6 +84,7 @@ ABLATIONS = {
     "continuation purity": ({"continuation_purity": 0.0}, {}, {}),
     "junk cost per char": ({"junk_rate": 0.0}, {}, {}),
     "clean-article guard": ({"clean_head_lines": -1}, {}, {}),
+    "run-on: glued markers isolated": ({}, {}, {"isolate_markers": False}),
     "run-on: prose start split": ({}, {}, {"max_sentence_chars": 10**9}),
     "run-on: sentence split": ({}, {}, {"max_line_chars": 10**9}),
 }

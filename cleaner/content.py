@@ -92,7 +92,7 @@ class Params:
     notices_are_boilerplate: bool = True
     #: a line repeated on the page is boilerplate (a menu twice, a headline as a link) if shorter than this
     max_repeated_chars: int = 200
-    #: prose evidence besides length: "stops", "punct", "both" or "either"
+    #: prose evidence besides length: "stops", "punct" or "both"
     prose_rule: str = "both"
     #: a line with a larger share of capitalised words is never prose
     max_capitalised: float = 0.6
@@ -138,14 +138,17 @@ _END_MARKER_PHRASES = [
     r"what to read next", r"further reading", r"see also", r"tags?", r"topics?",
     # German
     r"mehr zum thema", r"(?:das )?könnte (?:sie|dich) auch interessieren", r"weitere artikel",
-    r"kommentare?", r"lesen sie (?:auch|mehr)", r"verwandte artikel",
+    r"kommentare?", r"lesen sie (?:auch|mehr)", r"verwandte artikel", r"auch interessant", r"mehr artikel",
     # French
     r"sur le même (?:sujet|thème)", r"(?:à )?lire aussi", r"commentaires?", r"articles? similaires?",
-    r"vous aimerez aussi", r"les plus lus",
+    r"vous aimerez aussi", r"les plus lus", r"à lire également",
     # Spanish / Portuguese / Italian
-    r"noticias relacionadas", r"comentarios?", r"te puede interesar", r"lee también", r"lo más leído",
+    r"noticias relacionadas", r"comentarios?", r"(?:también )?te puede (?:interesar|gustar)", r"lee también",
+    r"lo más leído", r"más noticias",
     r"notícias relacionadas", r"leia (?:também|mais)", r"veja também", r"comentários?", r"mais lidas",
-    r"articoli correlati", r"leggi anche", r"commenti", r"potrebbe interessarti", r"i più letti",
+    r"você (?:também )?(?:pode|vai) gostar", r"mais notícias",
+    r"articoli correlati", r"leggi anche", r"commenti", r"(?:ti )?potrebbe interessarti(?: anche)?",
+    r"i più letti", r"altri articoli",
     # Russian
     r"читайте также", r"комментарии", r"похожие (?:статьи|новости)", r"новости по теме",
     r"популярное", r"по теме",
@@ -298,11 +301,15 @@ def _isolate_heading(match: regex.Match) -> str:
     return match.group(0)
 
 
-def break_run_on_text(text: str, max_line_chars: int = 600, max_sentence_chars: int = 250) -> str:
+def break_run_on_text(
+    text: str, max_line_chars: int = 600, max_sentence_chars: int = 250, isolate_markers: bool = True
+) -> str:
     """Break lines longer than ``max_line_chars`` at sentence boundaries.
 
-    A resulting piece still longer than ``max_sentence_chars`` is rarely one
-    sentence: it is usually a menu glued to the sentence after it, so it is
+    Default end-marker phrases capitalised like headings inside such a line
+    ("... Share Related articles Bus fares rise ...") are put on a line of
+    their own first, so that :func:`detect` can see them.  A resulting piece
+    still longer than ``max_sentence_chars`` is rarely one sentence: it is usually a menu glued to the sentence after it, so it is
     also broken where the prose starts (:func:`prose_start`).  Only spaces
     become line breaks, so every character keeps its offset and line indices
     found on the result map straight back onto ``text``.
@@ -315,7 +322,8 @@ def break_run_on_text(text: str, max_line_chars: int = 600, max_sentence_chars: 
     out = []
     for line in text.split("\n"):
         if len(line) > max_line_chars:
-            line = _GLUED_MARKER.sub(_isolate_heading, line)
+            if isolate_markers:
+                line = _GLUED_MARKER.sub(_isolate_heading, line)
             pieces = []
             for piece in _RUN_ON_BREAK.sub("\n", line).split("\n"):
                 start = prose_start(piece) if len(piece) > max_sentence_chars else None
@@ -479,14 +487,18 @@ BLANK, BAD, SHORT, GOOD = "blank", "bad", "short", "good"
 
 
 def classify_line(line: Line, params: Params, density_threshold: float, has_stops: bool) -> str:
-    """Context-free class of one line."""
+    """Context-free class of one line: blank, boilerplate, short or prose.
+
+    Prose is long enough, not mostly capitalised, and by ``params.prose_rule``
+    has enough stop words ("stops"), ends like a sentence ("punct") or both
+    ("both"); without a stop-list only punctuation can tell.
+    """
     if not line.text:
         return BLANK
-    if not line.has_letters or (line.notice and params.notices_are_boilerplate) or (line.repeated and line.length < params.max_repeated_chars):
+    repeated = line.repeated and line.length < params.max_repeated_chars
+    if not line.has_letters or repeated or (line.notice and params.notices_are_boilerplate):
         return BAD
-    if line.capitalised > params.max_capitalised:
-        return SHORT
-    if line.length < params.prose_chars:
+    if line.length < params.prose_chars or line.capitalised > params.max_capitalised:
         return SHORT
     dense = line.stop_density >= density_threshold
     rule = params.prose_rule if has_stops else "punct"
@@ -494,25 +506,9 @@ def classify_line(line: Line, params: Params, density_threshold: float, has_stop
         prose = dense
     elif rule == "punct":
         prose = line.sentence_end
-    elif rule == "both":
-        prose = dense and line.sentence_end
     else:
-        prose = dense or line.sentence_end
+        prose = dense and line.sentence_end
     return GOOD if prose else SHORT
-
-
-def groups_of(classes: Sequence[str]) -> list[tuple[int, int]]:
-    """(start, end) of each run of consecutive non-blank lines."""
-    runs, start = [], None
-    for index, cls in enumerate(classes):
-        if cls != BLANK and start is None:
-            start = index
-        elif cls == BLANK and start is not None:
-            runs.append((start, index))
-            start = None
-    if start is not None:
-        runs.append((start, len(classes)))
-    return runs
 
 
 def mark_link_lists(
