@@ -243,17 +243,44 @@ def test_ground_truth_bodies_survive():
     assert kept / total >= 0.99
 
 
-@pytest.mark.skipif(not BENCH.is_dir(), reason=f"article-extraction benchmark not found at {BENCH}")
-def test_benchmark_f1_floor_on_html_text_dumps():
+needs_bench = pytest.mark.skipif(not BENCH.is_dir(), reason=f"article-extraction benchmark not found at {BENCH}")
+
+
+@pytest.fixture(scope="module")
+def bench_summary():
+    """F1 / P / R of ``detect`` on one of the benchmark's dumps, computed once per dump."""
     from bench.metric import score_document, summarise
     from bench.textmode import dump_lines
 
     truth = json.loads((BENCH / "ground-truth.json").read_text(encoding="utf-8"))
-    dumps = json.loads((BENCH / "dumps" / "html-text.json").read_text(encoding="utf-8"))
-    scores = []
-    for page_id, page in truth.items():
-        lines = dump_lines(dumps[page_id])
-        scores.append(score_document(kept_text(lines, detect(lines)), page["articleBody"]))
-    summary = summarise(scores)
-    # the floor guards against regressions; the issue's target (0.92) is not reached yet
-    assert summary.f1 >= 0.88, summary
+    cache = {}
+
+    def summary(dump: str):
+        if dump not in cache:
+            dumps = json.loads((BENCH / "dumps" / f"{dump}.json").read_text(encoding="utf-8"))
+            scores = []
+            for page_id, page in truth.items():
+                lines = dump_lines(dumps[page_id])
+                scores.append(score_document(kept_text(lines, detect(lines)), page["articleBody"]))
+            cache[dump] = summarise(scores)
+        return cache[dump]
+
+    return summary
+
+
+@needs_bench
+def test_benchmark_f1_floor_on_html_text_dumps(bench_summary):
+    # a regression floor a little under the measured 0.907
+    assert bench_summary("html-text").f1 >= 0.89, bench_summary("html-text")
+
+
+@needs_bench
+@pytest.mark.xfail(reason="issue 4 target not reached: html-text F1 is ~0.907", strict=False)
+def test_benchmark_target_on_html_text_dumps(bench_summary):
+    assert bench_summary("html-text").f1 >= 0.92
+
+
+@needs_bench
+@pytest.mark.xfail(reason="issue 4 target not reached: BeautifulSoup F1 is ~0.852", strict=False)
+def test_benchmark_target_on_beautifulsoup_dumps(bench_summary):
+    assert bench_summary("beautifulsoup").f1 >= 0.90
