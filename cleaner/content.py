@@ -33,10 +33,9 @@ changing any character offset.
 
 from __future__ import annotations
 
-import bisect
+import dataclasses
 import functools
 from collections import Counter
-from dataclasses import dataclass
 from typing import NamedTuple, Sequence
 
 import regex
@@ -54,7 +53,7 @@ __all__ = [
 # as a short Latin word).
 
 
-@dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True)
 class Params:
     """Thresholds of one bias setting."""
 
@@ -653,6 +652,29 @@ def is_end_marker(text: str, markers: Sequence[regex.Pattern]) -> bool:
     return any(marker.search(text) for marker in markers)
 
 
+def wrapped_paragraphs(lines: Sequence[str], min_wrapped_chars: int = 40) -> list[tuple[int, int]]:
+    """(start, end) line spans: a hard-wrapped paragraph is one span, every other line its own.
+
+    A line continues the one before when that one is at least
+    ``min_wrapped_chars`` long, does not end a sentence, and the line starts
+    with a lower-case letter (mid-sentence) without a bullet.  Menu items are
+    short and list items carry bullets, so they stay apart.
+
+    >>> wrapped_paragraphs(["The bridge over the river opened on Monday after", "two years of work.", "", "Home"])
+    [(0, 2), (2, 3), (3, 4)]
+    """
+    spans: list[tuple[int, int]] = []
+    for index, line in enumerate(lines):
+        text = line.strip()
+        if spans and index > 0 and text[:1].islower():
+            previous = lines[index - 1].strip()
+            if len(previous) >= min_wrapped_chars and not _SENTENCE_END.search(previous):
+                spans[-1] = (spans[-1][0], index + 1)
+                continue
+        spans.append((index, index + 1))
+    return spans
+
+
 def detect(
     lines: Sequence[str],
     *,
@@ -670,6 +692,12 @@ def detect(
     """
     params = bias if isinstance(bias, Params) else BIASES[bias]
     markers = tuple(end_markers) or DEFAULT_END_MARKERS
+    spans = wrapped_paragraphs(lines)
+    if len(spans) < len(lines):
+        # judge a hard-wrapped paragraph as a whole, then answer for its lines
+        units = [" ".join(lines[i].strip() if i > start else lines[i] for i in range(start, end)) for start, end in spans]
+        removed = detect(units, language=language, bias=params, end_markers=markers)
+        return [(i, detector, reason) for unit, detector, reason in removed for i in range(*spans[unit])]
     texts = [strip_bullet(line) for line in lines]
     if language is None:
         language = detect_language(language_sample(texts))
@@ -700,9 +728,14 @@ def detect(
         return []
     if starts_clean(classes, described, is_marker, start, params.clean_head_lines):
         # the text opens with the article, not with a page's header: it is an
-        # article already, so only its trailing end matter goes
-        return [(index, "content.end-marker", "after an end-of-article marker")
-                for index in range(end_of_page, len(lines)) if classes[index] != BLANK]
+        # article already, however short, so the first end marker after its
+        # prose ends it and nothing else goes
+        article_end = terminal_marker(
+            [None if marker else weight for weight, marker in zip(weights, is_marker)],
+            dataclasses.replace(params, terminal_prose=0, terminal_share=0.0),
+        )
+        return [(index, "content.end-marker", "at or after the end-of-article marker")
+                for index in range(article_end or len(lines), len(lines)) if classes[index] != BLANK]
     return removal_reasons(classes, described, is_marker, start, end, end_of_page, params)
 
 

@@ -56,6 +56,16 @@ Ses partisans affirment que le pont réduira le temps de trajet de milliers de p
 
 Le chantier coûtera environ 40 millions d'euros, qui viendront pour la plupart d'un fonds régional des transports, et les travaux commenceront au printemps.
 """,
+    # hard-wrapped at 72 columns, as e-mails and some feeds are
+    "fr-wrapped": """Le conseil municipal approuve le nouveau pont
+
+Le conseil municipal a approuvé mardi la construction du nouveau pont sur
+la rivière, un projet qui était bloqué depuis près de dix ans par des
+querelles politiques.
+
+Ses partisans affirment que le pont réduira le temps de trajet de milliers
+de personnes qui se rendent chaque jour au travail.
+""",
     # single line breaks, a list: what a user pastes from an editor
     "en-list": """The report lists three causes for the delay, all of which the council accepted in its reply to the inspectors.
 Rising costs
@@ -189,6 +199,12 @@ def test_language_none_detects_without_touching_langdetect_globals():
     removed = {index for index, _, _ in detect(lines)}
     assert not removed & article
     assert DetectorFactory.seed == before
+
+
+def test_clean_article_loses_only_its_related_tail():
+    lines = CLEAN_ARTICLES["de"].split("\n") + ["Mehr zum Thema", "Busse werden teurer", "Neue Bibliothek eröffnet"]
+    removed = {index for index, _, _ in detect(lines)}
+    assert removed == {len(lines) - 3, len(lines) - 2, len(lines) - 1}
 
 
 def test_non_english_page_keeps_its_article():
