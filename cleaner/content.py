@@ -2,19 +2,25 @@
 
 A page turned into text by a naive dumper holds the article between menus,
 cookie notices, related-link lists, footers and comments.  :func:`detect`
-tells which lines are *not* the article.  It works in four steps:
+tells which lines are *not* the article.  It works in five steps:
 
-1. **describe** every line (length, stop-word density for the page's
-   language, sentence punctuation, bullets, repetition within the page);
-2. **classify** each line as prose, short or boilerplate, using its run of
-   neighbours: several short unpunctuated lines in a row are a menu or a
-   link list, however long each item is;
-3. **choose the article region**: the contiguous run of lines with the
+1. **group** hard-wrapped lines of one paragraph, so they are judged whole;
+2. **describe** every line (length, stop-word density relative to the
+   page's own prose, sentence punctuation, share of capitalised words,
+   repetition within the page, cookie/consent wording);
+3. **classify** each line as prose (long, dense in stop words *and* ending
+   like a sentence, not mostly capitalised), short or boilerplate, with its
+   neighbours: a run of short unpunctuated lines is a menu or a link list;
+4. **choose the article region**: the contiguous run of lines with the
    largest prose-minus-boilerplate weight (a maximum-sum subarray), so that
-   subheadings and list items between article paragraphs stay in while a
-   menu between two prose blocks splits them;
-4. **stop at end markers** ("Related articles", "Comments", ...) after the
-   article has begun.
+   subheadings and lists between article paragraphs stay in while a menu
+   between two prose blocks splits them;
+5. **stop at end markers** ("Related articles", "Comments", ...): the first
+   one after a substantial run of prose ends the article unless what follows
+   reads like more of it (an inline box); the others are crossed.
+
+A text that opens with its article (at most a title and a byline before the
+prose) is taken as an article already: only what follows its end marker goes.
 
 Lines are the unit of output, so a dump that has almost no line breaks
 (BeautifulSoup's ``get_text(" ")``) should first go through
@@ -402,10 +408,8 @@ class Line(NamedTuple):
 
     text: str  # without bullets and indentation
     length: int  # effective characters
-    words: int
-    stop_density: float
+    stop_density: float  # stop words / words, for the page's language
     sentence_end: bool  # ends with sentence punctuation
-    bulleted: bool
     repeated: bool  # the same text occurs elsewhere on the page
     has_letters: bool
     notice: bool  # a cookie / consent notice
@@ -439,17 +443,15 @@ def describe(lines: Sequence[str], stops: frozenset[str]) -> list[Line]:
     texts = [strip_bullet(line) for line in lines]
     counts = Counter(text.lower() for text in texts if text)
     described = []
-    for raw, text in zip(lines, texts):
+    for text in texts:
         tokens = words_of(text)
         n_stops = sum(1 for token in tokens if token in stops)
         described.append(
             Line(
                 text=text,
                 length=effective_length(text),
-                words=len(tokens),
                 stop_density=n_stops / len(tokens) if tokens else 0.0,
                 sentence_end=bool(_SENTENCE_END.search(text)),
-                bulleted=raw.lstrip()[:1] in ("*", "+", "-", "•", "·"),
                 repeated=bool(text) and counts[text.lower()] > 1,
                 has_letters=bool(_LETTER.search(text)),
                 notice=bool(_NOTICE.search(text)),
