@@ -1,0 +1,780 @@
+"""Find the article inside a whole-page plain-text dump (no HTML needed).
+
+A page turned into text by a naive dumper holds the article between menus,
+cookie notices, related-link lists, footers and comments.  :func:`detect`
+tells which lines are *not* the article.  It works in five steps:
+
+1. **group** hard-wrapped lines of one paragraph, so they are judged whole;
+2. **describe** every line (length, stop-word density relative to the
+   page's own prose, sentence punctuation, share of capitalised words,
+   repetition within the page, cookie/consent wording);
+3. **classify** each line as prose (long, dense in stop words *and* ending
+   like a sentence, not mostly capitalised), short or boilerplate, with its
+   neighbours: a run of short unpunctuated lines is a menu or a link list;
+4. **choose the article region**: the contiguous run of lines with the
+   largest prose-minus-boilerplate weight (a maximum-sum subarray), so that
+   subheadings and lists between article paragraphs stay in while a menu
+   between two prose blocks splits them;
+5. **stop at end markers** ("Related articles", "Comments", ...): the first
+   one after a substantial run of prose ends the article unless what follows
+   reads like more of it (an inline box); the others are crossed.
+
+A text that opens with its article (at most a title and a byline before the
+prose) is taken as an article already: only what follows its end marker goes.
+
+Lines are the unit of output, so a dump that has almost no line breaks
+(BeautifulSoup's ``get_text(" ")``) should first go through
+:func:`break_run_on_text`, which turns some spaces into line breaks without
+changing any character offset.
+
+>>> page = ["Home", "News", "Sport", "",
+...         "The council said on Monday that the new bridge would open next "
+...         "spring, after two years of delays caused by the flood.", "",
+...         "It added that the cost had risen by a third since the plans "
+...         "were first approved in the summer of 2019.", "",
+...         "Related articles", "Bridge closed again"]
+>>> [i for i, _, _ in detect(page, language="en")]
+[0, 1, 2, 8, 9]
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from collections import Counter
+from typing import NamedTuple, Sequence
+
+import regex
+
+__all__ = [
+    "DEFAULT_END_MARKERS",
+    "break_run_on_text",
+    "detect",
+    "detect_language",
+]
+
+# --------------------------------------------------------------------------
+# Tunable parameters, one set per bias.  Lengths are in "effective
+# characters" (a CJK ideograph counts as two, since it carries about as much
+# as a short Latin word).
+
+
+@dataclasses.dataclass(frozen=True)
+class Params:
+    """Thresholds of one bias setting."""
+
+    #: a line at least this long with enough stop words is prose
+    prose_chars: int
+    #: stop-word density of prose, as a fraction of the page's reference density
+    relative_density: float
+    #: absolute floor of the stop-word density of prose
+    min_density: float
+    #: weight of a boilerplate line in the region search (per line, negative)
+    bad_penalty: float
+    #: weight of a short line in the region search (per line, negative)
+    short_penalty: float
+    #: keep short lines inside the article region (subheadings, list items)
+    keep_short_inside: bool
+    #: subtracted from the weight of each prose line in the region search
+    prose_cost: float = 0.0
+    #: a marker is not terminal when the prose after it is this many times longer
+    continuation: float = 1.0
+    #: ... and at least this share of the purity of the run before it
+    continuation_purity: float = 0.8
+    #: non-terminal markers do not split regions
+    bridge_markers: bool = True
+    #: a text whose prose is preceded by at most this many short lines is an article already
+    clean_head_lines: int = 4
+    #: a run of this many short unpunctuated lines is a menu or link list
+    min_link_items: int = 3
+    #: a run of at most this many short items between two prose lines is a list in the article
+    max_embedded_list: int = 6
+    #: cost of each character of non-prose in the region search
+    junk_rate: float = 2.0
+    #: ... beyond this many characters per line (short items cost only the fixed amount)
+    junk_free_chars: int = 80
+    #: cookie and consent notices are boilerplate however prose-like
+    notices_are_boilerplate: bool = True
+    #: a line repeated on the page is boilerplate (a menu twice, a headline as a link) if shorter than this
+    max_repeated_chars: int = 200
+    #: prose evidence besides length: "stops", "punct" or "both"
+    prose_rule: str = "both"
+    #: a line with a larger share of capitalised words is never prose
+    max_capitalised: float = 0.6
+    #: prose (effective characters) that must precede an end marker for it to end the article
+    terminal_prose: int = 1000
+    #: ... and that share of the page's best run of prose
+    terminal_share: float = 0.15
+
+
+BIASES: dict[str, Params] = {
+    # stricter prose, costlier boilerplate, no short lines: less text, cleaner
+    "precision": Params(
+        prose_chars=90, relative_density=0.70, min_density=0.20,
+        bad_penalty=150.0, short_penalty=25.0, keep_short_inside=False, junk_rate=3.0,
+    ),
+    "balanced": Params(
+        prose_chars=70, relative_density=0.60, min_density=0.15,
+        bad_penalty=60.0, short_penalty=5.0, keep_short_inside=True,
+    ),
+    # cheaper boilerplate, later end: more text, some of it noise (laxer prose
+    # thresholds were tried: they let teaser lists win the region, losing recall)
+    "recall": Params(
+        prose_chars=70, relative_density=0.60, min_density=0.15,
+        bad_penalty=40.0, short_penalty=3.0, keep_short_inside=True, junk_rate=1.0,
+        terminal_prose=2000,
+    ),
+}
+
+_MIN_PROSE_CHARS = min(params.prose_chars for params in BIASES.values())
+
+# Lines that end an article when they stand alone.  Full-line matches only, so
+# "Read more about the plan in our report." inside a paragraph never ends it.
+# English plus the commonest European news languages; rule packs can extend.
+_END_MARKER_PHRASES = [
+    # English
+    r"related(?: articles?| stories| posts| news| content| coverage| reading| topics| links)?",
+    r"(?:more|latest|other) (?:stories|news|articles|videos)(?: (?:from|on|in) .{0,40})?",
+    r"read (?:more|next|also)", r"must reads?", r"recommended(?: for you| stories| reading)?",
+    r"you (?:may|might) (?:also )?(?:like|enjoy|be interested in)",
+    r"(?:most )?(?:popular|read|viewed|shared)(?: now| stories| articles)?",
+    r"trending(?: now| stories)?",
+    r"(?:\d+ )?comments?(?: \(\d+\))?", r"\d+ (?:comments?|responses?|replies|reactions)(?: to .*)?", r"leave a (?:comment|reply)", r"join the (?:conversation|discussion)",
+    r"what to read next", r"further reading", r"see also", r"tags?", r"topics?",
+    # German
+    r"mehr zum thema", r"(?:das )?könnte (?:sie|dich) auch interessieren", r"weitere artikel",
+    r"kommentare?", r"lesen sie (?:auch|mehr)", r"verwandte artikel", r"auch interessant", r"mehr artikel",
+    # French
+    r"sur le même (?:sujet|thème)", r"(?:à )?lire aussi", r"commentaires?", r"articles? similaires?",
+    r"vous aimerez aussi", r"les plus lus", r"à lire également",
+    # Spanish / Portuguese / Italian
+    r"noticias relacionadas", r"comentarios?", r"(?:también )?te puede (?:interesar|gustar)", r"lee también",
+    r"lo más leído", r"más noticias",
+    r"notícias relacionadas", r"leia (?:também|mais)", r"veja também", r"comentários?", r"mais lidas",
+    r"você (?:também )?(?:pode|vai) gostar", r"mais notícias",
+    r"articoli correlati", r"leggi anche", r"commenti", r"(?:ti )?potrebbe interessarti(?: anche)?",
+    r"i più letti", r"altri articoli",
+    # Russian
+    r"читайте также", r"комментарии", r"похожие (?:статьи|новости)", r"новости по теме",
+    r"популярное", r"по теме",
+]
+
+#: default end-of-article markers (the lead's rule pack will own these)
+DEFAULT_END_MARKERS: tuple[regex.Pattern, ...] = tuple(
+    regex.compile(rf"^\W*(?:{phrase})\W*$", regex.IGNORECASE | regex.UNICODE)
+    for phrase in _END_MARKER_PHRASES
+)
+
+# Consent and legal notices read like prose (long, full of stop words) but are
+# never the article: a line naming cookies together with consent/privacy words.
+_NOTICE = regex.compile(
+    r"\bcookies?\b.*\b(?:accept|agree|consent|privacy|policy|browsing|tracking|settings|"
+    r"akzeptier|zustimm|datenschutz|acept|polític|privacidad|privacidade|accepter|politique|"
+    r"confidentialité|accett|consenso|согла|политик)"
+    r"|\b(?:accept|agree|consent|akzeptier|acept|accepter|accett|согла)\w*\b.*\bcookies?\b",
+    regex.IGNORECASE,
+)
+
+# one alternation for the defaults: a single search per line instead of one per phrase
+_DEFAULT_MARKER_UNION = regex.compile(
+    r"^\W*(?:" + "|".join(f"(?:{phrase})" for phrase in _END_MARKER_PHRASES) + r")\W*$",
+    regex.IGNORECASE | regex.UNICODE,
+)
+
+# the same phrases glued inside a run-on line, capitalised like a heading and
+# followed by something that starts an item: where to break such a line so
+# that the marker stands alone
+_GLUED_MARKER = regex.compile(
+    r"(?<=\S) ((?:" + "|".join(f"(?:{phrase})" for phrase in _END_MARKER_PHRASES) + r"):?)"
+    r" (?=[\p{Lu}\d\"“'(\[])",
+    regex.IGNORECASE | regex.UNICODE,
+)
+
+# --------------------------------------------------------------------------
+# Text primitives
+
+_BULLET_PREFIX = regex.compile(r"^[\s*+\-•·▪◦►▸»|>]*")
+_WORD = regex.compile(r"\w+")
+_IDEOGRAPH = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+_LETTER = regex.compile(r"\p{L}")
+_SENTENCE_END = regex.compile(r"[.!?。！？…][\"'”’»)\]]*$")
+# a boundary worth breaking a run-on text at: after sentence punctuation,
+# before something that can start a sentence or a menu item
+_RUN_ON_BREAK = regex.compile(r"(?<=[.!?。！？…][\"'”’»)\]]*) (?=[\"'“‘«(\[]?[\p{Lu}\p{Lo}\d])")
+
+ISO_TO_STOPLIST = {
+    "af": "Afrikaans", "sq": "Albanian", "ar": "Arabic", "hy": "Armenian", "az": "Azerbaijani",
+    "eu": "Basque", "be": "Belarusian", "bn": "Bengali", "bs": "Bosnian", "br": "Breton",
+    "bg": "Bulgarian", "ca": "Catalan", "hr": "Croatian", "cs": "Czech", "da": "Danish",
+    "nl": "Dutch", "en": "English", "eo": "Esperanto", "et": "Estonian", "fi": "Finnish",
+    "fr": "French", "gl": "Galician", "ka": "Georgian", "de": "German", "el": "Greek",
+    "gu": "Gujarati", "ht": "Haitian", "he": "Hebrew", "hi": "Hindi", "hu": "Hungarian",
+    "is": "Icelandic", "id": "Indonesian", "ga": "Irish", "it": "Italian", "jv": "Javanese",
+    "kn": "Kannada", "kk": "Kazakh", "ko": "Korean", "ku": "Kurdish", "ky": "Kyrgyz",
+    "la": "Latin", "lv": "Latvian", "lt": "Lithuanian", "lb": "Luxembourgish", "mk": "Macedonian",
+    "ms": "Malay", "ml": "Malayalam", "mt": "Maltese", "mr": "Marathi", "ne": "Nepali",
+    "no": "Norwegian_Bokmal", "nb": "Norwegian_Bokmal", "nn": "Norwegian_Nynorsk",
+    "oc": "Occitan", "fa": "Persian", "pl": "Polish", "pt": "Portuguese", "qu": "Quechua",
+    "ro": "Romanian", "ru": "Russian", "sr": "Serbian", "sh": "Serbo_Croatian", "sk": "Slovak",
+    "sl": "Slovenian", "es": "Spanish", "su": "Sundanese", "sw": "Swahili", "sv": "Swedish",
+    "tl": "Tagalog", "ta": "Tamil", "te": "Telugu", "tr": "Turkish", "tk": "Turkmen",
+    "uk": "Ukrainian", "ur": "Urdu", "uz": "Uzbek", "vi": "Vietnamese", "cy": "Welsh",
+    "fy": "West_Frisian", "yo": "Yoruba",
+}
+
+
+def strip_bullet(line: str) -> str:
+    """The line without the dumper's indentation and bullet marks.
+
+    >>> strip_bullet("      + Got a news tip?")
+    'Got a news tip?'
+    """
+    return _BULLET_PREFIX.sub("", line, count=1).strip()
+
+
+def effective_length(text: str) -> int:
+    """Length in characters, an ideograph counting twice.
+
+    >>> effective_length("abc"), effective_length("東京都")
+    (3, 6)
+    """
+    return len(text) + len(_IDEOGRAPH.findall(text))
+
+
+def words_of(text: str) -> list[str]:
+    """Lower-cased word tokens; a run of ideographs counts as one word per two.
+
+    >>> words_of("The Bridge opened")
+    ['the', 'bridge', 'opened']
+    """
+    tokens = _WORD.findall(text.lower())
+    if not _IDEOGRAPH.search(text):
+        return tokens
+    counted = []
+    for token in tokens:
+        ideographs = len(_IDEOGRAPH.findall(token))
+        counted.extend([token] * max(1, ideographs // 2))
+    return counted
+
+
+def _case_value(token: str) -> int:
+    """+1 for a word in lower case, -1 for a capitalised one, 0 otherwise."""
+    letter = _LETTER.search(token)
+    if letter is None:
+        return 0
+    char = letter.group()
+    if char.islower():
+        return 1
+    return -1 if char.isupper() else 0
+
+
+def prose_start(segment: str, min_menu: int = 5, min_prose: int = 3) -> int | None:
+    """Offset where prose begins after a glued-on run of capitalised menu items.
+
+    A run-on dump glues "... Sport Weather Video Local News The council
+    said on Monday ..." into one sentence.  Menus are mostly capitalised
+    words and prose mostly lower-case ones, so the start of the suffix with
+    the largest (lower - capitalised) balance is where the sentence begins.
+    None when the part before it is not clearly a menu (for scripts without
+    case, always None).
+
+    >>> s = "Home News Sport Weather Video Local Business The council said it would act."
+    >>> s[prose_start(s):]
+    'The council said it would act.'
+    >>> prose_start("The council said on Monday that Mr Smith would act.") is None
+    True
+    """
+    tokens = list(regex.finditer(r"\S+", segment))
+    values = [_case_value(match.group()) for match in tokens]
+    best_index, best_sum, running = None, 0, 0
+    for index in range(len(tokens) - 1, 0, -1):
+        running += values[index]
+        if values[index] == -1 and running > best_sum:
+            best_index, best_sum = index, running
+    if best_index is None or best_sum < min_prose:
+        return None
+    if sum(values[:best_index]) > -min_menu:
+        return None
+    return tokens[best_index].start()
+
+
+def _isolate_heading(match: regex.Match) -> str:
+    """Put a glued end-marker phrase on a line of its own, if it is capitalised like a heading."""
+    phrase = match.group(1)
+    if phrase[0].isupper() or phrase[0].isdigit():
+        return "\n" + phrase + "\n"
+    return match.group(0)
+
+
+def break_run_on_text(
+    text: str, max_line_chars: int = 600, max_sentence_chars: int = 250, isolate_markers: bool = True
+) -> str:
+    """Break lines longer than ``max_line_chars`` at sentence boundaries.
+
+    Default end-marker phrases capitalised like headings inside such a line
+    ("... Share Related articles Bus fares rise ...") are put on a line of
+    their own first, so that :func:`detect` can see them.  A resulting piece
+    still longer than ``max_sentence_chars`` is rarely one sentence: it is usually a menu glued to the sentence after it, so it is
+    also broken where the prose starts (:func:`prose_start`).  Only spaces
+    become line breaks, so every character keeps its offset and line indices
+    found on the result map straight back onto ``text``.
+
+    >>> break_run_on_text("Home News Sport. The bridge opened. It cost a lot.", 20)
+    'Home News Sport.\\nThe bridge opened.\\nIt cost a lot.'
+    >>> len(break_run_on_text("x " * 400)) == len("x " * 400)
+    True
+    """
+    out = []
+    for line in text.split("\n"):
+        if len(line) > max_line_chars:
+            if isolate_markers:
+                line = _GLUED_MARKER.sub(_isolate_heading, line)
+            pieces = []
+            for piece in _RUN_ON_BREAK.sub("\n", line).split("\n"):
+                start = prose_start(piece) if len(piece) > max_sentence_chars else None
+                if start:
+                    piece = piece[: start - 1] + "\n" + piece[start:]
+                pieces.append(piece)
+            line = "\n".join(pieces)
+        out.append(line)
+    return "\n".join(out)
+
+
+# --------------------------------------------------------------------------
+# Language
+
+
+@functools.lru_cache(maxsize=None)
+def stoplist(name: str) -> frozenset[str]:
+    """justext's stop-list by its name, loaded once (read-only afterwards)."""
+    import justext
+
+    return frozenset(justext.get_stoplist(name))
+
+
+@functools.lru_cache(maxsize=1)
+def _language_factory():
+    """A private langdetect factory, so langdetect's global one is never touched."""
+    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+
+    factory = DetectorFactory()
+    factory.load_profile(PROFILES_DIRECTORY)
+    return factory
+
+
+def detect_language(sample: str) -> str | None:
+    """ISO 639-1 code of ``sample`` by langdetect with a fixed seed, or None.
+
+    >>> detect_language("The council said on Monday that the bridge would open next spring.")
+    'en'
+    """
+    if len(_LETTER.findall(sample)) < 20:
+        return None
+    from langdetect.lang_detect_exception import LangDetectException
+
+    detector = _language_factory().create()
+    detector.seed = 0  # per detector: deterministic without global state
+    detector.append(sample)
+    try:
+        code = detector.detect()
+    except LangDetectException:
+        return None
+    return code.split("-")[0]
+
+
+def stopwords_for(language: str | None) -> frozenset[str]:
+    """Stop words of an ISO 639-1 language; empty when justext has none."""
+    name = ISO_TO_STOPLIST.get((language or "").lower())
+    return stoplist(name) if name else frozenset()
+
+
+def language_sample(texts: Sequence[str], budget: int = 1000) -> str:
+    """The longest lines joined, up to ``budget`` characters: the likeliest prose."""
+    picked, size = [], 0
+    for text in sorted(texts, key=len, reverse=True):
+        if size >= budget:
+            break
+        picked.append(text)
+        size += len(text)
+    return "\n".join(picked)[:budget]
+
+
+# --------------------------------------------------------------------------
+# Line features
+
+
+class Line(NamedTuple):
+    """What :func:`detect` knows about one line."""
+
+    text: str  # without bullets and indentation
+    length: int  # effective characters
+    stop_density: float  # stop words / words, for the page's language
+    sentence_end: bool  # ends with sentence punctuation
+    repeated: bool  # the same text occurs elsewhere on the page
+    has_letters: bool
+    notice: bool  # a cookie / consent notice
+    capitalised: float  # share of capitalised words among cased words (0 without case)
+
+
+def capitalised_share(text: str) -> float:
+    """Share of capitalised words among the words that have case.
+
+    Menus, headlines and name lists are mostly capitalised; prose is mostly
+    lower case (German prose, with its capitalised nouns, stays under ~45%).
+    Text mostly in a script without case (Korean, Japanese, Arabic ...) gets
+    0, so a few Latin brand names in it do not count.
+
+    >>> capitalised_share("Home News Sport and Weather")
+    0.8
+    >>> capitalised_share("Kindle for PCをインストールすると自動で設定されます")
+    0.0
+    """
+    letters = _LETTER.findall(text)
+    cased_letters = sum(1 for char in letters if char.islower() or char.isupper())
+    if cased_letters * 2 < len(letters):
+        return 0.0
+    values = [_case_value(token) for token in text.split()]
+    cased = sum(1 for value in values if value)
+    return sum(1 for value in values if value == -1) / cased if cased else 0.0
+
+
+def describe(lines: Sequence[str], stops: frozenset[str]) -> list[Line]:
+    """Features of every line; blank lines get length 0."""
+    texts = [strip_bullet(line) for line in lines]
+    counts = Counter(text.lower() for text in texts if text)
+    described = []
+    for text in texts:
+        tokens = words_of(text)
+        n_stops = sum(1 for token in tokens if token in stops)
+        described.append(
+            Line(
+                text=text,
+                length=effective_length(text),
+                stop_density=n_stops / len(tokens) if tokens else 0.0,
+                sentence_end=bool(_SENTENCE_END.search(text)),
+                repeated=bool(text) and counts[text.lower()] > 1,
+                has_letters=bool(_LETTER.search(text)),
+                notice=bool(_NOTICE.search(text)),
+                # only lines long enough to be prose need it, and it is costly
+                capitalised=capitalised_share(text) if len(text) >= _MIN_PROSE_CHARS else 0.0,
+            )
+        )
+    return described
+
+
+def reference_density(described: Sequence[Line], min_length: int) -> float:
+    """Stop-word density typical of the page's prose.
+
+    The length-weighted median over lines at least ``min_length`` long: on a
+    news page most long text is the article, whatever the language, so this
+    adapts to stop-lists that cover more or less of a language's tokens.
+    """
+    long_lines = sorted((line.stop_density, line.length) for line in described if line.length >= min_length)
+    if not long_lines:
+        return 0.0
+    total = sum(length for _, length in long_lines)
+    running = 0
+    for density, length in long_lines:
+        running += length
+        if running >= total / 2:
+            return density
+    return long_lines[-1][0]
+
+
+# --------------------------------------------------------------------------
+# Classification
+
+BLANK, BAD, SHORT, GOOD = "blank", "bad", "short", "good"
+
+
+def classify_line(line: Line, params: Params, density_threshold: float, has_stops: bool) -> str:
+    """Context-free class of one line: blank, boilerplate, short or prose.
+
+    Prose is long enough, not mostly capitalised, and by ``params.prose_rule``
+    has enough stop words ("stops"), ends like a sentence ("punct") or both
+    ("both"); without a stop-list only punctuation can tell.
+    """
+    if not line.text:
+        return BLANK
+    repeated = line.repeated and line.length < params.max_repeated_chars
+    if not line.has_letters or repeated or (line.notice and params.notices_are_boilerplate):
+        return BAD
+    if line.length < params.prose_chars or line.capitalised > params.max_capitalised:
+        return SHORT
+    dense = line.stop_density >= density_threshold
+    rule = params.prose_rule if has_stops else "punct"
+    if rule == "stops":
+        prose = dense
+    elif rule == "punct":
+        prose = line.sentence_end
+    else:
+        prose = dense and line.sentence_end
+    return GOOD if prose else SHORT
+
+
+def mark_link_lists(
+    classes: list[str], described: Sequence[Line], is_marker: Sequence[bool], min_items: int = 3, max_embedded: int = 0
+) -> list[str]:
+    """Short unpunctuated lines in runs of ``min_items`` or more become boilerplate.
+
+    A menu, a related-links list or a footer is a run of short items without
+    sentence punctuation; subheadings inside an article stand alone between
+    paragraphs.  Runs are counted ignoring blank lines, since some dumpers
+    put a blank line between every item.  A run of at most ``max_embedded``
+    items with prose right before and after it is a list inside the article,
+    unless an end marker heads it ("Related articles").
+    """
+    out = list(classes)
+    run: list[int] = []
+
+    def flush(next_class: str) -> None:
+        embedded = (
+            len(run) <= max_embedded
+            and not any(is_marker[index] for index in run)
+            and next_class == GOOD
+            and previous_non_blank(classes, run[0]) == GOOD
+        )
+        if len(run) >= min_items and not embedded:
+            for index in run:
+                out[index] = BAD
+        run.clear()
+
+    for index, cls in enumerate(classes):
+        if cls == BLANK:
+            continue
+        if cls == SHORT and not described[index].sentence_end:
+            run.append(index)
+        elif run:
+            flush(cls)
+    if run:
+        flush(BLANK)
+    return out
+
+
+def previous_non_blank(classes: Sequence[str], index: int) -> str:
+    """Class of the nearest non-blank line before ``index`` (BLANK at the top)."""
+    for cls in reversed(classes[:index]):
+        if cls != BLANK:
+            return cls
+    return BLANK
+
+
+def best_region(weights: Sequence[float | None]) -> tuple[int, int]:
+    """(start, end) of the contiguous slice with the largest sum (Kadane).
+
+    A ``None`` weight is a barrier no slice may cross (an end marker).
+
+    >>> best_region([-5, 10, -3, 10, None, 30, -1])
+    (5, 6)
+    >>> best_region([-5, 10, -3, 10, -10, 30, -1])
+    (1, 6)
+    """
+    best_sum, best = 0.0, (0, 0)
+    running, start = 0.0, 0
+    for index, weight in enumerate(weights):
+        if weight is None:
+            running, start = 0.0, index + 1
+            continue
+        if running <= 0:
+            running, start = 0.0, index
+        running += weight
+        if running > best_sum:
+            best_sum, best = running, (start, index + 1)
+    return best
+
+
+def line_weight(cls: str, line: Line, params: Params) -> float:
+    """Weight of a line in the region search: prose counts by its length.
+
+    Non-prose costs a fixed amount per line plus ``junk_rate`` per character,
+    beyond ``junk_free_chars``, so one long glued line of menu items (a
+    run-on dump) weighs about as much as the same menu written one item per
+    line.
+    """
+    if cls == GOOD:
+        return float(line.length)
+    excess = max(0, line.length - params.junk_free_chars)
+    if cls == BAD:
+        return -params.bad_penalty - params.junk_rate * excess
+    if cls == SHORT:
+        return -params.short_penalty - params.junk_rate * excess
+    return 0.0
+
+
+class Segment(NamedTuple):
+    """The best run of prose between two end markers."""
+
+    barrier: int  # index of the marker that closes the segment
+    score: float  # sum of the weights of its best run
+    purity: float  # share of prose among the non-blank lines of that run
+
+
+def segments_of(weights: Sequence[float | None]) -> list[Segment]:
+    """The best run of every stretch between barriers (``None`` weights)."""
+    segments, segment_start = [], 0
+    for index, weight in enumerate(weights):
+        if weight is None:
+            stretch = weights[segment_start:index]
+            start, end = best_region(stretch)
+            run = [w for w in stretch[start:end] if w]
+            purity = sum(1 for w in run if w > 0) / len(run) if run else 0.0
+            segments.append(Segment(index, float(sum(run)), purity))
+            segment_start = index + 1
+    return segments
+
+
+def terminal_marker(weights: Sequence[float | None], params: Params) -> int | None:
+    """The first end marker right after a run of prose that looks like the article.
+
+    A marker above the headline ("Most popular", a "Comments (3)" link by
+    the byline) follows menus and teasers whose best run is short next to the
+    article's, so it does not end anything.  The first marker after a run
+    worth at least ``terminal_prose`` and ``terminal_share`` of the page's
+    best run ends the article, unless what follows it reads like more of
+    the article (an inline "Related stories" box): a run more than
+    ``continuation`` times as long and as pure (prose line after prose line)
+    as the run before.  Comments below an article interleave prose with
+    names, dates and votes, so they are less pure.
+    """
+    segments = segments_of(list(weights) + [None])
+    best = max(segment.score for segment in segments)
+    for before, after in zip(segments, segments[1:]):
+        if before.score < params.terminal_prose or before.score < params.terminal_share * best:
+            continue
+        continues = after.score > params.continuation * before.score and after.purity >= params.continuation_purity * before.purity
+        if not continues:
+            return before.barrier
+    return None
+
+
+def is_end_marker(text: str, markers: Sequence[regex.Pattern]) -> bool:
+    """Whether ``text`` matches one of ``markers`` (the defaults in a single search)."""
+    if markers is DEFAULT_END_MARKERS:
+        return _DEFAULT_MARKER_UNION.search(text) is not None
+    return any(marker.search(text) for marker in markers)
+
+
+def wrapped_paragraphs(lines: Sequence[str], min_wrapped_chars: int = 40) -> list[tuple[int, int]]:
+    """(start, end) line spans: a hard-wrapped paragraph is one span, every other line its own.
+
+    A line continues the one before when that one is at least
+    ``min_wrapped_chars`` long, does not end a sentence, and the line starts
+    with a lower-case letter (mid-sentence) without a bullet.  Menu items are
+    short and list items carry bullets, so they stay apart.
+
+    >>> wrapped_paragraphs(["The bridge over the river opened on Monday after", "two years of work.", "", "Home"])
+    [(0, 2), (2, 3), (3, 4)]
+    """
+    spans: list[tuple[int, int]] = []
+    for index, line in enumerate(lines):
+        text = line.strip()
+        if spans and index > 0 and text[:1].islower():
+            previous = lines[index - 1].strip()
+            if len(previous) >= min_wrapped_chars and not _SENTENCE_END.search(previous):
+                spans[-1] = (spans[-1][0], index + 1)
+                continue
+        spans.append((index, index + 1))
+    return spans
+
+
+def detect(
+    lines: Sequence[str],
+    *,
+    language: str | None = None,
+    bias: str | Params = "balanced",
+    end_markers: Sequence[regex.Pattern] = (),
+) -> list[tuple[int, str, str]]:
+    """Indices of lines that are NOT main content, each with (line_index, detector_id, reason).
+
+    ``language`` is an ISO 639-1 code; None detects it from the longest lines.
+    ``bias`` is "precision", "balanced" or "recall" (or a :class:`Params`,
+    for tuning).  ``end_markers`` are
+    full-line patterns after which the article is over; the module's
+    :data:`DEFAULT_END_MARKERS` are used when none are given.
+    """
+    params = bias if isinstance(bias, Params) else BIASES[bias]
+    markers = tuple(end_markers) or DEFAULT_END_MARKERS
+    spans = wrapped_paragraphs(lines)
+    if len(spans) < len(lines):
+        # judge a hard-wrapped paragraph as a whole, then answer for its lines
+        units = [" ".join(lines[i].strip() if i > start else lines[i] for i in range(start, end)) for start, end in spans]
+        removed = detect(units, language=language, bias=params, end_markers=markers)
+        return [(i, detector, reason) for unit, detector, reason in removed for i in range(*spans[unit])]
+    texts = [strip_bullet(line) for line in lines]
+    if language is None:
+        language = detect_language(language_sample(texts))
+    stops = stopwords_for(language)
+    described = describe(lines, stops)
+    has_stops = bool(stops)
+    reference = reference_density(described, params.prose_chars) if has_stops else 0.0
+    threshold = max(params.min_density, params.relative_density * reference)
+
+    classes = [classify_line(line, params, threshold, has_stops) for line in described]
+    is_marker = [
+        cls != BLANK and line.length <= 80 and is_end_marker(line.text, markers)
+        for cls, line in zip(classes, described)
+    ]
+    classes = mark_link_lists(classes, described, is_marker, params.min_link_items, params.max_embedded_list)
+    weights = [line_weight(cls, line, params) for cls, line in zip(classes, described)]
+    terminal = terminal_marker([None if marker else weight for weight, marker in zip(weights, is_marker)], params)
+    end_of_page = len(lines) if terminal is None else terminal
+    start, end = best_region(
+        [
+            None if index >= end_of_page or (marker and not params.bridge_markers)
+            else -params.bad_penalty if marker else weight
+            for index, (weight, marker) in enumerate(zip(weights, is_marker))
+        ]
+    )
+    if start == end:
+        # no prose anywhere: nothing to tell apart, keep the text as it is
+        return []
+    if starts_clean(classes, described, is_marker, start, params.clean_head_lines):
+        # the text opens with the article, not with a page's header: it is an
+        # article already, however short, so the first end marker after its
+        # prose ends it and nothing else goes
+        article_end = terminal_marker(
+            [None if marker else weight for weight, marker in zip(weights, is_marker)],
+            dataclasses.replace(params, terminal_prose=0, terminal_share=0.0),
+        )
+        return [(index, "content.end-marker", "at or after the end-of-article marker")
+                for index in range(article_end or len(lines), len(lines)) if classes[index] != BLANK]
+    return removal_reasons(classes, described, is_marker, start, end, end_of_page, params)
+
+
+def starts_clean(
+    classes: Sequence[str], described: Sequence[Line], is_marker: Sequence[bool], start: int, max_head: int
+) -> bool:
+    """Whether only a title and byline precede the prose: at most ``max_head`` short lines, no boilerplate.
+
+    A whole page's dump opens with navigation: many items, or in a run-on
+    dump one very long line of them.
+    """
+    head = [index for index in range(start) if classes[index] != BLANK]
+    return (
+        len(head) <= max_head
+        and sum(described[i].length for i in head) <= 60 * max_head
+        and not any(classes[i] == BAD or is_marker[i] for i in head)
+    )
+
+
+def removal_reasons(
+    classes: Sequence[str], described: Sequence[Line], is_marker: Sequence[bool],
+    start: int, end: int, end_of_page: int, params: Params,
+) -> list[tuple[int, str, str]]:
+    """(index, detector id, reason) of every non-blank line outside the article."""
+    removed = []
+    for index, (cls, line) in enumerate(zip(classes, described)):
+        if cls == BLANK:
+            continue
+        if index >= end_of_page:
+            removed.append((index, "content.end-marker", "at or after the end-of-article marker"))
+        elif is_marker[index]:
+            removed.append((index, "content.end-marker", "heading of a box of links"))
+        elif index < start or index >= end:
+            removed.append((index, "content.outside-article", "outside the article's prose region"))
+        elif cls == BAD:
+            reason = "repeated on the page" if line.repeated else "menu or link-list line"
+            removed.append((index, "content.boilerplate-block", reason))
+        elif cls == SHORT and not params.keep_short_inside:
+            removed.append((index, "content.short-line", "short line inside the article"))
+    return removed
