@@ -37,12 +37,13 @@ Options: ``max_chars`` (marker lines longer than this never match; 120),
 ``min_prose_before`` and ``max_tail_ratio`` (cut_tail: how much prose must
 precede the marker, and how much may follow it relative to that),
 ``back_over`` (cut_tail: a pattern for lines just above the marker that go
-with it), ``requires`` (a literal the text must contain for the rule to run).
+with it, when indented deeper than the document's prose), ``requires`` (a literal the text must contain for the rule to run).
 """
 
 from __future__ import annotations
 
 import tomllib
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
@@ -83,7 +84,8 @@ class Rule:
     # precedes (a "Related" line in the middle of a long article is no end).
     max_tail_ratio: float = 1.0
     # cut_tail: lines just above the marker that belong to the tail too
-    # (numbered reader comments above a comment form).
+    # (numbered reader comments above a comment form), when they are indented
+    # deeper than the document's prose.
     back_over: regex.Pattern | None = None
     # A literal that must occur in the text for the rule to run at all: a
     # cheap precheck that spares an expensive pattern most documents.
@@ -169,9 +171,14 @@ def cut_tail(rule: Rule, text: str, lines: Sequence[Line], matched: Sequence[int
         if prose_chars(lines[i + 1 :]) > before * rule.max_tail_ratio:
             continue
         first = i
+        base = prose_indent(lines[:i])
         while first > 0 and (
             not lines[first - 1].stripped
-            or (rule.back_over is not None and rule.back_over.match(lines[first - 1].text))
+            or (
+                rule.back_over is not None
+                and indent_of(lines[first - 1].text) > base
+                and rule.back_over.match(lines[first - 1].text)
+            )
         ):
             first -= 1
         while first < i and not lines[first].stripped:
@@ -179,6 +186,17 @@ def cut_tail(rule: Rule, text: str, lines: Sequence[Line], matched: Sequence[int
         start = lines[first].start
         yield Removal(rule.id, rule.description, text[start:], start, len(text))
         return
+
+
+def indent_of(text: str) -> int:
+    return len(text) - len(text.lstrip(" "))
+
+
+def prose_indent(lines: Sequence[Line]) -> int:
+    """The indentation of the document's prose (the most common one): text
+    indented deeper than that is nested under it (quotes, reader comments)."""
+    indents = Counter(indent_of(line.text) for line in lines if is_prose(line.text))
+    return indents.most_common(1)[0][0] if indents else 0
 
 
 def drop_block(rule: Rule, text: str, lines: Sequence[Line], matched: Sequence[int]) -> Iterator[Removal]:
@@ -351,6 +369,13 @@ class RuleSet:
         screen = "|".join(f"(?:{r.pattern.pattern})" for r in line_rules)
         object.__setattr__(self, "_screen", regex.compile(screen) if screen else None)
         object.__setattr__(self, "_screen_chars", max((r.max_chars for r in line_rules), default=0))
+        anchored = {r.id: regex.compile(rf"^\W*(?:{r.pattern.pattern})\W*$") for r in self.rules if r.is_end_marker}
+        object.__setattr__(self, "_end_markers", anchored)
+
+    def end_markers(self, packs: Sequence[RulePack]) -> tuple[regex.Pattern, ...]:
+        """The cut_tail markers of ``packs``, anchored to whole lines, for the
+        main-content detector (it searches lines, bullets and all)."""
+        return tuple(self._end_markers[r.id] for p in packs for r in p.rules if r.is_end_marker)
 
     def matched_lines(self, lines: Sequence[Line]) -> dict[str, list[int]]:
         """For each line rule id, the indices of the lines it fully matches.
@@ -395,19 +420,17 @@ class RuleSet:
         """Run every applicable rule on normalised ``text``."""
         removals: list[Removal] = []
         source = None
-        markers = []
+        active = self.active_packs(text, url)
         try:
             matched = self.matched_lines(lines)
         except TimeoutError:
             raise RuleError("the rule packs' line patterns took too long on this input") from None
-        for pack in self.active_packs(text, url):
+        for pack in active:
             if pack.is_site_pack and pack.source and source is None:
                 source = pack.source
             for rule in pack.rules:
                 removals.extend(apply_rule(rule, text, lines, matched.get(rule.id, ())))
-                if rule.is_end_marker:
-                    markers.append(rule.pattern)
-        return RuleMatch(tuple(removals), source, tuple(markers))
+        return RuleMatch(tuple(removals), source, self.end_markers(active))
 
 
 # --- examples ------------------------------------------------------------------
