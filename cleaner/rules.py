@@ -37,7 +37,13 @@ Options: ``max_chars`` (marker lines longer than this never match; 120),
 ``min_prose_before`` and ``max_tail_ratio`` (cut_tail: how much prose must
 precede the marker, and how much may follow it relative to that),
 ``back_over`` (cut_tail: a pattern for lines just above the marker that go
-with it), ``requires`` (a literal the text must contain for the rule to run).
+with it), ``requires`` (a literal the text must contain for the rule to run),
+``max_words`` (line kinds: lines with more words than this never match; a label
+or a pitch is short, a sentence using the same words is long), ``within`` and
+``within_lines`` (line kinds: ``within = "head"`` or ``"tail"`` limits the rule
+to the first or last ``within_lines`` non-empty lines of the text, default 5:
+a "Reporting by ..." credit closes an article, it does not sit in its middle).
+Every option is checked when the pack loads; a wrong one is a one-line RuleError.
 """
 
 from __future__ import annotations
@@ -51,7 +57,7 @@ import regex
 
 from .article import Removal
 from .errors import CleanerError
-from .lines import Line, is_prose, prose_chars
+from .lines import Line, is_prose, prose_chars, word_count
 
 # Hostile input meeting a faulty user pattern must not hang a batch job.
 REGEX_TIMEOUT_SECONDS = 2.0
@@ -88,6 +94,12 @@ class Rule:
     # A literal that must occur in the text for the rule to run at all: a
     # cheap precheck that spares an expensive pattern most documents.
     requires: str = ""
+    # line kinds: lines with more words than this never match (0: no limit)
+    max_words: int = 0
+    # line kinds: only among the first ("head") or last ("tail") ``within_lines``
+    # non-empty lines of the text ("": anywhere)
+    within: str = ""
+    within_lines: int = 5
     fails: tuple[Example, ...] = ()
     passes: tuple[str, ...] = ()
 
@@ -127,10 +139,24 @@ def _line_removal(rule: Rule, line: Line, reason: str | None = None) -> Removal:
 
 
 def matches_line(rule: Rule, stripped: str) -> bool:
-    """Does a line (stripped) fully match a line rule's pattern?"""
-    return bool(stripped) and len(stripped) <= rule.max_chars and bool(
-        rule.pattern.fullmatch(stripped, timeout=REGEX_TIMEOUT_SECONDS)
+    """Does a line (stripped) fully match a line rule's pattern (within its
+    length limits)? Position (``within``) is checked by :func:`in_position`."""
+    return (
+        bool(stripped)
+        and len(stripped) <= rule.max_chars
+        and (not rule.max_words or word_count(stripped) <= rule.max_words)
+        and bool(rule.pattern.fullmatch(stripped, timeout=REGEX_TIMEOUT_SECONDS))
     )
+
+
+def in_position(rule: Rule, lines: Sequence[Line], matched: Sequence[int]) -> list[int]:
+    """The ``matched`` line indices that lie where the rule applies (``within``)."""
+    if not rule.within or not matched:
+        return list(matched)
+    nonempty = [i for i, line in enumerate(lines) if line.stripped]
+    edge = nonempty[: rule.within_lines] if rule.within == "head" else nonempty[-rule.within_lines :]
+    allowed = set(edge)
+    return [i for i in matched if i in allowed]
 
 
 # Line kinds receive ``matched``: the indices of the lines that fully match
@@ -220,6 +246,8 @@ def apply_rule(
     try:
         if matched is None and rule.kind in LINE_KINDS:
             matched = [i for i, line in enumerate(lines) if matches_line(rule, line.stripped)]
+        if rule.kind in LINE_KINDS:
+            matched = in_position(rule, lines, matched or ())
         return list(KINDS[rule.kind](rule, text, lines, matched or ()))
     except TimeoutError:
         raise RuleError(
@@ -232,8 +260,9 @@ def apply_rule(
 
 _RULE_KEYS = {
     "id", "description", "kind", "pattern", "max_chars", "min_prose_before",
-    "max_tail_ratio", "back_over", "requires", "fail", "pass",
+    "max_tail_ratio", "back_over", "requires", "max_words", "within", "within_lines", "fail", "pass",
 }
+WITHIN = ("head", "tail")
 
 
 def _compile(pattern: object, where: str, key: str) -> regex.Pattern:
@@ -281,10 +310,32 @@ def _rule_from_table(table: dict, pack: str, where: str) -> Rule:
         if not isinstance(table["requires"], str):
             raise RuleError(f"{where}: 'requires' must be a string")
         options["requires"] = table["requires"]
+    options.update(_line_options(table, kind, where))
     return Rule(
         id=rule_id, description=description.strip(), kind=kind, pattern=pattern, pack=pack,
         back_over=back_over, fails=tuple(fails), passes=tuple(passes), **options,
     )
+
+
+def _line_options(table: dict, kind: str, where: str) -> dict:
+    """``max_words``, ``within`` and ``within_lines``: validated, line kinds only."""
+    options = {}
+    keys = [k for k in ("max_words", "within", "within_lines") if k in table]
+    if keys and kind not in LINE_KINDS:
+        raise RuleError(f"{where}: {keys[0]} applies to line kinds only ({', '.join(LINE_KINDS)})")
+    for key in ("max_words", "within_lines"):
+        if key in table:
+            value = table[key]
+            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+                raise RuleError(f"{where}: {key} must be a positive whole number")
+            options[key] = value
+    if "within" in table:
+        if table["within"] not in WITHIN:
+            raise RuleError(f"{where}: within must be one of {', '.join(WITHIN)}, not {table['within']!r}")
+        options["within"] = table["within"]
+    elif "within_lines" in table:
+        raise RuleError(f"{where}: within_lines needs within = \"head\" or \"tail\"")
+    return options
 
 
 def load_pack(path: str | Path) -> RulePack:
