@@ -171,6 +171,46 @@ def title_key(text: str) -> str:
     return " ".join(regex.findall(r"\w+", text.casefold()))
 
 
+# A headline variant ("HS Roundup: ..." for "High School Roundup: ...") is
+# recognised among this many lines from the top; exact repeats further down.
+TITLE_VARIANT_LINES = 3
+
+
+def _title_words(text: str) -> set[str]:
+    return set(regex.findall(r"\w+", text.casefold()))
+
+
+def is_title_variant(text: str, title: str) -> bool:
+    """Mostly the title's words (three quarters), give or take a few: an edited headline
+    or one with a kicker or site name added. Not a sentence about the same
+    news: the line must itself read as a headline.
+
+    >>> is_title_variant("Julian Assange: Sweden drops rape investigation", "Sweden drops Assange rape investigation")
+    True
+    >>> is_title_variant("Sweden has dropped the investigation into Assange, prosecutors said.", "Sweden drops Assange rape investigation")
+    False
+    """
+    line, head = _title_words(text), _title_words(title)
+    if not line or not head or not is_title_like(text):
+        return False
+    return len(line & head) >= 0.75 * max(len(line), min(len(head), 2 * len(line)))
+
+
+def repeats_title(text: str, title: str, *, near_top: bool = False) -> bool:
+    """Is this line the title again: the same words (a site suffix aside), or,
+    ``near_top``, a variant of it (:func:`is_title_variant`)? A line that is
+    exactly the title counts even when the title ends like a sentence.
+
+    >>> repeats_title("Home Depot Stock Is Falling. Why You Shouldn't Worry.", "Home Depot Stock Is Falling. Why You Shouldn't Worry.")
+    True
+    """
+    bare = split_site_suffix(title)[0]
+    key = title_key(split_site_suffix(text)[0])
+    if key and key in {title_key(title), title_key(bare)}:
+        return is_title_like(text) or " ".join(text.split()) == " ".join(title.split())
+    return near_top and is_title_variant(text, bare)
+
+
 def find_title(lines: Sequence[Line], window: int = 12) -> int | None:
     """Index of the title line among the first non-empty ``lines``: the first
     headline repeated further down (a strong signal), else the first line

@@ -283,11 +283,12 @@ def find_structure(lines: Sequence[Line], hints: Hints, *, hard_wrapped: bool = 
             title, title_site = meta.split_site_suffix(lines[index].text)
             removed[index] = ("structure.title", "the title, reported as metadata")
     if title:
-        keys = {meta.title_key(title), meta.title_key(meta.split_site_suffix(title)[0])}
-        for i in head:
-            repeated = meta.title_key(meta.split_site_suffix(lines[i].text)[0]) in keys
-            if repeated and i not in removed and meta.is_title_like(lines[i].text):
-                removed[i] = ("structure.title-repeat", "the title repeated in the text")
+        repeats = [i for i in head if i not in removed and meta.repeats_title(lines[i].text, title)]
+        if not repeats:  # no exact repeat: one variant of the headline near the top
+            top = [i for i in head[: meta.TITLE_VARIANT_LINES] if i not in removed]
+            repeats = [i for i in top if meta.repeats_title(lines[i].text, title, near_top=True)][:1]
+        for i in repeats:
+            removed[i] = ("structure.title-repeat", "the title repeated in the text")
 
     # date: a date line in the header (never a date inside a sentence)
     date = hints.date
