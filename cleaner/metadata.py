@@ -18,6 +18,12 @@ import regex
 
 from .lines import Line, word_count
 
+# How many lines from the top of the body the weaker signals are trusted: a
+# headline variant ("HS Roundup: ..." for "High School Roundup: ...") and a
+# time stamp without a year. Exact title repeats and full dates are looked for
+# further down.
+TOP_LINES = 3
+
 # --- dates -----------------------------------------------------------------------
 
 # Month names (and common abbreviations) in the languages whose news sites
@@ -128,6 +134,36 @@ def date_of_line(text: str) -> str | None:
     return iso if word_count(rest) <= 5 else None
 
 
+_CLOCK = regex.compile(r"\b\d{1,2}[:h]\d\d\b")
+_MONTH_WORD = regex.compile(r"(?i)\b(?:" + "|".join(sorted(map(regex.escape, MONTHS), key=len, reverse=True)) + r")\b\.?")
+
+
+def is_time_line(text: str) -> bool:
+    """A time stamp line without a full date (no year to report): a clock time,
+    another number (the day), and at most a short label or byline around them.
+    Only meaningful at the top of an article (the structure step looks there).
+
+    >>> is_time_line("Updated: Nov 19, 09:01 AM ET")
+    True
+    >>> is_time_line("Aktualisiert am 19.11. um 09:01 Uhr")
+    True
+    >>> is_time_line("Mis à jour le 19 nov. à 09h01")
+    True
+    >>> is_time_line("The meeting started at 09:01 on the 19th and ran until noon.")
+    False
+    >>> is_time_line("Lakers 112, Thunder 107")
+    False
+    """
+    text = text.strip()
+    if len(text) > 120 or text.endswith(".") or "@" in text or text.startswith(("—", "–", "-", "~")):
+        return False
+    if not _CLOCK.search(text) or len(regex.findall(r"\d+", text)) < 3:
+        return False
+    rest = _MONTH_WORD.sub(" ", _DATE_LINE_WORDS.sub(" ", text))
+    rest = regex.sub(r"\d{1,2}[:.h]\d\d(?::\d\d)?|[^\w\s]|\d+", " ", rest)
+    return word_count(rest) <= 5
+
+
 # --- title -----------------------------------------------------------------------
 
 _SITE_SUFFIX = regex.compile(r"^(?P<title>.{12,}?)\s+[-|–—·:]{1,2}\s+(?P<site>[^-|–—·]{2,40})$")
@@ -171,9 +207,6 @@ def title_key(text: str) -> str:
     return " ".join(regex.findall(r"\w+", text.casefold()))
 
 
-# A headline variant ("HS Roundup: ..." for "High School Roundup: ...") is
-# recognised among this many lines from the top; exact repeats further down.
-TITLE_VARIANT_LINES = 3
 
 
 def _title_words(text: str) -> set[str]:

@@ -313,11 +313,21 @@ def test_a_headline_variant_at_the_top_is_removed_as_a_title_repeat():
     assert _rule_for(article, "Riverside council votes") == ["structure.title-repeat"]
 
 
-def test_a_date_line_at_the_top_is_removed_as_structure():
-    page = PAGE.replace("</h1>", "</h1><p>Updated: 4 May 2021, 09:01</p>")
+@pytest.mark.parametrize(
+    "stamp", ["Updated: 4 May 2021, 09:01", "Updated: May 4, 09:01 AM ET", "Aktualisiert am 4.5. um 09:01 Uhr"]
+)
+def test_a_date_or_time_line_at_the_top_is_removed_as_structure(stamp):
+    page = PAGE.replace("</h1>", f"</h1><p>{stamp}</p>")
     article = _cleaned(page)
     assert "09:01" not in article.text
-    assert _rule_for(article, "4 May 2021") == ["structure.date-line"]
+    assert _rule_for(article, stamp) == ["structure.date-line"]
+
+
+def test_a_time_further_down_stays():
+    line = "Updated figures: 4 trucks, 12 volunteers, start 09:01"
+    more = "".join(f"<p>Paragraph {n} of the council story goes on about trees, paths and budgets.</p>" for n in range(4))
+    page = PAGE.replace("<p>Work starts", f"{more}<p>{line}</p><p>Work starts")
+    assert line in _cleaned(page).text
 
 
 def test_an_inline_read_also_box_does_not_end_the_article():
