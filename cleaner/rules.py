@@ -37,7 +37,9 @@ Options: ``max_chars`` (marker lines longer than this never match; 120),
 ``min_prose_before`` and ``max_tail_ratio`` (cut_tail: how much prose must
 precede the marker, and how much may follow it relative to that),
 ``back_over`` (cut_tail: a pattern for lines just above the marker that go
-with it), ``requires`` (a literal the text must contain for the rule to run),
+with it), ``hanging`` (drop_block: a pattern for the lines under the marker that
+belong to the block, e.g. bullets; default: every non-prose line up to the next
+prose), ``requires`` (a literal the text must contain for the rule to run),
 ``max_words`` (line kinds: lines with more words than this never match; a label
 or a pitch is short, a sentence using the same words is long), ``within`` and
 ``within_lines`` (line kinds: ``within = "head"`` or ``"tail"`` limits the rule
@@ -91,6 +93,9 @@ class Rule:
     # cut_tail: lines just above the marker that belong to the tail too
     # (numbered reader comments above a comment form).
     back_over: regex.Pattern | None = None
+    # drop_block: the lines that hang under the marker ("- item" bullets);
+    # None: every non-prose line up to the next prose.
+    hanging: regex.Pattern | None = None
     # A literal that must occur in the text for the rule to run at all: a
     # cheap precheck that spares an expensive pattern most documents.
     requires: str = ""
@@ -208,20 +213,29 @@ def cut_tail(rule: Rule, text: str, lines: Sequence[Line], matched: Sequence[int
 
 
 def drop_block(rule: Rule, text: str, lines: Sequence[Line], matched: Sequence[int]) -> Iterator[Removal]:
-    """Remove a marker line and the short non-prose lines hanging under it."""
+    """Remove a marker line and the lines hanging under it: the non-prose ones,
+    or those matching the rule's ``hanging`` pattern (then at least one must)."""
     end_of_last_block = 0
     for i in matched:
         if i < end_of_last_block:
             continue
         j = i + 1
-        while j < len(lines) and (not lines[j].stripped or not is_prose(lines[j].text)):
+        while j < len(lines) and (not lines[j].stripped or _hangs(rule, lines[j].text)):
             j += 1
         # keep trailing blank lines: they separate what follows
         while j > i + 1 and not lines[j - 1].stripped:
             j -= 1
+        if rule.hanging is not None and j == i + 1:
+            continue  # a list heading with no list under it is not this rule's
         start, end = lines[i].start, lines[j - 1].end
         yield Removal(rule.id, rule.description, text[start:end], start, end)
         end_of_last_block = j
+
+
+def _hangs(rule: Rule, line: str) -> bool:
+    if rule.hanging is not None:
+        return bool(rule.hanging.match(line, timeout=REGEX_TIMEOUT_SECONDS))
+    return not is_prose(line)
 
 
 KINDS: dict[str, Callable[[Rule, str, Sequence[Line], Sequence[int]], Iterator[Removal]]] = {
@@ -260,7 +274,7 @@ def apply_rule(
 
 _RULE_KEYS = {
     "id", "description", "kind", "pattern", "max_chars", "min_prose_before",
-    "max_tail_ratio", "back_over", "requires", "max_words", "within", "within_lines", "fail", "pass",
+    "max_tail_ratio", "back_over", "hanging", "requires", "max_words", "within", "within_lines", "fail", "pass",
 }
 WITHIN = ("head", "tail")
 
@@ -306,6 +320,9 @@ def _rule_from_table(table: dict, pack: str, where: str) -> Rule:
                 raise RuleError(f"{where}: {key} must be a non-negative number")
             options[key] = table[key]
     back_over = _compile(table["back_over"], where, "back_over") if "back_over" in table else None
+    if "hanging" in table and kind != "drop_block":
+        raise RuleError(f"{where}: hanging applies to drop_block rules only")
+    hanging = _compile(table["hanging"], where, "hanging") if "hanging" in table else None
     if "requires" in table:
         if not isinstance(table["requires"], str):
             raise RuleError(f"{where}: 'requires' must be a string")
@@ -313,7 +330,7 @@ def _rule_from_table(table: dict, pack: str, where: str) -> Rule:
     options.update(_line_options(table, kind, where))
     return Rule(
         id=rule_id, description=description.strip(), kind=kind, pattern=pattern, pack=pack,
-        back_over=back_over, fails=tuple(fails), passes=tuple(passes), **options,
+        back_over=back_over, hanging=hanging, fails=tuple(fails), passes=tuple(passes), **options,
     )
 
 

@@ -158,3 +158,15 @@ def test_faulty_line_options_give_one_clear_line(tmp_path, options, message):
 def test_line_options_on_a_span_rule_are_refused(tmp_path):
     with pytest.raises(RuleError, match="max_words applies to line kinds only"):
         _pack(tmp_path, "max_words = 5", kind="drop_span")
+
+
+def test_hanging_limits_a_block_to_its_bullets(tmp_path):
+    ruleset = _pack(tmp_path, "hanging = '\\s*- '", kind="drop_block")
+    text = BODY + "\nReporting by the desk\n- one item\n- another item\nA short line that is no bullet\n" + BODY
+    kept = _kept(ruleset, text)
+    assert "item" not in kept and "A short line that is no bullet" in kept
+
+
+def test_hanging_on_another_kind_is_refused(tmp_path):
+    with pytest.raises(RuleError, match="hanging applies to drop_block rules only"):
+        _pack(tmp_path, "hanging = '- '")
