@@ -154,13 +154,20 @@ def matches_line(rule: Rule, stripped: str) -> bool:
     )
 
 
+def window(rule: Rule, lines: Sequence[Line]) -> list[int]:
+    """Indices of the lines a rule may match: all, or its ``within`` window
+    (the first or last ``within_lines`` non-empty lines)."""
+    if not rule.within:
+        return list(range(len(lines)))
+    nonempty = [i for i, line in enumerate(lines) if line.stripped]
+    return nonempty[: rule.within_lines] if rule.within == "head" else nonempty[-rule.within_lines :]
+
+
 def in_position(rule: Rule, lines: Sequence[Line], matched: Sequence[int]) -> list[int]:
     """The ``matched`` line indices that lie where the rule applies (``within``)."""
     if not rule.within or not matched:
         return list(matched)
-    nonempty = [i for i, line in enumerate(lines) if line.stripped]
-    edge = nonempty[: rule.within_lines] if rule.within == "head" else nonempty[-rule.within_lines :]
-    allowed = set(edge)
+    allowed = set(window(rule, lines))
     return [i for i in matched if i in allowed]
 
 
@@ -415,7 +422,9 @@ class RuleSet:
     def __post_init__(self):
         # One pattern screening every line for all line rules at once: most
         # lines match no rule, and one regex call per line beats one per rule.
-        line_rules = [r for r in self.rules if r.kind in LINE_KINDS]
+        # Rules limited to a few lines (``within``) are tested on those lines
+        # only, outside the screen.
+        line_rules = [r for r in self.rules if r.kind in LINE_KINDS and not r.within]
         screen = "|".join(f"(?:{r.pattern.pattern})" for r in line_rules)
         object.__setattr__(self, "_screen", regex.compile(screen) if screen else None)
         object.__setattr__(self, "_screen_chars", max((r.max_chars for r in line_rules), default=0))
@@ -424,10 +433,15 @@ class RuleSet:
         """For each line rule id, the indices of the lines it fully matches.
         Each distinct line is tested once: page dumps repeat menu lines."""
         matched: dict[str, list[int]] = {}
+        for rule in self.rules:
+            if rule.kind in LINE_KINDS and rule.within:
+                hits = [i for i in window(rule, lines) if matches_line(rule, lines[i].stripped)]
+                if hits:
+                    matched[rule.id] = hits
         if self._screen is None:
             return matched
         screen, limit = self._screen.fullmatch, self._screen_chars
-        line_rules = [r for r in self.rules if r.kind in LINE_KINDS]
+        line_rules = [r for r in self.rules if r.kind in LINE_KINDS and not r.within]
         seen: dict[str, list[str]] = {}
         for i, line in enumerate(lines):
             text = line.text.strip()

@@ -130,7 +130,7 @@ def test_within_limits_a_rule_to_the_head_or_tail(tmp_path, within, first_kept, 
     assert ("Tom Gray" in kept) is last_kept
 
 
-def test_within_counts_non_empty_lines_and_uses_the_screen(tmp_path):
+def test_within_counts_non_empty_lines_through_the_ruleset(tmp_path):
     ruleset = _pack(tmp_path, "within = 'tail'\nwithin_lines = 2")
     text = BODY + "\nReporting by Ann Lee\n\n\n\nLast paragraph of the story, which reads as prose."
     lines = __import__("cleaner.lines", fromlist=["split_lines"]).split_lines(text)
