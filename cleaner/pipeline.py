@@ -285,7 +285,7 @@ def find_structure(lines: Sequence[Line], hints: Hints, *, hard_wrapped: bool = 
     if title:
         repeats = [i for i in head if i not in removed and meta.repeats_title(lines[i].text, title)]
         if not repeats:  # no exact repeat: one variant of the headline near the top
-            top = [i for i in head[: meta.TOP_LINES] if i not in removed]
+            top = [i for i in head if i not in removed][: meta.TOP_LINES]
             repeats = [i for i in top if meta.repeats_title(lines[i].text, title, near_top=True)][:1]
         for i in repeats:
             removed[i] = ("structure.title-repeat", "the title repeated in the text")
