@@ -291,7 +291,7 @@ def test_a_sentence_mentioning_twitter_mid_article_stays():
     [
         ("You may also like...", "related.cue-line"),
         ("À lire aussi", "related.cue-line"),
-        ("[Related: Bridge closed for repairs]", "related.cue-label"),
+        ("[Related: Bridge closed for repairs]", "related.inline-link"),
         ("Tell us what you think...", "widgets.cue-action"),
         ("Filed under: Parks | Trees |", "widgets.tags-line"),
         ("Lesezeit: 3 Min.", "widgets.reading-time"),
