@@ -1,4 +1,4 @@
-"""HTML input: decode the bytes, find the article with trafilatura, tidy what it returns.
+"""HTML input: decode the bytes, find the article with trafilatura.
 
 Three public steps, used by the pipeline for ``kind="html"``:
 
@@ -21,7 +21,7 @@ Three public steps, used by the pipeline for ``kind="html"``:
 ``extract_html(html, url=..., favor=...)``
     The page is parsed once (lxml, via trafilatura's loader; a fragment is wrapped
     in ``<html><body><div>``). Two generic repairs run on that tree, then the
-    trafilatura passes (each copies the tree before pruning it), then the tidy-up.
+    trafilatura passes (each copies the tree before pruning it).
 
 Repairs on the tree, before trafilatura:
 
@@ -59,16 +59,12 @@ with ``bench/quality.py``):
 * JSON-LD ``articleBody`` was measured and is *not* used: only 15 of 181 pages have
   it, and there it is often truncated (F1 0.80 vs 0.98 for the extraction).
 
-After extraction, line rules run on the text (:data:`_RULES`, :func:`_tidy`): the
-headline repeated in the first lines, short date/byline-only lines at the top,
-short cue lines ("Related: ...", "Read more", "Sign up", "Comments", "Anzeige",
-"À lire aussi", ...; several languages) and the link lists they head, and closing
-credit/contact lines ("Reporting by ...", "... contributed to this report",
-"Follow us on Twitter"). None is keyed to a site or page: each is a pattern that
-recurs across publishers, and each was kept only if it helped on the whole
-benchmark. Rules tried and dropped because they cut article text: the standfirst
-(description) under the headline, URL/e-mail-only lines, all-capitals lines,
-repeated short lines, and a closing run of short list items.
+The text is returned as trafilatura gives it (repaired, span chosen): no line rules
+run here. Leftovers trafilatura keeps (the headline and a date line repeated at the
+top, "Related: ..." and "Sign up" cue lines, newsletter pitches, closing credits such
+as "Reporting by ...") are removed by the pipeline's rule packs (``rules/*.toml``)
+and structure step, where every removal is recorded with its rule id and can be
+extended or switched off without Python.
 """
 
 from __future__ import annotations
@@ -406,150 +402,6 @@ def _choose(precise: str, recall: str) -> str:
     return "\n".join(lines[hits[0] : hits[-1] + 1])
 
 
-# ---------------------------------------------------------------- tidying the text
-
-def _tidy(lines: list[str], title: str | None, description: str | None, rules=None) -> list[str]:
-    """Drop leftovers trafilatura keeps; ``rules`` selects a subset (for benchmarking)."""
-    active = _RULES if rules is None else [r for r in _RULES if r.__name__ in rules]
-    lines = [line.strip() for line in lines if _WORD.search(line)]
-    for rule in active:
-        lines = rule(lines, title, description)
-    return lines
-
-
-def _similar(a: str, b: str) -> bool:
-    """Same words, give or take a few (headline variants, site suffixes)."""
-    wa, wb = set(_WORD.findall(a.lower())), set(_WORD.findall(b.lower()))
-    if not wa or not wb:
-        return False
-    return len(wa & wb) >= 0.7 * max(len(wa), min(len(wb), 2 * len(wa)))
-
-
-def _n_words(line: str) -> int:
-    return len(_WORD.findall(line))
-
-
-_HEAD = 3  # how many lines from the top the headline and dateline rules look at
-
-
-def drop_headline(lines, title, description):
-    """The headline repeated as one of the first lines (once).
-
-    Not the standfirst: many pages use their first paragraph as the description,
-    and dropping description-like lines under the headline cost more recall than
-    it gained precision (measured).
-    """
-    if not title:
-        return lines
-    for k, line in enumerate(lines[:_HEAD]):
-        if _similar(line, title):
-            return lines[:k] + lines[k + 1 :]
-    return lines
-
-
-_YEAR_OR_TIME = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}:\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
-_NUMBER = re.compile(r"\d+")
-
-
-def drop_dateline(lines, title, description):
-    """Short date/byline-only lines at the top ("Updated: 19 November 2019, 09:01")."""
-    out = []
-    for k, line in enumerate(lines):
-        # a year or clock time plus at least one more number (day, hour): a date, not "2019 Awards"
-        dated = _YEAR_OR_TIME.search(line) and len(_NUMBER.findall(line)) >= 2
-        if k < _HEAD and _n_words(line) <= 14 and dated and not line.rstrip().endswith("."):
-            continue
-        out.append(line)
-    return out
-
-
-# Lines that announce other content, ask the reader to act, or label widgets.
-# Several languages on purpose; each phrase is a family seen across publishers.
-_CUES = (
-    "related|related posts?|related articles?|related stories|related content|related coverage|"
-    "read more|read also|read next|also read|more from|more on this|see more|see also|also on|"
-    "also:|don'?t miss|must read|most read|most popular|popular on|trending|"
-    "recommended|you may also like|you might also like|we recommend|top stories|"
-    "sign up|subscribe|newsletter|get the latest|follow us|follow \\S+ on|click here|"
-    "tell us what you think|comments?|post comment|leave a comment|share this|share|"
-    "like this story|advertisement|advertisment|sponsored|tags|filed under|source|"
-    "image credit|photo credit|credit|copyright|all rights reserved|photos?:|images?:|"
-    "no comments|be the first to comment|reading time|read time|"
-    # de
-    "lesen sie auch|lesen sie mehr|mehr zum thema|auch interessant|weitere artikel|anzeige|werbung|"
-    "teilen|kommentare|quelle|fotos?:|bild:|(?:noch )?keine kommentare|lesezeit|lesedauer|"
-    # fr
-    "lire aussi|à lire aussi|a lire aussi|voir aussi|à voir aussi|publicité|partager|commentaires|"
-    "abonnez-vous|sur le même sujet|les plus lus|aucun commentaire|temps de lecture|"
-    # es / pt / it / nl
-    "lee también|leer más|ver también|publicidad|compartir|comentarios|suscríbete|"
-    "leia também|leia mais|veja também|publicidade|compartilhe|comentários|tempo de leitura|tiempo de lectura|"
-    "leggi anche|pubblicità|condividi|commenti|lees ook|advertentie|delen|reacties"
-)
-_CUE_LINE = re.compile(rf"^[\W_]*(?:{_CUES})(?!\w)", re.I)
-_CUE_MAX_WORDS = 12  # longer lines that start with a cue word are usually prose ("Share prices rose ...")
-_LABEL_MAX_WORDS = 25  # "Related: <a headline>" - a cue used as a label may carry a whole headline
-
-
-# Sign-up boxes: a short line naming what is offered (a newsletter, your inbox) and
-# asking for it (sign up, subscribe). Both are needed: "signed up subscribers" is news.
-_PROMO_THING = re.compile(
-    r"newsletter|inbox|postfach|lettre d'information|boîte mail|boletín|bandeja de entrada|caixa de entrada", re.I
-)
-_PROMO_ASK = re.compile(r"sign(?:ing)? up|subscrib|abonnier|anmelden|abonnez|inscrivez|suscr[ií]b|assine", re.I)
-_PROMO_MAX_WORDS = 30
-
-
-def drop_promo_lines(lines, title, description):
-    """Short newsletter/subscription pitches wherever they sit."""
-    return [
-        line
-        for line in lines
-        if not (_n_words(line) <= _PROMO_MAX_WORDS and _PROMO_THING.search(line) and _PROMO_ASK.search(line))
-    ]
-
-
-def drop_cue_lines(lines, title, description):
-    """Short "Related: ...", "Sign up ...", "Comments" lines, and the link lists they head."""
-    out, in_list = [], False
-    for line in lines:
-        cue = _CUE_LINE.match(line)
-        label = cue is not None and line[cue.end() :].lstrip()[:1] in (":", "|", "]")
-        if cue and _n_words(line) <= (_LABEL_MAX_WORDS if label else _CUE_MAX_WORDS):
-            in_list = _n_words(line) <= 5  # a heading of a list of links
-            continue
-        if in_list and line.startswith(("- ", "* ", "• ")):
-            continue
-        in_list = False
-        out.append(line)
-    return out
-
-
-# Contributor credits and "contact the author" lines that close wire and newspaper copy.
-_CREDIT = re.compile(
-    r"^\W*(?:\(?(?:additional )?reporting by|editing by|writing by|compiled by|edited by)\b"
-    r"|\bcontributed (?:reporting|to this (?:report|story|article))\b",
-    re.I,
-)
-_CONTACT = re.compile(r"\b(?:follow|reach|contact|email|e-mail|write to)\b", re.I)
-_CHANNEL = re.compile(r"@\w|\b(?:twitter|facebook|instagram|youtube|linkedin|newsletters?)\b", re.I)
-_TAIL = 4  # how many lines from the end the closing-line rules look at
-
-
-def drop_closing_credits(lines, title, description):
-    """Credits and contact/follow lines among the last few lines (and in the second half)."""
-    start = max(len(lines) // 2, len(lines) - _TAIL)
-    out = lines[:start]
-    for line in lines[start:]:
-        if _n_words(line) <= 40 and (_CREDIT.search(line) or (_CONTACT.search(line) and _CHANNEL.search(line))):
-            continue
-        out.append(line)
-    return out
-
-
-_RULES = (drop_headline, drop_dateline, drop_cue_lines, drop_promo_lines, drop_closing_credits)
-
-
 # ---------------------------------------------------------------- public entry point
 
 
@@ -580,9 +432,8 @@ def extract_html(html: str | bytes, *, url: str | None = None, favor: str = "bal
     _merge_split_bodies(tree)
     meta, passes = _passes(tree, url, favor, date_params)
     body = _choose(*passes) if favor == "balanced" else passes[0]
-    lines = _tidy(body.splitlines(), meta.title, meta.description)
     return HtmlExtract(
-        text="\n".join(lines),
+        text=body,
         title=meta.title or None,
         date=meta.date or None,
         sitename=meta.sitename or None,

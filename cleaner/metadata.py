@@ -18,6 +18,12 @@ import regex
 
 from .lines import Line, word_count
 
+# How many lines from the top of the body the weaker signals are trusted: a
+# headline variant ("HS Roundup: ..." for "High School Roundup: ...") and a
+# time stamp without a year. Exact title repeats and full dates are looked for
+# further down.
+TOP_LINES = 3
+
 # --- dates -----------------------------------------------------------------------
 
 # Month names (and common abbreviations) in the languages whose news sites
@@ -128,6 +134,36 @@ def date_of_line(text: str) -> str | None:
     return iso if word_count(rest) <= 5 else None
 
 
+_CLOCK = regex.compile(r"\b\d{1,2}[:h]\d\d\b")
+_MONTH_WORD = regex.compile(r"(?i)\b(?:" + "|".join(sorted(map(regex.escape, MONTHS), key=len, reverse=True)) + r")\b\.?")
+
+
+def is_time_line(text: str) -> bool:
+    """A time stamp line without a full date (no year to report): a clock time,
+    another number (the day), and at most a short label or byline around them.
+    Only meaningful at the top of an article (the structure step looks there).
+
+    >>> is_time_line("Updated: Nov 19, 09:01 AM ET")
+    True
+    >>> is_time_line("Aktualisiert am 19.11. um 09:01 Uhr")
+    True
+    >>> is_time_line("Mis à jour le 19 nov. à 09h01")
+    True
+    >>> is_time_line("The meeting started at 09:01 on the 19th and ran until noon.")
+    False
+    >>> is_time_line("Lakers 112, Thunder 107")
+    False
+    """
+    text = text.strip()
+    if len(text) > 120 or text.endswith(".") or "@" in text or text.startswith(("—", "–", "-", "~")):
+        return False
+    if not _CLOCK.search(text) or len(regex.findall(r"\d+", text)) < 3:
+        return False
+    rest = _MONTH_WORD.sub(" ", _DATE_LINE_WORDS.sub(" ", text))
+    rest = regex.sub(r"\d{1,2}[:.h]\d\d(?::\d\d)?|[^\w\s]|\d+", " ", rest)
+    return word_count(rest) <= 5
+
+
 # --- title -----------------------------------------------------------------------
 
 _SITE_SUFFIX = regex.compile(r"^(?P<title>.{12,}?)\s+[-|–—·:]{1,2}\s+(?P<site>[^-|–—·]{2,40})$")
@@ -169,6 +205,43 @@ def split_site_suffix(title: str) -> tuple[str, str | None]:
 def title_key(text: str) -> str:
     """Comparison key for spotting a title repeated in the text."""
     return " ".join(regex.findall(r"\w+", text.casefold()))
+
+
+
+
+def _title_words(text: str) -> set[str]:
+    return set(regex.findall(r"\w+", text.casefold()))
+
+
+def is_title_variant(text: str, title: str) -> bool:
+    """Mostly the title's words (three quarters), give or take a few: an edited headline
+    or one with a kicker or site name added. Not a sentence about the same
+    news: the line must itself read as a headline.
+
+    >>> is_title_variant("Julian Assange: Sweden drops rape investigation", "Sweden drops Assange rape investigation")
+    True
+    >>> is_title_variant("Sweden has dropped the investigation into Assange, prosecutors said.", "Sweden drops Assange rape investigation")
+    False
+    """
+    line, head = _title_words(text), _title_words(title)
+    if not line or not head or not is_title_like(text):
+        return False
+    return len(line & head) >= 0.75 * max(len(line), min(len(head), 2 * len(line)))
+
+
+def repeats_title(text: str, title: str, *, near_top: bool = False) -> bool:
+    """Is this line the title again: the same words (a site suffix aside), or,
+    ``near_top``, a variant of it (:func:`is_title_variant`)? A line that is
+    exactly the title counts even when the title ends like a sentence.
+
+    >>> repeats_title("Home Depot Stock Is Falling. Why You Shouldn't Worry.", "Home Depot Stock Is Falling. Why You Shouldn't Worry.")
+    True
+    """
+    bare = split_site_suffix(title)[0]
+    key = title_key(split_site_suffix(text)[0])
+    if key and key in {title_key(title), title_key(bare)}:
+        return is_title_like(text) or " ".join(text.split()) == " ".join(title.split())
+    return near_top and is_title_variant(text, bare)
 
 
 def find_title(lines: Sequence[Line], window: int = 12) -> int | None:

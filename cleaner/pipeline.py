@@ -311,14 +311,16 @@ def find_structure(lines: Sequence[Line], hints: Hints, *, hard_wrapped: bool = 
             title, title_site = meta.split_site_suffix(lines[index].text)
             removed[index] = ("structure.title", "the title, reported as metadata")
     if title:
-        keys = {meta.title_key(title), meta.title_key(meta.split_site_suffix(title)[0])}
-        for i in head:
-            repeated = meta.title_key(meta.split_site_suffix(lines[i].text)[0]) in keys
-            if repeated and i not in removed and meta.is_title_like(lines[i].text):
-                removed[i] = ("structure.title-repeat", "the title repeated in the text")
+        repeats = [i for i in head if i not in removed and meta.repeats_title(lines[i].text, title)]
+        if not repeats:  # no exact repeat: one variant of the headline near the top
+            top = [i for i in head if i not in removed][: meta.TOP_LINES]
+            repeats = [i for i in top if meta.repeats_title(lines[i].text, title, near_top=True)][:1]
+        for i in repeats:
+            removed[i] = ("structure.title-repeat", "the title repeated in the text")
 
     # date: a date line in the header (never a date inside a sentence)
     date = hints.date
+    top = set([i for i in nonempty if i not in removed][: meta.TOP_LINES])
     for i in nonempty[:HEADER_LINES]:
         if i in removed:
             continue
@@ -326,6 +328,8 @@ def find_structure(lines: Sequence[Line], hints: Hints, *, hard_wrapped: bool = 
         if iso:
             date = date or iso
             removed[i] = ("structure.date-line", "a date line, reported as metadata")
+        elif i in top and meta.is_time_line(lines[i].text):
+            removed[i] = ("structure.date-line", "a time stamp line at the top")
 
     # source: an explicit credit line anywhere, or a wire dateline opening the body
     source_line = wire_source = None

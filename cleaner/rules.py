@@ -37,7 +37,15 @@ Options: ``max_chars`` (marker lines longer than this never match; 120),
 ``min_prose_before`` and ``max_tail_ratio`` (cut_tail: how much prose must
 precede the marker, and how much may follow it relative to that),
 ``back_over`` (cut_tail: a pattern for lines just above the marker that go
-with it, when indented deeper than the document's prose), ``requires`` (a literal the text must contain for the rule to run).
+with it, when indented deeper than the document's prose), ``hanging`` (drop_block: a pattern for the lines under the marker that
+belong to the block, e.g. bullets; default: every non-prose line up to the next
+prose), ``requires`` (a literal the text must contain for the rule to run),
+``max_words`` (line kinds: lines with more words than this never match; a label
+or a pitch is short, a sentence using the same words is long), ``within`` and
+``within_lines`` (line kinds: ``within = "head"`` or ``"tail"`` limits the rule
+to the first or last ``within_lines`` non-empty lines of the text, default 5:
+a "Reporting by ..." credit closes an article, it does not sit in its middle).
+Every option is checked when the pack loads; a wrong one is a one-line RuleError.
 """
 
 from __future__ import annotations
@@ -52,7 +60,7 @@ import regex
 
 from .article import Removal
 from .errors import CleanerError
-from .lines import Line, is_prose, prose_chars
+from .lines import Line, is_prose, prose_chars, word_count
 
 # Hostile input meeting a faulty user pattern must not hang a batch job.
 REGEX_TIMEOUT_SECONDS = 2.0
@@ -87,9 +95,18 @@ class Rule:
     # (numbered reader comments above a comment form), when they are indented
     # deeper than the document's prose.
     back_over: regex.Pattern | None = None
+    # drop_block: the lines that hang under the marker ("- item" bullets);
+    # None: every non-prose line up to the next prose.
+    hanging: regex.Pattern | None = None
     # A literal that must occur in the text for the rule to run at all: a
     # cheap precheck that spares an expensive pattern most documents.
     requires: str = ""
+    # line kinds: lines with more words than this never match (0: no limit)
+    max_words: int = 0
+    # line kinds: only among the first ("head") or last ("tail") ``within_lines``
+    # non-empty lines of the text ("": anywhere)
+    within: str = ""
+    within_lines: int = 5
     fails: tuple[Example, ...] = ()
     passes: tuple[str, ...] = ()
 
@@ -129,10 +146,31 @@ def _line_removal(rule: Rule, line: Line, reason: str | None = None) -> Removal:
 
 
 def matches_line(rule: Rule, stripped: str) -> bool:
-    """Does a line (stripped) fully match a line rule's pattern?"""
-    return bool(stripped) and len(stripped) <= rule.max_chars and bool(
-        rule.pattern.fullmatch(stripped, timeout=REGEX_TIMEOUT_SECONDS)
+    """Does a line (stripped) fully match a line rule's pattern (within its
+    length limits)? Position (``within``) is checked by :func:`in_position`."""
+    return (
+        bool(stripped)
+        and len(stripped) <= rule.max_chars
+        and (not rule.max_words or word_count(stripped) <= rule.max_words)
+        and bool(rule.pattern.fullmatch(stripped, timeout=REGEX_TIMEOUT_SECONDS))
     )
+
+
+def window(rule: Rule, lines: Sequence[Line]) -> list[int]:
+    """Indices of the lines a rule may match: all, or its ``within`` window
+    (the first or last ``within_lines`` non-empty lines)."""
+    if not rule.within:
+        return list(range(len(lines)))
+    nonempty = [i for i, line in enumerate(lines) if line.stripped]
+    return nonempty[: rule.within_lines] if rule.within == "head" else nonempty[-rule.within_lines :]
+
+
+def in_position(rule: Rule, lines: Sequence[Line], matched: Sequence[int]) -> list[int]:
+    """The ``matched`` line indices that lie where the rule applies (``within``)."""
+    if not rule.within or not matched:
+        return list(matched)
+    allowed = set(window(rule, lines))
+    return [i for i in matched if i in allowed]
 
 
 # Line kinds receive ``matched``: the indices of the lines that fully match
@@ -200,20 +238,29 @@ def prose_indent(lines: Sequence[Line]) -> int:
 
 
 def drop_block(rule: Rule, text: str, lines: Sequence[Line], matched: Sequence[int]) -> Iterator[Removal]:
-    """Remove a marker line and the short non-prose lines hanging under it."""
+    """Remove a marker line and the lines hanging under it: the non-prose ones,
+    or those matching the rule's ``hanging`` pattern (then at least one must)."""
     end_of_last_block = 0
     for i in matched:
         if i < end_of_last_block:
             continue
         j = i + 1
-        while j < len(lines) and (not lines[j].stripped or not is_prose(lines[j].text)):
+        while j < len(lines) and (not lines[j].stripped or _hangs(rule, lines[j].text)):
             j += 1
         # keep trailing blank lines: they separate what follows
         while j > i + 1 and not lines[j - 1].stripped:
             j -= 1
+        if rule.hanging is not None and j == i + 1:
+            continue  # a list heading with no list under it is not this rule's
         start, end = lines[i].start, lines[j - 1].end
         yield Removal(rule.id, rule.description, text[start:end], start, end)
         end_of_last_block = j
+
+
+def _hangs(rule: Rule, line: str) -> bool:
+    if rule.hanging is not None:
+        return bool(rule.hanging.match(line, timeout=REGEX_TIMEOUT_SECONDS))
+    return not is_prose(line)
 
 
 KINDS: dict[str, Callable[[Rule, str, Sequence[Line], Sequence[int]], Iterator[Removal]]] = {
@@ -238,6 +285,8 @@ def apply_rule(
     try:
         if matched is None and rule.kind in LINE_KINDS:
             matched = [i for i, line in enumerate(lines) if matches_line(rule, line.stripped)]
+        if rule.kind in LINE_KINDS:
+            matched = in_position(rule, lines, matched or ())
         return list(KINDS[rule.kind](rule, text, lines, matched or ()))
     except TimeoutError:
         raise RuleError(
@@ -250,8 +299,9 @@ def apply_rule(
 
 _RULE_KEYS = {
     "id", "description", "kind", "pattern", "max_chars", "min_prose_before",
-    "max_tail_ratio", "back_over", "requires", "fail", "pass",
+    "max_tail_ratio", "back_over", "hanging", "requires", "max_words", "within", "within_lines", "fail", "pass",
 }
+WITHIN = ("head", "tail")
 
 
 def _compile(pattern: object, where: str, key: str) -> regex.Pattern:
@@ -295,14 +345,39 @@ def _rule_from_table(table: dict, pack: str, where: str) -> Rule:
                 raise RuleError(f"{where}: {key} must be a non-negative number")
             options[key] = table[key]
     back_over = _compile(table["back_over"], where, "back_over") if "back_over" in table else None
+    if "hanging" in table and kind != "drop_block":
+        raise RuleError(f"{where}: hanging applies to drop_block rules only")
+    hanging = _compile(table["hanging"], where, "hanging") if "hanging" in table else None
     if "requires" in table:
         if not isinstance(table["requires"], str):
             raise RuleError(f"{where}: 'requires' must be a string")
         options["requires"] = table["requires"]
+    options.update(_line_options(table, kind, where))
     return Rule(
         id=rule_id, description=description.strip(), kind=kind, pattern=pattern, pack=pack,
-        back_over=back_over, fails=tuple(fails), passes=tuple(passes), **options,
+        back_over=back_over, hanging=hanging, fails=tuple(fails), passes=tuple(passes), **options,
     )
+
+
+def _line_options(table: dict, kind: str, where: str) -> dict:
+    """``max_words``, ``within`` and ``within_lines``: validated, line kinds only."""
+    options = {}
+    keys = [k for k in ("max_words", "within", "within_lines") if k in table]
+    if keys and kind not in LINE_KINDS:
+        raise RuleError(f"{where}: {keys[0]} applies to line kinds only ({', '.join(LINE_KINDS)})")
+    for key in ("max_words", "within_lines"):
+        if key in table:
+            value = table[key]
+            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+                raise RuleError(f"{where}: {key} must be a positive whole number")
+            options[key] = value
+    if "within" in table:
+        if table["within"] not in WITHIN:
+            raise RuleError(f"{where}: within must be one of {', '.join(WITHIN)}, not {table['within']!r}")
+        options["within"] = table["within"]
+    elif "within_lines" in table:
+        raise RuleError(f"{where}: within_lines needs within = \"head\" or \"tail\"")
+    return options
 
 
 def load_pack(path: str | Path) -> RulePack:
@@ -365,7 +440,9 @@ class RuleSet:
     def __post_init__(self):
         # One pattern screening every line for all line rules at once: most
         # lines match no rule, and one regex call per line beats one per rule.
-        line_rules = [r for r in self.rules if r.kind in LINE_KINDS]
+        # Rules limited to a few lines (``within``) are tested on those lines
+        # only, outside the screen.
+        line_rules = [r for r in self.rules if r.kind in LINE_KINDS and not r.within]
         screen = "|".join(f"(?:{r.pattern.pattern})" for r in line_rules)
         object.__setattr__(self, "_screen", regex.compile(screen) if screen else None)
         object.__setattr__(self, "_screen_chars", max((r.max_chars for r in line_rules), default=0))
@@ -381,10 +458,15 @@ class RuleSet:
         """For each line rule id, the indices of the lines it fully matches.
         Each distinct line is tested once: page dumps repeat menu lines."""
         matched: dict[str, list[int]] = {}
+        for rule in self.rules:
+            if rule.kind in LINE_KINDS and rule.within:
+                hits = [i for i in window(rule, lines) if matches_line(rule, lines[i].stripped)]
+                if hits:
+                    matched[rule.id] = hits
         if self._screen is None:
             return matched
         screen, limit = self._screen.fullmatch, self._screen_chars
-        line_rules = [r for r in self.rules if r.kind in LINE_KINDS]
+        line_rules = [r for r in self.rules if r.kind in LINE_KINDS and not r.within]
         seen: dict[str, list[str]] = {}
         for i, line in enumerate(lines):
             text = line.text.strip()

@@ -133,3 +133,24 @@ def test_module_entry_point_never_shows_a_traceback(tmp_path):
     )
     assert proc.returncode == 1
     assert proc.stderr.strip() == f"cleaner: error: {tmp_path / 'nope.txt'}: no such file"
+
+
+def test_explain_names_the_rules_that_replaced_the_html_tidy_up(tmp_path):
+    # removals the HTML step used to make silently are now the packs' and the structure step's
+    page = tmp_path / "page.html"
+    paragraphs = "".join(
+        f"<p>Paragraph {n} of the harbour story says the ferry lost less money than feared this year.</p>"
+        for n in range(6)
+    )
+    page.write_text(
+        "<html><head><title>Harbour accounts published</title></head><body><article>"
+        "<h1>Harbour accounts published</h1>"
+        f"{paragraphs}<p>You may also like...</p>{paragraphs}"
+        "<p>Sign up for our newsletter to get the harbour news in your inbox.</p>"
+        "<p>Reporting by Ann Lee; Editing by Tom Gray</p></article></body></html>",
+        encoding="utf-8",
+    )
+    result = invoke("explain", str(page))
+    assert result.exit_code == 0
+    for rule in ("structure.title-repeat", "related.cue-line", "widgets.promo-pitch", "credits.closing-line"):
+        assert rule in result.stdout, rule

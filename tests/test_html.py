@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from cleaner import clean
 from cleaner.html import HtmlDecodeError, HtmlExtract, decode_html, extract_html, looks_like_html
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "html"
@@ -123,10 +124,27 @@ def test_extract_metadata_and_paragraph_order():
     assert got.date == "2021-05-04"
     assert got.sitename == "Riverside Post"
     assert got.language == "en"
+    # the extraction is trafilatura's text, untouched by line rules: the headline is
+    # still there, and the pipeline's structure step removes it (see below)
     lines = got.text.splitlines()
-    assert lines[0].startswith("The council voted on Monday")
-    assert lines[-1].startswith("Residents can suggest")
-    assert [line[:8] for line in lines] == ["The coun", "Work sta", "Resident"]
+    assert lines[0] == "Council votes to plant 500 trees"
+    assert [line[:8] for line in lines[1:]] == ["The coun", "Work sta", "Resident"]
+
+
+def test_clean_keeps_the_paragraphs_in_order_and_names_the_headline_removal():
+    article = clean(PAGE, kind="html", url="https://riverside.example/trees")
+    assert article.title == "Council votes to plant 500 trees"
+    assert [p[:8] for p in article.paragraphs] == ["The coun", "Work sta", "Resident"]
+    assert [r.rule for r in article.removed if "500 trees" in r.text] == ["structure.title-repeat"]
+
+
+def _cleaned(page: str | bytes):
+    return clean(page, kind="html")
+
+
+def _rule_for(article, snippet: str) -> list[str]:
+    """The ids of the removals that took ``snippet`` (what ``cleaner explain`` shows)."""
+    return [r.rule for r in article.removed if snippet in r.text]
 
 
 @pytest.mark.parametrize("noise", ["Home", "Related", "Bridge closed", "Sign up", "All rights reserved", "Privacy"])
@@ -162,11 +180,13 @@ def test_result_is_picklable():
 
 
 def test_word_in_the_body_that_looks_like_a_cue_is_kept():
-    page = PAGE.replace(
-        "Work starts in September.",
-        "</p><p>Share prices of the three local nurseries rose sharply on the news, traders said on Tuesday morning.</p><p>Work starts in September.",
-    )
-    assert "Share prices of the three local nurseries" in extract_html(page).text
+    for line in (
+        "Share prices of the three local nurseries rose sharply on the news, traders said on Tuesday morning.",
+        "Share prices rose sharply.",
+        "Comments like these, the mayor said, were unhelpful.",
+    ):
+        page = PAGE.replace("Work starts in September.", f"</p><p>{line}</p><p>Work starts in September.")
+        assert line in _cleaned(page).text
 
 
 # ------------------------------------------------------------ samples/html
@@ -189,7 +209,7 @@ def test_sample_metadata(page):
 @pytest.mark.parametrize("page", SAMPLE_PAGES, ids=lambda p: p.stem)
 def test_sample_text(page):
     expected = json.loads(page.with_suffix(".expected.json").read_text(encoding="utf-8"))
-    text = extract_html(page.read_bytes()).text
+    text = _cleaned(page.read_bytes()).text
     assert text.startswith(expected["first_words"])
     assert text.endswith(expected["last_words"])
     for noise in expected["absent"]:
@@ -233,24 +253,88 @@ def test_hover_card_inside_a_paragraph_leaves_only_the_name():
 
 
 @pytest.mark.parametrize(
-    "closing",
+    "closing, rule",
     [
-        "Reporting by Ann Lee; Editing by Tom Gray",
-        "Sam Hill contributed to this report.",
-        "Follow us on Twitter @riverside and on Facebook.",
+        ("Reporting by Ann Lee; Editing by Tom Gray", "credits.closing-line"),
+        ("Sam Hill contributed to this report.", "credits.closing-line"),
+        ("Mit Material von dpa und AFP", "credits.closing-line"),
+        ("Follow us on Twitter @riverside and on Facebook.", "credits.contact-line"),
+        ("Have a tip? Jo Marsh may be reached at jo@riverside.example.", "credits.contact-line"),
     ],
 )
-def test_closing_credit_lines_go(closing):
+def test_closing_credit_lines_go_and_are_explained(closing, rule):
     page = PAGE.replace('<div class="newsletter">', f"<p>{closing}</p><div class=\"newsletter\">")
-    text = extract_html(page).text
-    assert closing not in text
-    assert "Residents can suggest" in text
+    assert closing in extract_html(page).text  # the HTML step no longer removes lines
+    article = _cleaned(page)
+    assert closing not in article.text
+    assert "Residents can suggest" in article.text
+    assert _rule_for(article, closing) == [rule]
+
+
+def test_a_credit_like_line_mid_article_stays():
+    # credit rules look at the last lines only (within = "tail")
+    line = "Reporting by Ann Lee and Tom Gray"
+    more = "".join(f"<p>Paragraph {n} of the council story goes on about trees, paths and budgets.</p>" for n in range(8))
+    page = PAGE.replace("<p>Work starts", f"<p>{line}</p>{more}<p>Work starts")
+    assert line in _cleaned(page).text
+    assert line not in _cleaned(PAGE.replace('<div class="newsletter">', f"<p>{line}</p><div>")).text
 
 
 def test_a_sentence_mentioning_twitter_mid_article_stays():
     line = "The council will also follow residents' suggestions posted on Twitter during the consultation."
     page = PAGE.replace("<p>Work starts", f"<p>{line}</p><p>Work starts")
-    assert line in extract_html(page).text
+    assert line in _cleaned(page).text
+
+
+@pytest.mark.parametrize(
+    "cue, rule",
+    [
+        ("You may also like...", "related.cue-line"),
+        ("À lire aussi", "related.cue-line"),
+        ("[Related: Bridge closed for repairs]", "related.inline-link"),
+        ("Tell us what you think...", "widgets.cue-action"),
+        ("Filed under: Parks | Trees |", "widgets.tags-line"),
+        ("Lesezeit: 3 Min.", "widgets.reading-time"),
+        ("No comments yet", "comments.cue-line"),
+    ],
+)
+def test_cue_lines_go_and_are_explained(cue, rule):
+    page = PAGE.replace("<p>Work starts", f"<p>{cue}</p><p>Work starts")
+    article = _cleaned(page)
+    assert cue not in article.text
+    assert "Work starts in September" in article.text
+    assert _rule_for(article, cue) == [rule]
+
+
+def test_a_headline_variant_at_the_top_is_removed_as_a_title_repeat():
+    page = PAGE.replace("<h1>Council votes to plant 500 trees</h1>", "<h1>Riverside council votes to plant 500 new trees</h1>")
+    article = _cleaned(page)
+    assert article.text.startswith("The council voted on Monday")
+    assert _rule_for(article, "Riverside council votes") == ["structure.title-repeat"]
+
+
+@pytest.mark.parametrize(
+    "stamp", ["Updated: 4 May 2021, 09:01", "Updated: May 4, 09:01 AM ET", "Aktualisiert am 4.5. um 09:01 Uhr"]
+)
+def test_a_date_or_time_line_at_the_top_is_removed_as_structure(stamp):
+    page = PAGE.replace("</h1>", f"</h1><p>{stamp}</p>")
+    article = _cleaned(page)
+    assert "09:01" not in article.text
+    assert _rule_for(article, stamp) == ["structure.date-line"]
+
+
+def test_a_time_further_down_stays():
+    line = "Updated figures: 4 trucks, 12 volunteers, start 09:01"
+    more = "".join(f"<p>Paragraph {n} of the council story goes on about trees, paths and budgets.</p>" for n in range(4))
+    page = PAGE.replace("<p>Work starts", f"{more}<p>{line}</p><p>Work starts")
+    assert line in _cleaned(page).text
+
+
+def test_an_inline_read_also_box_does_not_end_the_article():
+    box = "<p>Read also</p><p>Bridge closed for repairs: will the buses run again by June?</p>"
+    page = PAGE.replace("<p>Residents can suggest", box + "<p>Residents can suggest")
+    text = _cleaned(page).text
+    assert "Residents can suggest" in text and "Read also" not in text
 
 
 # ------------------------------------------------------------ robustness
@@ -289,15 +373,17 @@ def test_decode_returns_text_or_a_clear_error(raw):
         "Melden Sie sich jetzt für unseren Newsletter an und abonnieren Sie die Morgenlage.",
     ],
 )
-def test_newsletter_pitch_goes(promo):
+def test_newsletter_pitch_goes_and_is_explained(promo):
     page = PAGE.replace("<p>Work starts", f"<p>{promo}</p><p>Work starts")
-    assert promo not in extract_html(page).text
+    article = _cleaned(page)
+    assert promo not in article.text
+    assert _rule_for(article, promo) == ["widgets.promo-pitch"]
 
 
 def test_news_about_subscribers_stays():
     line = "The streaming service signed up ten million subscribers in its first week, the company said."
     page = PAGE.replace("<p>Work starts", f"<p>{line}</p><p>Work starts")
-    assert line in extract_html(page).text
+    assert line in _cleaned(page).text
 
 
 def test_wrong_input_type_is_a_one_line_type_error():

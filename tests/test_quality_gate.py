@@ -14,12 +14,16 @@ from bench import quality
 
 AEB = quality.DEFAULT_AEB
 
-# HTML mode, measured 2026-11-22 on 181 pages (0.9820 / 0.9780 / 0.9861); floors = measured - 0.005
-HTML_FLOORS = {"f1": 0.9770, "precision": 0.9730, "recall": 0.9811}
+# HTML mode, measured 2026-11-22 on 181 pages (0.9820 / 0.9780 / 0.9861); floors = measured - 0.005.
+# Re-measured after _tidy's line rules became rule packs: 0.9821 / 0.9783 / 0.9859; raised
+# where that is higher (recall stays at the earlier floor).
+HTML_FLOORS = {"f1": 0.9771, "precision": 0.9733, "recall": 0.9811}
 # Text mode: the text path is another helper's work and not merged here yet. These floors
 # are the dump as-is (what "no cleaning" scores); they must RISE once cleaner.clean(kind="text")
 # exists - pin them at its measured score minus 0.005 then.
-TEXT_FLOORS = {"dump:html-text": 0.660, "dump:inscriptis": 0.674, "dump:beautifulsoup": 0.660}
+# Measured 2026-11-23 with cleaner.clean(kind="text") (rule packs and structure, no content
+# detection yet): 0.7352 / 0.7429 / 0.6643; html-text and inscriptis pinned at measured - 0.005.
+TEXT_FLOORS = {"dump:html-text": 0.7302, "dump:inscriptis": 0.7379, "dump:beautifulsoup": 0.660}
 
 
 @pytest.fixture(scope="module")

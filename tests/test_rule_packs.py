@@ -91,3 +91,82 @@ def test_site_pack_names_source_only_when_fingerprint_matches():
     assert clean(text, url="https://thehill.com/policy/123").source == "The Hill"
     assert clean(text, url="https://example.org/a").source == "example.org"
     assert clean(text).source is None
+
+
+# --- line options: max_words, within / within_lines --------------------------------
+
+
+def _pack(tmp_path, options: str, kind: str = "drop_line"):
+    pack = tmp_path / "opt.toml"
+    pack.write_text(
+        f"[pack]\nname = 'opt'\n[[rules]]\nid = 'opt.credit'\nkind = '{kind}'\n"
+        f"description = 'a credit line'\npattern = '(?i)reporting by .*'\n{options}\n"
+    )
+    return RuleSet.load([pack])
+
+
+BODY = "\n".join(f"Paragraph {n} of the story, which reads as ordinary prose." for n in range(8))
+
+
+def _kept(ruleset, text):
+    from cleaner.rules import preview
+
+    return preview(ruleset.rules, text)
+
+
+def test_max_words_spares_long_lines(tmp_path):
+    ruleset = _pack(tmp_path, "max_words = 6")
+    assert "Reporting by Ann Lee" not in _kept(ruleset, BODY + "\nReporting by Ann Lee")
+    long = "Reporting by the agency on the strike was thin, and several of its claims were wrong."
+    assert long in _kept(ruleset, BODY + "\n" + long)
+
+
+@pytest.mark.parametrize("within, first_kept, last_kept", [("tail", True, False), ("head", False, True)])
+def test_within_limits_a_rule_to_the_head_or_tail(tmp_path, within, first_kept, last_kept):
+    ruleset = _pack(tmp_path, f"within = '{within}'\nwithin_lines = 2")
+    text = "Reporting by Ann Lee\n\n" + BODY + "\n\nReporting by Tom Gray"
+    kept = _kept(ruleset, text)
+    assert ("Ann Lee" in kept) is first_kept
+    assert ("Tom Gray" in kept) is last_kept
+
+
+def test_within_counts_non_empty_lines_through_the_ruleset(tmp_path):
+    ruleset = _pack(tmp_path, "within = 'tail'\nwithin_lines = 2")
+    text = BODY + "\nReporting by Ann Lee\n\n\n\nLast paragraph of the story, which reads as prose."
+    lines = __import__("cleaner.lines", fromlist=["split_lines"]).split_lines(text)
+    removals = ruleset.apply(text, lines).removals
+    assert [r.text for r in removals] == ["Reporting by Ann Lee"]
+    assert all(text[r.start : r.end] == r.text for r in removals)
+
+
+@pytest.mark.parametrize(
+    "options, message",
+    [
+        ("max_words = 0", "max_words must be a positive whole number"),
+        ("max_words = 'five'", "max_words must be a positive whole number"),
+        ("within = 'middle'", "within must be one of head, tail"),
+        ("within_lines = 3", "within_lines needs within"),
+        ("within = 'tail'\nwithin_lines = -1", "within_lines must be a positive whole number"),
+    ],
+)
+def test_faulty_line_options_give_one_clear_line(tmp_path, options, message):
+    with pytest.raises(RuleError) as info:
+        _pack(tmp_path, options)
+    assert message in str(info.value) and "\n" not in str(info.value)
+
+
+def test_line_options_on_a_span_rule_are_refused(tmp_path):
+    with pytest.raises(RuleError, match="max_words applies to line kinds only"):
+        _pack(tmp_path, "max_words = 5", kind="drop_span")
+
+
+def test_hanging_limits_a_block_to_its_bullets(tmp_path):
+    ruleset = _pack(tmp_path, "hanging = '\\s*- '", kind="drop_block")
+    text = BODY + "\nReporting by the desk\n- one item\n- another item\nA short line that is no bullet\n" + BODY
+    kept = _kept(ruleset, text)
+    assert "item" not in kept and "A short line that is no bullet" in kept
+
+
+def test_hanging_on_another_kind_is_refused(tmp_path):
+    with pytest.raises(RuleError, match="hanging applies to drop_block rules only"):
+        _pack(tmp_path, "hanging = '- '")
