@@ -14,16 +14,14 @@ from bench import quality
 
 AEB = quality.DEFAULT_AEB
 
-# HTML mode, measured 2026-11-22 on 181 pages (0.9820 / 0.9780 / 0.9861); floors = measured - 0.005.
-# Re-measured after _tidy's line rules became rule packs: 0.9821 / 0.9783 / 0.9859; raised
-# where that is higher (recall stays at the earlier floor).
+# HTML mode through the whole pipeline, measured 2026-11-23 on 181 pages: 0.9821 / 0.9783 / 0.9859;
+# floors = measured - 0.005 (recall keeps the earlier, higher floor).
 HTML_FLOORS = {"f1": 0.9771, "precision": 0.9733, "recall": 0.9811}
-# Text mode: the text path is another helper's work and not merged here yet. These floors
-# are the dump as-is (what "no cleaning" scores); they must RISE once cleaner.clean(kind="text")
-# exists - pin them at its measured score minus 0.005 then.
-# Measured 2026-11-23 with cleaner.clean(kind="text") (rule packs and structure, no content
-# detection yet): 0.7352 / 0.7429 / 0.6643; html-text and inscriptis pinned at measured - 0.005.
-TEXT_FLOORS = {"dump:html-text": 0.7302, "dump:inscriptis": 0.7379, "dump:beautifulsoup": 0.660}
+# Text mode through the whole pipeline (rule packs + content detector), measured
+# 2026-11-23: html-text 0.9076, inscriptis 0.9070, beautifulsoup 0.8491; floors = measured - 0.005.
+# The issue's targets (0.92 / 0.90 / 0.90) are tracked as expected failures below.
+TEXT_FLOORS = {"dump:html-text": 0.9026, "dump:inscriptis": 0.9020, "dump:beautifulsoup": 0.8441}
+TEXT_TARGETS = {"dump:html-text": 0.92, "dump:inscriptis": 0.90, "dump:beautifulsoup": 0.90}
 
 
 @pytest.fixture(scope="module")
@@ -64,6 +62,22 @@ def test_html_mode_recall_not_below_trafilatura(result):
 
 @pytest.mark.parametrize("source", sorted(TEXT_FLOORS))
 def test_text_mode_floor(result, source):
-    rows = [r for r in result["rows"] if r["input"] == source and r["system"].startswith("cleaner.clean")]
-    row = rows[0] if rows else _row(result, "dump as-is", source)
-    assert row["f1"] >= TEXT_FLOORS[source], row
+    assert _row(result, "cleaner.clean", source)["f1"] >= TEXT_FLOORS[source]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        pytest.param(s, marks=pytest.mark.xfail(reason=f"issue 4 target {TEXT_TARGETS[s]} not reached yet", strict=False))
+        if s != "dump:inscriptis" else s
+        for s in sorted(TEXT_TARGETS)
+    ],
+)
+def test_text_mode_target(result, source):
+    assert _row(result, "cleaner.clean", source)["f1"] >= TEXT_TARGETS[source]
+
+
+@pytest.mark.parametrize("source", sorted(TEXT_FLOORS))
+def test_text_mode_beats_jusText(result, source):
+    ours = _row(result, "cleaner.clean", source)
+    assert ours["f1"] > _row(result, "jusText", source)["f1"]
