@@ -162,9 +162,15 @@ def explain(
     console.print(f"[bold]title[/]    {escape(str(article.title))}")
     console.print(f"[bold]date[/]     {article.date}   [bold]source[/] {escape(str(article.source))}   [bold]language[/] {article.language}")
     console.print(f"[bold]removed[/]  {len(article.removed)} spans, {sum(len(r.text) for r in article.removed)} characters\n")
+    # a span several rules agree on is shown once, with every rule that matched it
+    spans: dict[tuple[int, int], list] = {}
     for r in article.removed:
-        snippet = r.text if len(r.text) <= 160 else r.text[:157] + "..."
-        console.print(f"[cyan]{r.rule}[/] [dim]{r.start}-{r.end}[/]  {escape(r.reason)}")
+        spans.setdefault((r.start, r.end), []).append(r)
+    for (start, end), same in spans.items():
+        text = same[0].text
+        snippet = text if len(text) <= 160 else text[:157] + "..."
+        rules = ", ".join(f"[cyan]{r.rule}[/]" for r in same)
+        console.print(f"{rules} [dim]{start}-{end}[/]  {escape(same[0].reason)}")
         console.print(f"  [red]- {escape(snippet)!s}[/]".replace("\n", "\n    "))
 
 
