@@ -105,6 +105,10 @@ class Params:
     terminal_prose: int = 1000
     #: ... and that share of the page's best run of prose
     terminal_share: float = 0.15
+    #: a comment thread is this many dated-and-timed headers; it ends the article ...
+    min_thread_stamps: int = 3
+    #: ... when a run of prose worth this much precedes its first header
+    thread_prose: int = 250
 
 
 BIASES: dict[str, Params] = {
@@ -172,6 +176,20 @@ _NOTICE = regex.compile(
     r"akzeptier|zustimm|datenschutz|acept|polític|privacidad|privacidade|accepter|politique|"
     r"confidentialité|accett|consenso|согла|политик)"
     r"|\b(?:accept|agree|consent|akzeptier|acept|accepter|accett|согла)\w*\b.*\bcookies?\b",
+    regex.IGNORECASE,
+)
+
+# A comment's header: a date with a time of day ("November 19, 2019 at 6:34
+# am", "19.11.2019 14:35", "2019-11-20 17:27").  One is a byline; a thread
+# repeats them alike, one per comment.
+_MONTH = (
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|mär|mai|juin|juil|okt|dez|ene|abr|ago|dic|"
+    r"set|out|fev|gen|mag|giu|lug|ott)\p{L}*\.?"
+)
+_COMMENT_STAMP = regex.compile(
+    r"(?:\b" + _MONTH + r" \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\b\d{1,2}\.? " + _MONTH + r",? \d{4}"
+    r"|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\b\d{4}-\d{2}-\d{2})"
+    r"[,\s]*(?:at|um|à|às|alle|a las|в|-|\|)?\s*\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?\b",
     regex.IGNORECASE,
 )
 
@@ -718,13 +736,22 @@ def detect(
     weights = [line_weight(cls, line, params) for cls, line in zip(classes, described)]
     terminal = terminal_marker([None if marker else weight for weight, marker in zip(weights, is_marker)], params)
     end_of_page = len(lines) if terminal is None else terminal
-    start, end = best_region(
-        [
-            None if index >= end_of_page or (marker and not params.bridge_markers)
-            else -params.bad_penalty if marker else weight
-            for index, (weight, marker) in enumerate(zip(weights, is_marker))
-        ]
-    )
+    def region(end_of_page: int) -> tuple[int, int]:
+        return best_region(
+            [
+                None if index >= end_of_page or (marker and not params.bridge_markers)
+                else -params.bad_penalty if marker else weight
+                for index, (weight, marker) in enumerate(zip(weights, is_marker))
+            ]
+        )
+
+    start, end = region(end_of_page)
+    # a comment thread that starts inside the article's run ends it there
+    thread = thread_start(texts, weights, params, after=start)
+    thread_cut = thread is not None and thread < end_of_page
+    if thread_cut:
+        end_of_page = thread
+        start, end = region(end_of_page)
     if start == end:
         # no prose anywhere: nothing to tell apart, keep the text as it is
         return []
@@ -736,9 +763,63 @@ def detect(
             [None if marker else weight for weight, marker in zip(weights, is_marker)],
             dataclasses.replace(params, terminal_prose=0, terminal_share=0.0),
         )
+        if thread_cut:
+            article_end = min(article_end or len(lines), end_of_page)
         return [(index, "content.end-marker", "at or after the end-of-article marker")
                 for index in range(article_end or len(lines), len(lines)) if classes[index] != BLANK]
     return removal_reasons(classes, described, is_marker, start, end, end_of_page, params)
+
+
+def stamp_signature(text: str, match: regex.Match) -> str:
+    """The shape of a comment header: the word before the stamp and the stamp's pattern of letters and digits.
+
+    >>> signature = lambda text: stamp_signature(text, _COMMENT_STAMP.search(text))
+    >>> signature("jo says: November 19, 2019 at 6:34 am") == signature("al says: May 2, 2019 at 11:02 pm")
+    True
+    >>> signature("By A. Reporter, November 19, 2019 at 6:34 am") == signature("al says: May 2, 2019 at 11:02 pm")
+    False
+    """
+    before = _WORD.findall(text[max(0, match.start() - 40) : match.start()])
+    shape = regex.sub(r"\d+", "0", regex.sub(r"\p{L}+", "a", match.group()))
+    return f"{before[-1].lower() if before else ''} {shape}"
+
+
+def thread_start(texts: Sequence[str], weights: Sequence[float], params: Params, after: int = 0) -> int | None:
+    """First line of a comment thread below the article, or None.
+
+    A thread is at least ``min_thread_stamps`` comment headers alike: a date
+    with a time of day after the same word ("jo says: November 19, 2019 at
+    6:34 am", "Ann on May 2, 2019 at 11:02 pm").  It starts at the first
+    such header after line ``after`` (the start of the article's run),
+    provided a run of prose worth ``thread_prose`` precedes it.  A byline's
+    date ("By A. Reporter, May 2, 2019 at 9:00 am") is unlike the comments'.
+
+    >>> texts = ["The council said on Monday that the bridge would open next spring after delays."] + [
+    ...     f"jo{i} says: November 19, 2019 at 6:3{i} am" for i in range(3)]
+    >>> thread_start(texts, [300.0, -5.0, -5.0, -5.0], BIASES["balanced"])
+    1
+    """
+    headers = [
+        (index, stamp_signature(text, match))
+        for index, text in enumerate(texts) if text
+        for match in _COMMENT_STAMP.finditer(text)
+    ]
+    if len(headers) < params.min_thread_stamps:
+        return None
+    remaining = Counter(signature for _, signature in headers)
+    for index, signature in headers:
+        if index > after and remaining[signature] >= params.min_thread_stamps:
+            head = list(weights[:index])
+            start, end = best_region(head)
+            if region_score(head, start, end) >= params.thread_prose:
+                return index
+        remaining[signature] -= 1
+    return None
+
+
+def region_score(weights: Sequence[float | None], start: int, end: int) -> float:
+    """Sum of the weights of ``weights[start:end]``."""
+    return float(sum(weight or 0.0 for weight in weights[start:end]))
 
 
 def starts_clean(

@@ -219,6 +219,40 @@ def test_non_english_page_keeps_its_article():
     assert "Deportes" not in kept and "Aviso legal" not in kept
 
 
+def comment_thread_page(byline: str) -> tuple[list[str], int]:
+    """A short article with a byline, then a long thread of dated comments; and the index of the thread's first line."""
+    teaser = "In other news, the library will open on Sundays from next month, after the council found the money for more staff."
+    teaser2 = "The mayor also said that the new swimming pool, which has been closed since the summer, would reopen to the public before the end of the year, once the repairs to its roof are done."
+    lines = NOISE["menu"] + ["", teaser, teaser2, "", "Council approves new bridge", byline, ""]
+    lines += [ARTICLE[1], "", ARTICLE[2], ""]
+    first = len(lines)
+    for number in range(8):
+        lines += [
+            f"reader{number} says: March {number + 3}, 2024 at 10:{number}5 am",
+            f"I have been waiting for this bridge for {number + 2} years, and I think that the council has finally made the right call.",
+            f"The {number + 2} buses were never going to be enough for the people who live on the other side of the river, were they?",
+            "",
+        ]
+    return lines, first
+
+
+def test_comment_thread_after_a_short_article_goes():
+    lines, first = comment_thread_page("By A. Reporter, March 3, 2024 at 8:00 am")
+    removed = {index for index, _, _ in detect(lines, language="en")}
+    # the thread outweighs the article's two paragraphs, yet all of it goes and the article stays
+    assert {i for i in range(first, len(lines)) if lines[i]} <= removed
+    assert not {lines.index(ARTICLE[1]), lines.index(ARTICLE[2])} & removed
+
+
+def test_dated_byline_is_not_where_the_comment_thread_starts():
+    # two dated stamps in the byline, a teaser's prose above it and the thread's
+    # stamps below: the thread starts at its first comment, not at the byline
+    lines, first = comment_thread_page("Published March 3, 2024 at 8:00 am | Updated March 3, 2024 at 9:30 am")
+    removed = {index for index, _, _ in detect(lines, language="en")}
+    assert not {lines.index(ARTICLE[1]), lines.index(ARTICLE[2])} & removed
+    assert {i for i in range(first, len(lines)) if lines[i]} <= removed
+
+
 def test_empty_and_prose_free_inputs_are_left_alone():
     assert detect([]) == []
     assert detect(["", "  ", ""]) == []
