@@ -51,6 +51,7 @@ __all__ = [
     "break_run_on_text",
     "detect",
     "detect_language",
+    "run_on_params",
 ]
 
 # --------------------------------------------------------------------------
@@ -101,6 +102,15 @@ class Params:
     prose_rule: str = "both"
     #: a line with a larger share of capitalised words is never prose
     max_capitalised: float = 0.6
+    #: in a run-on dump, a line with a "sentence" longer than this is a glued
+    #: list of headlines or links (None: no such check, for dumps with line breaks,
+    #: where a long sentence is just long)
+    max_sentence_chars: int | None = None
+    #: ... unless its stop-word density is this many times the prose threshold
+    glued_density: float = 1.5
+    #: a long line ending like a sentence, if not prose, costs only ``short_penalty``
+    #: (in a line-broken text it is a paragraph; in a run-on dump, maybe a teaser)
+    sentence_lines_cheap: bool = True
     #: prose (effective characters) that must precede an end marker for it to end the article
     terminal_prose: int = 1000
     #: ... and that share of the page's best run of prose
@@ -129,6 +139,18 @@ BIASES: dict[str, Params] = {
         terminal_prose=2000,
     ),
 }
+
+#: the longest sentence of prose in a run-on dump (see ``Params.max_sentence_chars``)
+RUN_ON_SENTENCE_CHARS = 500
+
+
+def run_on_params(bias: str | Params) -> Params:
+    """The parameters of ``bias`` for a run-on dump: glued lists are told apart
+    from prose, and a sentence that is not prose costs by its length (its
+    "lines" are sentences, so a teaser reads like one)."""
+    params = bias if isinstance(bias, Params) else BIASES[bias]
+    return dataclasses.replace(params, max_sentence_chars=RUN_ON_SENTENCE_CHARS, sentence_lines_cheap=False)
+
 
 _MIN_PROSE_CHARS = min(params.prose_chars for params in BIASES.values())
 
@@ -432,6 +454,7 @@ class Line(NamedTuple):
     has_letters: bool
     notice: bool  # a cookie / consent notice
     capitalised: float  # share of capitalised words among cased words (0 without case)
+    longest_sentence: int = 0  # effective characters of the longest run without sentence punctuation
 
 
 def capitalised_share(text: str) -> float:
@@ -456,6 +479,18 @@ def capitalised_share(text: str) -> float:
     return sum(1 for value in values if value == -1) / cased if cased else 0.0
 
 
+_SENTENCE_SPLIT = regex.compile(r"(?<=[.!?。！？…;:][\"'”’»)\]]*)\s+|(?<=[。！？])")
+
+
+def longest_sentence(text: str) -> int:
+    """Effective length of the longest stretch of ``text`` between sentence punctuation marks.
+
+    >>> longest_sentence("It rained. Then the sun came out again!")
+    28
+    """
+    return max(effective_length(piece) for piece in _SENTENCE_SPLIT.split(text))
+
+
 def describe(lines: Sequence[str], stops: frozenset[str]) -> list[Line]:
     """Features of every line; blank lines get length 0."""
     texts = [strip_bullet(line) for line in lines]
@@ -475,6 +510,7 @@ def describe(lines: Sequence[str], stops: frozenset[str]) -> list[Line]:
                 notice=bool(_NOTICE.search(text)),
                 # only lines long enough to be prose need it, and it is costly
                 capitalised=capitalised_share(text) if len(text) >= _MIN_PROSE_CHARS else 0.0,
+                longest_sentence=longest_sentence(text) if len(text) > 300 else len(text),
             )
         )
     return described
@@ -518,6 +554,15 @@ def classify_line(line: Line, params: Params, density_threshold: float, has_stop
     if not line.has_letters or repeated or (line.notice and params.notices_are_boilerplate):
         return BAD
     if line.length < params.prose_chars or line.capitalised > params.max_capitalised:
+        return SHORT
+    if (
+        params.max_sentence_chars is not None
+        and line.longest_sentence > params.max_sentence_chars
+        and line.stop_density < params.glued_density * density_threshold
+    ):
+        # no sentence is that long: headlines or links glued together, which
+        # are sparser in stop words than prose (a list of the article's own
+        # reads like its prose)
         return SHORT
     dense = line.stop_density >= density_threshold
     rule = params.prose_rule if has_stops else "punct"
@@ -614,6 +659,13 @@ def line_weight(cls: str, line: Line, params: Params) -> float:
     excess = max(0, line.length - params.junk_free_chars)
     if cls == BAD:
         return -params.bad_penalty - params.junk_rate * excess
+    if (
+        cls == SHORT and params.sentence_lines_cheap and line.sentence_end
+        and line.length >= params.prose_chars and line.stop_density >= params.min_density
+    ):
+        # a paragraph just under the page's prose density costs like a short
+        # line, not like a menu, so it does not split the article around it
+        return -params.short_penalty
     if cls == SHORT:
         return -params.short_penalty - params.junk_rate * excess
     return 0.0

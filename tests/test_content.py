@@ -253,6 +253,45 @@ def test_dated_byline_is_not_where_the_comment_thread_starts():
     assert {i for i in range(first, len(lines)) if lines[i]} <= removed
 
 
+GLUED_HEADLINES = (
+    "Parking charges review sparks anger among town centre traders "
+    "Police appeal for witnesses after Friday night crash on ring road "
+    "Local school wins national award for work with young carers "
+    "Hospital waiting times fall for third month in a row "
+    "Former mayor remembered at cathedral service attended by hundreds "
+    "New cycle lanes open on main road despite drivers' objections "
+    "Library opening hours extended after record number of visitors "
+    "Rail line closure: weekend engineering works announced "
+    "Football club unveils plans for new stadium near retail park."
+)
+
+
+def test_run_on_dump_loses_a_glued_list_of_headlines():
+    lines, article = synthetic_page()
+    run_on = " ".join(line for line in lines if line and line not in NOISE["related"]) + " " + GLUED_HEADLINES
+    pieces = break_run_on_text(run_on).split("\n")
+    assert any(piece.endswith(GLUED_HEADLINES) for piece in pieces)
+    kept = kept_text(pieces, detect(pieces, language="en", bias=content.run_on_params("balanced")))
+    assert "Library opening hours" not in kept
+    for paragraph in ARTICLE[1:]:
+        for sentence in regex.split(r"(?<=\.) ", paragraph):
+            assert sentence in kept
+    # a line-broken dump keeps its long sentences: the check is for run-on dumps only
+    assert content.BIASES["balanced"].max_sentence_chars is None
+
+
+def test_paragraph_just_under_the_prose_density_does_not_split_the_article():
+    # found by hypothesis: the middle paragraph has fewer stop words than the
+    # others, and used to cost like a menu of its length, cutting off the first
+    lines = [
+        "The the the the",
+        "The the the the the the the the the the the the the the the the the the the the the the the council.",
+        "The the the the the the the the the council council monday monday monday monday capital capital capital advertisement advertisement spring.",
+        "The the the the the the the the the the the the the the council council council council neighbouring.",
+    ]
+    assert {index for index, _, _ in detect(lines, language="en")} <= {0}
+
+
 def test_empty_and_prose_free_inputs_are_left_alone():
     assert detect([]) == []
     assert detect(["", "  ", ""]) == []
