@@ -107,7 +107,7 @@ class Params:
     #: where a long sentence is just long)
     max_sentence_chars: int | None = None
     #: ... unless its stop-word density is this many times the prose threshold
-    glued_density: float = 1.5
+    glued_density: float = 2.0
     #: a long line ending like a sentence, if not prose, costs only ``short_penalty``
     #: (in a line-broken text it is a paragraph; in a run-on dump, maybe a teaser)
     sentence_lines_cheap: bool = True
