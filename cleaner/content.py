@@ -88,6 +88,8 @@ class Params:
     clean_head_lines: int = 4
     #: a run of this many short unpunctuated lines is a menu or link list
     min_link_items: int = 3
+    #: this many prose lines in a row, each alone between headline-like lines, are teasers (0: off)
+    min_teasers: int = 4
     #: a run of at most this many short items between two prose lines is a list in the article
     max_embedded_list: int = 6
     #: cost of each character of non-prose in the region search
@@ -614,6 +616,71 @@ def mark_link_lists(
     return out
 
 
+def mark_teasers(
+    classes: list[str], described: Sequence[Line], min_teasers: int = 4, max_heading_lines: int = 4, max_teaser_chars: int = 350
+) -> list[str]:
+    """Prose lines each alone between unpunctuated short lines, ``min_teasers`` in a row, become short.
+
+    A teaser is a summary of at most ``max_teaser_chars`` (effective characters).
+
+    A list of teasers alternates a headline (and a name or a section) with
+    one sentence or two of summary, always in the same layout; an article's
+    paragraphs follow each other, with at most a subheading now and then.
+    """
+    out = list(classes)
+    items = [index for index, cls in enumerate(classes) if cls != BLANK]
+
+    def headingish(index: int) -> bool:
+        # a headline, a name or a section: unpunctuated, not starting in lower
+        # case (a list item inside the article often does)
+        text = described[index].text
+        return classes[index] in (SHORT, BAD) and not described[index].sentence_end and not text[:1].islower()
+
+    chain: list[int] = []
+
+    def flush() -> None:
+        if len(chain) >= min_teasers:
+            for index in chain:
+                out[index] = SHORT
+        chain.clear()
+
+    last_good_position, period = None, None
+    for position, index in enumerate(items):
+        if classes[index] != GOOD:
+            if not headingish(index):
+                flush()
+                last_good_position = None
+            continue
+        before = items[position - 1] if position else None
+        after = items[position + 1] if position + 1 < len(items) else None
+        isolated = (
+            described[index].length <= max_teaser_chars
+            and before is not None and headingish(before) and (after is None or headingish(after))
+        )
+        gap = position - last_good_position - 1 if last_good_position is not None else None
+        if not isolated:
+            flush()
+            period = None
+        elif chain and gap is not None and 1 <= gap <= max_heading_lines and period in (None, gap):
+            chain.append(index)
+            period = gap
+        elif chain and gap is not None and 1 <= gap <= max_heading_lines:
+            # teasers repeat one layout (headline, name, summary): a change of
+            # step starts a new chain at the previous item (a subheaded last
+            # paragraph of the article is no teaser)
+            previous = chain[-1]
+            flush()
+            chain.extend([previous, index])
+            period = gap
+        else:
+            flush()
+            chain.append(index)
+            period = None
+        last_good_position = position
+    flush()
+    return out
+
+
 def previous_non_blank(classes: Sequence[str], index: int) -> str:
     """Class of the nearest non-blank line before ``index`` (BLANK at the top)."""
     for cls in reversed(classes[:index]):
@@ -785,6 +852,8 @@ def detect(
         for cls, line in zip(classes, described)
     ]
     classes = mark_link_lists(classes, described, is_marker, params.min_link_items, params.max_embedded_list)
+    if params.min_teasers:
+        classes = mark_teasers(classes, described, params.min_teasers)
     weights = [line_weight(cls, line, params) for cls, line in zip(classes, described)]
     terminal = terminal_marker([None if marker else weight for weight, marker in zip(weights, is_marker)], params)
     end_of_page = len(lines) if terminal is None else terminal

@@ -292,6 +292,26 @@ def test_paragraph_just_under_the_prose_density_does_not_split_the_article():
     assert {index for index, _, _ in detect(lines, language="en")} <= {0}
 
 
+TEASERS = [
+    ("Parking charges to rise in the town centre", "Traders say the new charges will drive shoppers away to the retail parks on the edge of town."),
+    ("Hospital waiting times fall again", "The number of patients waiting more than a year for treatment has fallen for the third month in a row."),
+    ("School wins national award", "Pupils and staff were praised for the work they have done with young carers across the county."),
+    ("Cycle lanes open on main road", "The new lanes were opened on Monday despite the objections of some drivers and local businesses."),
+    ("Library extends its opening hours", "The library will now stay open until eight in the evening on weekdays after a rise in the number of visitors."),
+]
+
+
+def test_teaser_list_after_the_article_goes_but_subheaded_paragraphs_stay():
+    lines = NOISE["menu"] + ["", "Council approves new bridge", ""]
+    lines += [ARTICLE[0], "", "Funding", "", ARTICLE[1], "", ARTICLE[2], "", "Reaction", "", ARTICLE[3], ""]
+    lines += ["More from the Daily Example", ""]
+    for headline, summary in TEASERS:
+        lines += [headline, "", "Anna Reporter", "", summary, ""]
+    removed = {index for index, _, _ in detect(lines, language="en")}
+    assert not {lines.index(paragraph) for paragraph in ARTICLE} & removed
+    assert {lines.index(summary) for _, summary in TEASERS} <= removed
+
+
 def test_empty_and_prose_free_inputs_are_left_alone():
     assert detect([]) == []
     assert detect(["", "  ", ""]) == []
