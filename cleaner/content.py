@@ -51,6 +51,7 @@ __all__ = [
     "break_run_on_text",
     "detect",
     "detect_language",
+    "run_on_params",
 ]
 
 # --------------------------------------------------------------------------
@@ -87,6 +88,8 @@ class Params:
     clean_head_lines: int = 4
     #: a run of this many short unpunctuated lines is a menu or link list
     min_link_items: int = 3
+    #: this many prose lines in a row, each alone between headline-like lines, are teasers (0: off)
+    min_teasers: int = 4
     #: a run of at most this many short items between two prose lines is a list in the article
     max_embedded_list: int = 6
     #: cost of each character of non-prose in the region search
@@ -101,10 +104,23 @@ class Params:
     prose_rule: str = "both"
     #: a line with a larger share of capitalised words is never prose
     max_capitalised: float = 0.6
+    #: in a run-on dump, a line with a "sentence" longer than this is a glued
+    #: list of headlines or links (None: no such check, for dumps with line breaks,
+    #: where a long sentence is just long)
+    max_sentence_chars: int | None = None
+    #: ... unless its stop-word density is this many times the prose threshold
+    glued_density: float = 2.0
+    #: a long line ending like a sentence, if not prose, costs only ``short_penalty``
+    #: (in a line-broken text it is a paragraph; in a run-on dump, maybe a teaser)
+    sentence_lines_cheap: bool = True
     #: prose (effective characters) that must precede an end marker for it to end the article
     terminal_prose: int = 1000
     #: ... and that share of the page's best run of prose
     terminal_share: float = 0.15
+    #: a comment thread is this many dated-and-timed headers; it ends the article ...
+    min_thread_stamps: int = 3
+    #: ... when a run of prose worth this much precedes its first header
+    thread_prose: int = 250
 
 
 BIASES: dict[str, Params] = {
@@ -125,6 +141,18 @@ BIASES: dict[str, Params] = {
         terminal_prose=2000,
     ),
 }
+
+#: the longest sentence of prose in a run-on dump (see ``Params.max_sentence_chars``)
+RUN_ON_SENTENCE_CHARS = 500
+
+
+def run_on_params(bias: str | Params) -> Params:
+    """The parameters of ``bias`` for a run-on dump: glued lists are told apart
+    from prose, and a sentence that is not prose costs by its length (its
+    "lines" are sentences, so a teaser reads like one)."""
+    params = bias if isinstance(bias, Params) else BIASES[bias]
+    return dataclasses.replace(params, max_sentence_chars=RUN_ON_SENTENCE_CHARS, sentence_lines_cheap=False)
+
 
 _MIN_PROSE_CHARS = min(params.prose_chars for params in BIASES.values())
 
@@ -172,6 +200,20 @@ _NOTICE = regex.compile(
     r"akzeptier|zustimm|datenschutz|acept|polític|privacidad|privacidade|accepter|politique|"
     r"confidentialité|accett|consenso|согла|политик)"
     r"|\b(?:accept|agree|consent|akzeptier|acept|accepter|accett|согла)\w*\b.*\bcookies?\b",
+    regex.IGNORECASE,
+)
+
+# A comment's header: a date with a time of day ("November 19, 2019 at 6:34
+# am", "19.11.2019 14:35", "2019-11-20 17:27").  One is a byline; a thread
+# repeats them alike, one per comment.
+_MONTH = (
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|mär|mai|juin|juil|okt|dez|ene|abr|ago|dic|"
+    r"set|out|fev|gen|mag|giu|lug|ott)\p{L}*\.?"
+)
+_COMMENT_STAMP = regex.compile(
+    r"(?:\b" + _MONTH + r" \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\b\d{1,2}\.? " + _MONTH + r",? \d{4}"
+    r"|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\b\d{4}-\d{2}-\d{2})"
+    r"[,\s]*(?:at|um|à|às|alle|a las|в|-|\|)?\s*\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?\b",
     regex.IGNORECASE,
 )
 
@@ -414,6 +456,7 @@ class Line(NamedTuple):
     has_letters: bool
     notice: bool  # a cookie / consent notice
     capitalised: float  # share of capitalised words among cased words (0 without case)
+    longest_sentence: int = 0  # effective characters of the longest run without sentence punctuation
 
 
 def capitalised_share(text: str) -> float:
@@ -438,6 +481,18 @@ def capitalised_share(text: str) -> float:
     return sum(1 for value in values if value == -1) / cased if cased else 0.0
 
 
+_SENTENCE_SPLIT = regex.compile(r"(?<=[.!?。！？…;:][\"'”’»)\]]*)\s+|(?<=[。！？])")
+
+
+def longest_sentence(text: str) -> int:
+    """Effective length of the longest stretch of ``text`` between sentence punctuation marks.
+
+    >>> longest_sentence("It rained. Then the sun came out again!")
+    28
+    """
+    return max(effective_length(piece) for piece in _SENTENCE_SPLIT.split(text))
+
+
 def describe(lines: Sequence[str], stops: frozenset[str]) -> list[Line]:
     """Features of every line; blank lines get length 0."""
     texts = [strip_bullet(line) for line in lines]
@@ -457,6 +512,7 @@ def describe(lines: Sequence[str], stops: frozenset[str]) -> list[Line]:
                 notice=bool(_NOTICE.search(text)),
                 # only lines long enough to be prose need it, and it is costly
                 capitalised=capitalised_share(text) if len(text) >= _MIN_PROSE_CHARS else 0.0,
+                longest_sentence=longest_sentence(text) if len(text) > 300 else len(text),
             )
         )
     return described
@@ -500,6 +556,15 @@ def classify_line(line: Line, params: Params, density_threshold: float, has_stop
     if not line.has_letters or repeated or (line.notice and params.notices_are_boilerplate):
         return BAD
     if line.length < params.prose_chars or line.capitalised > params.max_capitalised:
+        return SHORT
+    if (
+        params.max_sentence_chars is not None
+        and line.longest_sentence > params.max_sentence_chars
+        and line.stop_density < params.glued_density * density_threshold
+    ):
+        # no sentence is that long: headlines or links glued together, which
+        # are sparser in stop words than prose (a list of the article's own
+        # reads like its prose)
         return SHORT
     dense = line.stop_density >= density_threshold
     rule = params.prose_rule if has_stops else "punct"
@@ -551,6 +616,71 @@ def mark_link_lists(
     return out
 
 
+def mark_teasers(
+    classes: list[str], described: Sequence[Line], min_teasers: int = 4, max_heading_lines: int = 4, max_teaser_chars: int = 350
+) -> list[str]:
+    """Prose lines each alone between unpunctuated short lines, ``min_teasers`` in a row, become short.
+
+    A teaser is a summary of at most ``max_teaser_chars`` (effective characters).
+
+    A list of teasers alternates a headline (and a name or a section) with
+    one sentence or two of summary, always in the same layout; an article's
+    paragraphs follow each other, with at most a subheading now and then.
+    """
+    out = list(classes)
+    items = [index for index, cls in enumerate(classes) if cls != BLANK]
+
+    def headingish(index: int) -> bool:
+        # a headline, a name or a section: unpunctuated, not starting in lower
+        # case (a list item inside the article often does)
+        text = described[index].text
+        return classes[index] in (SHORT, BAD) and not described[index].sentence_end and not text[:1].islower()
+
+    chain: list[int] = []
+
+    def flush() -> None:
+        if len(chain) >= min_teasers:
+            for index in chain:
+                out[index] = SHORT
+        chain.clear()
+
+    last_good_position, period = None, None
+    for position, index in enumerate(items):
+        if classes[index] != GOOD:
+            if not headingish(index):
+                flush()
+                last_good_position = None
+            continue
+        before = items[position - 1] if position else None
+        after = items[position + 1] if position + 1 < len(items) else None
+        isolated = (
+            described[index].length <= max_teaser_chars
+            and before is not None and headingish(before) and (after is None or headingish(after))
+        )
+        gap = position - last_good_position - 1 if last_good_position is not None else None
+        if not isolated:
+            flush()
+            period = None
+        elif chain and gap is not None and 1 <= gap <= max_heading_lines and period in (None, gap):
+            chain.append(index)
+            period = gap
+        elif chain and gap is not None and 1 <= gap <= max_heading_lines:
+            # teasers repeat one layout (headline, name, summary): a change of
+            # step starts a new chain at the previous item (a subheaded last
+            # paragraph of the article is no teaser)
+            previous = chain[-1]
+            flush()
+            chain.extend([previous, index])
+            period = gap
+        else:
+            flush()
+            chain.append(index)
+            period = None
+        last_good_position = position
+    flush()
+    return out
+
+
 def previous_non_blank(classes: Sequence[str], index: int) -> str:
     """Class of the nearest non-blank line before ``index`` (BLANK at the top)."""
     for cls in reversed(classes[:index]):
@@ -596,6 +726,13 @@ def line_weight(cls: str, line: Line, params: Params) -> float:
     excess = max(0, line.length - params.junk_free_chars)
     if cls == BAD:
         return -params.bad_penalty - params.junk_rate * excess
+    if (
+        cls == SHORT and params.sentence_lines_cheap and line.sentence_end
+        and line.length >= params.prose_chars and line.stop_density >= params.min_density
+    ):
+        # a paragraph just under the page's prose density costs like a short
+        # line, not like a menu, so it does not split the article around it
+        return -params.short_penalty
     if cls == SHORT:
         return -params.short_penalty - params.junk_rate * excess
     return 0.0
@@ -715,16 +852,27 @@ def detect(
         for cls, line in zip(classes, described)
     ]
     classes = mark_link_lists(classes, described, is_marker, params.min_link_items, params.max_embedded_list)
+    if params.min_teasers:
+        classes = mark_teasers(classes, described, params.min_teasers)
     weights = [line_weight(cls, line, params) for cls, line in zip(classes, described)]
     terminal = terminal_marker([None if marker else weight for weight, marker in zip(weights, is_marker)], params)
     end_of_page = len(lines) if terminal is None else terminal
-    start, end = best_region(
-        [
-            None if index >= end_of_page or (marker and not params.bridge_markers)
-            else -params.bad_penalty if marker else weight
-            for index, (weight, marker) in enumerate(zip(weights, is_marker))
-        ]
-    )
+    def region(end_of_page: int) -> tuple[int, int]:
+        return best_region(
+            [
+                None if index >= end_of_page or (marker and not params.bridge_markers)
+                else -params.bad_penalty if marker else weight
+                for index, (weight, marker) in enumerate(zip(weights, is_marker))
+            ]
+        )
+
+    start, end = region(end_of_page)
+    # a comment thread that starts inside the article's run ends it there
+    thread = thread_start(texts, weights, params, after=start)
+    thread_cut = thread is not None and thread < end_of_page
+    if thread_cut:
+        end_of_page = thread
+        start, end = region(end_of_page)
     if start == end:
         # no prose anywhere: nothing to tell apart, keep the text as it is
         return []
@@ -736,9 +884,63 @@ def detect(
             [None if marker else weight for weight, marker in zip(weights, is_marker)],
             dataclasses.replace(params, terminal_prose=0, terminal_share=0.0),
         )
+        if thread_cut:
+            article_end = min(article_end or len(lines), end_of_page)
         return [(index, "content.end-marker", "at or after the end-of-article marker")
                 for index in range(article_end or len(lines), len(lines)) if classes[index] != BLANK]
     return removal_reasons(classes, described, is_marker, start, end, end_of_page, params)
+
+
+def stamp_signature(text: str, match: regex.Match) -> str:
+    """The shape of a comment header: the word before the stamp and the stamp's pattern of letters and digits.
+
+    >>> signature = lambda text: stamp_signature(text, _COMMENT_STAMP.search(text))
+    >>> signature("jo says: November 19, 2019 at 6:34 am") == signature("al says: May 2, 2019 at 11:02 pm")
+    True
+    >>> signature("By A. Reporter, November 19, 2019 at 6:34 am") == signature("al says: May 2, 2019 at 11:02 pm")
+    False
+    """
+    before = _WORD.findall(text[max(0, match.start() - 40) : match.start()])
+    shape = regex.sub(r"\d+", "0", regex.sub(r"\p{L}+", "a", match.group()))
+    return f"{before[-1].lower() if before else ''} {shape}"
+
+
+def thread_start(texts: Sequence[str], weights: Sequence[float], params: Params, after: int = 0) -> int | None:
+    """First line of a comment thread below the article, or None.
+
+    A thread is at least ``min_thread_stamps`` comment headers alike: a date
+    with a time of day after the same word ("jo says: November 19, 2019 at
+    6:34 am", "Ann on May 2, 2019 at 11:02 pm").  It starts at the first
+    such header after line ``after`` (the start of the article's run),
+    provided a run of prose worth ``thread_prose`` precedes it.  A byline's
+    date ("By A. Reporter, May 2, 2019 at 9:00 am") is unlike the comments'.
+
+    >>> texts = ["The council said on Monday that the bridge would open next spring after delays."] + [
+    ...     f"jo{i} says: November 19, 2019 at 6:3{i} am" for i in range(3)]
+    >>> thread_start(texts, [300.0, -5.0, -5.0, -5.0], BIASES["balanced"])
+    1
+    """
+    headers = [
+        (index, stamp_signature(text, match))
+        for index, text in enumerate(texts) if text
+        for match in _COMMENT_STAMP.finditer(text)
+    ]
+    if len(headers) < params.min_thread_stamps:
+        return None
+    remaining = Counter(signature for _, signature in headers)
+    for index, signature in headers:
+        if index > after and remaining[signature] >= params.min_thread_stamps:
+            head = list(weights[:index])
+            start, end = best_region(head)
+            if region_score(head, start, end) >= params.thread_prose:
+                return index
+        remaining[signature] -= 1
+    return None
+
+
+def region_score(weights: Sequence[float | None], start: int, end: int) -> float:
+    """Sum of the weights of ``weights[start:end]``."""
+    return float(sum(weight or 0.0 for weight in weights[start:end]))
 
 
 def starts_clean(

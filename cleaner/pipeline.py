@@ -30,7 +30,7 @@ import regex
 from . import metadata as meta
 from .article import Article, Removal
 from .assemble import delete_spans, is_hard_wrapped, merge_spans, to_paragraphs
-from .content import DEFAULT_END_MARKERS, break_run_on_text, detect, language_sample
+from .content import DEFAULT_END_MARKERS, break_run_on_text, detect, language_sample, run_on_params
 from .errors import CleanerError, InputError
 from .html import looks_like_html
 from .inputs import decode
@@ -186,7 +186,11 @@ class Cleaner:
         texts = [line.text for line in lines]
         if language is None:
             language = meta.detect_language(language_sample(texts))
-        drops = detect(texts, language=language, bias=self.options.bias, end_markers=end_markers)
+        # a page flattened onto run-on lines glues its link lists into
+        # "sentences" no prose has: the detector is told to look for them
+        run_on = any(len(line) > RUN_ON_LINE_CHARS for line in norm.split("\n"))
+        bias = run_on_params(self.options.bias) if run_on else self.options.bias
+        drops = detect(texts, language=language, bias=bias, end_markers=end_markers)
         found = [
             Removal(rule, reason, lines[i].text, lines[i].start, lines[i].end)
             for i, rule, reason in drops
