@@ -46,6 +46,8 @@ from typing import NamedTuple, Sequence
 
 import regex
 
+from .metadata import detect_language  # one langdetect setup for the package
+
 __all__ = [
     "DEFAULT_END_MARKERS",
     "break_run_on_text",
@@ -392,36 +394,6 @@ def stoplist(name: str) -> frozenset[str]:
     import justext
 
     return frozenset(justext.get_stoplist(name))
-
-
-@functools.lru_cache(maxsize=1)
-def _language_factory():
-    """A private langdetect factory, so langdetect's global one is never touched."""
-    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
-
-    factory = DetectorFactory()
-    factory.load_profile(PROFILES_DIRECTORY)
-    return factory
-
-
-def detect_language(sample: str) -> str | None:
-    """ISO 639-1 code of ``sample`` by langdetect with a fixed seed, or None.
-
-    >>> detect_language("The council said on Monday that the bridge would open next spring.")
-    'en'
-    """
-    if len(_LETTER.findall(sample)) < 20:
-        return None
-    from langdetect.lang_detect_exception import LangDetectException
-
-    detector = _language_factory().create()
-    detector.seed = 0  # per detector: deterministic without global state
-    detector.append(sample)
-    try:
-        code = detector.detect()
-    except LangDetectException:
-        return None
-    return code.split("-")[0]
 
 
 def stopwords_for(language: str | None) -> frozenset[str]:
