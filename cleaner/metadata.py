@@ -187,8 +187,8 @@ def is_title_like(text: str) -> bool:
 def split_site_suffix(title: str) -> tuple[str, str | None]:
     """Split a " - Site" / " | Site" suffix off a page title.
 
-    >>> split_site_suffix("Google Stadia: So Many Ways to Play - WSJ")
-    ('Google Stadia: So Many Ways to Play', 'WSJ')
+    >>> split_site_suffix("Night ferry returns to the harbour - The Coastal Ledger")
+    ('Night ferry returns to the harbour', 'The Coastal Ledger')
     >>> split_site_suffix("Biden meets Ghani - analysis")
     ('Biden meets Ghani - analysis', None)
     """
