@@ -329,7 +329,6 @@ class Manifest:
         self.by_hash = {"ok": _KeySet(), "failed": _KeySet()}
         self.by_path = _KeySet()
         self.stream_end = 0
-        self.resumed = 0
         if force:
             self.file.truncate(0)
             self.file.seek(0)
@@ -370,7 +369,6 @@ class Manifest:
             self.by_hash[status].add(_key(entry["path"], entry["hash"]))
             self.by_path.add(_key(entry["path"]))
             self.stream_end = max(self.stream_end, entry.get("stream_end") or 0)
-            self.resumed += 1
         self.file.truncate(good_end)
         self.file.seek(good_end)
 
@@ -459,7 +457,6 @@ class LineCounter:
         self.docs: Counter[str] = Counter()
         self.counts: dict[int, int] = {}
         self.texts: dict[int, tuple[str, str]] = {}
-        self.pruned = 0
 
     def add(self, site: str, lines: Iterable[str]) -> None:
         self.docs[site] += 1
@@ -478,7 +475,6 @@ class LineCounter:
             for key in [k for k, c in self.counts.items() if c <= floor]:
                 del self.counts[key]
                 self.texts.pop(key, None)
-                self.pruned += 1
             floor += 1
 
     def boilerplate(self) -> dict[str, list[str]]:

@@ -78,8 +78,6 @@ class Params:
     short_penalty: float
     #: keep short lines inside the article region (subheadings, list items)
     keep_short_inside: bool
-    #: subtracted from the weight of each prose line in the region search
-    prose_cost: float = 0.0
     #: a marker is not terminal when the prose after it is this many times longer
     continuation: float = 1.0
     #: ... and at least this share of the purity of the run before it

@@ -20,7 +20,7 @@ worker processes and Dask clusters, and cleaning never mutates shared state.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -295,7 +295,6 @@ class Structure:
     source_line: str | None = None
     wire_source: str | None = None
     removals: tuple[Removal, ...] = ()
-    removed_lines: set[int] = field(default_factory=set)
 
 
 def find_structure(lines: Sequence[Line], hints: Hints, *, hard_wrapped: bool = False) -> Structure:
@@ -365,7 +364,7 @@ def find_structure(lines: Sequence[Line], hints: Hints, *, hard_wrapped: bool = 
         Removal(rule, reason, lines[i].text, lines[i].start, lines[i].end)
         for i, (rule, reason) in sorted(removed.items())
     )
-    return Structure(title, title_site, date, source_line, wire_source, removals, set(removed))
+    return Structure(title, title_site, date, source_line, wire_source, removals)
 
 
 # --- the default cleaner ------------------------------------------------------------------
