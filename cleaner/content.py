@@ -222,11 +222,6 @@ _COMMENT_STAMP = regex.compile(
 )
 
 # one alternation for the defaults: a single search per line instead of one per phrase
-_DEFAULT_MARKER_UNION = regex.compile(
-    r"^\W*(?:" + "|".join(f"(?:{phrase})" for phrase in _END_MARKER_PHRASES) + r")\W*$",
-    regex.IGNORECASE | regex.UNICODE,
-)
-
 # the same phrases glued inside a run-on line, capitalised like a heading and
 # followed by something that starts an item: where to break such a line so
 # that the marker stands alone
@@ -758,11 +753,18 @@ def terminal_marker(weights: Sequence[float | None], params: Params) -> int | No
     return None
 
 
+@functools.lru_cache(maxsize=32)
+def marker_union(markers: tuple[regex.Pattern, ...]) -> regex.Pattern | None:
+    """``markers`` as one pattern: one search per line instead of one per
+    marker (each keeps its own case-insensitivity)."""
+    parts = [f"(?i:{p.pattern})" if p.flags & regex.IGNORECASE else f"(?:{p.pattern})" for p in markers]
+    return regex.compile("|".join(parts)) if parts else None
+
+
 def is_end_marker(text: str, markers: Sequence[regex.Pattern]) -> bool:
-    """Whether ``text`` matches one of ``markers`` (the defaults in a single search)."""
-    if markers is DEFAULT_END_MARKERS:
-        return _DEFAULT_MARKER_UNION.search(text) is not None
-    return any(marker.search(text) for marker in markers)
+    """Whether ``text`` matches one of ``markers``."""
+    union = marker_union(tuple(markers))
+    return union is not None and union.search(text) is not None
 
 
 def wrapped_paragraphs(lines: Sequence[str], min_wrapped_chars: int = 40) -> list[tuple[int, int]]:
@@ -804,7 +806,7 @@ def detect(
     :data:`DEFAULT_END_MARKERS` are used when none are given.
     """
     params = bias if isinstance(bias, Params) else BIASES[bias]
-    markers = tuple(end_markers) or DEFAULT_END_MARKERS
+    markers = (marker_union(tuple(end_markers) or DEFAULT_END_MARKERS),)  # one search per line
     spans = wrapped_paragraphs(lines)
     if len(spans) < len(lines):
         # judge a hard-wrapped paragraph as a whole, then answer for its lines

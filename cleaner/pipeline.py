@@ -144,7 +144,7 @@ class Cleaner:
 
         language = hints.language
         if detect_content:
-            markers = end_marker_union(DEFAULT_END_MARKERS + matched.end_markers)
+            markers = DEFAULT_END_MARKERS + matched.end_markers
             found, language = self._content_removals(norm, removals, markers, language)
             removals.extend(found)
 
@@ -197,14 +197,6 @@ class Cleaner:
             if lines[i].text.strip()
         ]
         return found, language
-
-
-@lru_cache(maxsize=32)
-def end_marker_union(markers: tuple[regex.Pattern, ...]) -> tuple[regex.Pattern, ...]:
-    """The detector's end markers as one pattern: one search per line
-    instead of one per marker (each keeps its own case-insensitivity)."""
-    parts = [f"(?i:{p.pattern})" if p.flags & regex.IGNORECASE else f"(?:{p.pattern})" for p in markers]
-    return (regex.compile("|".join(parts)),) if parts else ()
 
 
 # --- step 2-3: HTML ------------------------------------------------------------------
