@@ -7,7 +7,8 @@ tells which lines are *not* the article.  It works in five steps:
 1. **group** hard-wrapped lines of one paragraph, so they are judged whole;
 2. **describe** every line (length, stop-word density relative to the
    page's own prose, sentence punctuation, share of capitalised words,
-   repetition within the page, cookie/consent wording);
+   repetition within the page, cookie/consent wording, and where items of
+   a list glued into one line meet);
 3. **classify** each line as prose (long, dense in stop words *and* ending
    like a sentence, not mostly capitalised), short or boilerplate, with its
    neighbours: a run of short unpunctuated lines is a menu or a link list;
@@ -114,6 +115,10 @@ class Params:
     max_sentence_chars: int | None = None
     #: ... unless its stop-word density is this many times the prose threshold
     glued_density: float = 2.0
+    #: a line where this many items of a glued list meet is no prose (0: off)
+    max_glued_items: int = 2
+    #: ... and at least this many per word
+    glued_rate: float = 0.03
     #: a long line ending like a sentence, if not prose, costs only ``short_penalty``
     #: (in a line-broken text it is a paragraph; in a run-on dump, maybe a teaser)
     sentence_lines_cheap: bool = True
@@ -121,7 +126,7 @@ class Params:
     terminal_prose: int = 1000
     #: ... and that share of the page's best run of prose
     terminal_share: float = 0.15
-    #: a comment thread is this many dated-and-timed headers; it ends the article ...
+    #: a comment thread or a list of teasers is this many dated headers alike; it ends the article ...
     min_thread_stamps: int = 3
     #: ... when a run of prose worth this much precedes its first header
     thread_prose: int = 250
@@ -207,19 +212,29 @@ _NOTICE = regex.compile(
     regex.IGNORECASE,
 )
 
-# A comment's header: a date with a time of day ("November 19, 2019 at 6:34
-# am", "19.11.2019 14:35", "2019-11-20 17:27").  One is a byline; a thread
-# repeats them alike, one per comment.
+# A comment's header, or a teaser's: a full date, maybe with a time of day
+# ("November 19, 2019 at 6:34 am", "19.11.2019", "2019-11-20 17:27"), or a
+# relative time ("2 days ago", "vor 3 Stunden").  One is a byline; a list
+# below the article repeats them alike, one per item.
 _MONTH = (
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|mär|mai|juin|juil|okt|dez|ene|abr|ago|dic|"
     r"set|out|fev|gen|mag|giu|lug|ott)\p{L}*\.?"
 )
-_COMMENT_STAMP = regex.compile(
+_DATE = (
     r"(?:\b" + _MONTH + r" \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\b\d{1,2}\.? " + _MONTH + r",? \d{4}"
-    r"|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\b\d{4}-\d{2}-\d{2})"
-    r"[,\s]*(?:at|um|à|às|alle|a las|в|-|\|)?\s*\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?\b",
-    regex.IGNORECASE,
+    r"|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\b\d{4}-\d{2}-\d{2})\b"
 )
+_TIME_OF_DAY = r"(?:[,\s]*(?:at|um|à|às|alle|a las|в|-|\|)?\s*\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?\b)"
+_UNIT = (
+    r"(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?|years?|minuten|stunden?|tagen?|wochen?|monaten?|jahren?|"
+    r"heures?|jours?|semaines?|mois|ans|minutos?|horas?|días|dias|semanas|meses|años|anos|minuti|ore|giorni|"
+    r"settimane|mesi|anni|минут\w*|час\w*|дн\w*|недел\w*|месяц\w*|год\w*|лет)"
+)
+_RELATIVE_TIME = (
+    r"(?:\b\d{1,2} " + _UNIT + r" (?:ago|fa|назад)|\b(?:vor|il y a|hace|há) \d{1,2} " + _UNIT + r")\b"
+    r"(?:\s*(?:at|um|à|às|alle|a las|в)\s*\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?\b)?"
+)
+_COMMENT_STAMP = regex.compile(_DATE + _TIME_OF_DAY + "?|" + _RELATIVE_TIME, regex.IGNORECASE)
 
 # one alternation for the defaults: a single search per line instead of one per phrase
 # the same phrases glued inside a run-on line, capitalised like a heading and
@@ -426,6 +441,8 @@ class Line(NamedTuple):
     notice: bool  # a cookie / consent notice
     capitalised: float  # share of capitalised words among cased words (0 without case)
     longest_sentence: int = 0  # effective characters of the longest run without sentence punctuation
+    words: int = 0
+    glued_items: int = 0  # places where two items of a glued list meet (see :func:`glued_items`)
 
 
 def capitalised_share(text: str) -> float:
@@ -462,9 +479,44 @@ def longest_sentence(text: str) -> int:
     return max(effective_length(piece) for piece in _SENTENCE_SPLIT.split(text))
 
 
+# a lower-case word followed, with no punctuation between, by a capitalised
+# function word ("... fresh water under threat The story behind ..."): in
+# prose a capitalised "The" follows a full stop; without one, two items of a
+# glued list (headlines, links) meet there
+_GLUED_ITEM = regex.compile(r"(?<=\p{Ll}) (\p{Lu}\p{Ll}+)\b")
+
+
+def glued_items(text: str, stops: frozenset[str]) -> int:
+    """How often a capitalised stop word follows a lower-case word in ``text``.
+
+    >>> glued_items("Fresh water under threat The story behind the oven Why cats hate salad", frozenset({"the", "why"}))
+    2
+    """
+    return sum(1 for match in _GLUED_ITEM.finditer(text) if match.group(1).lower() in stops)
+
+
+_LOWER_WORD = regex.compile(r"\b\p{Ll}+\b")
+
+
+def function_words(texts: Sequence[str], stops: frozenset[str], min_ratio: int = 3) -> frozenset[str]:
+    """The stop words the page writes in lower case at least ``min_ratio``
+    times as often as capitalised right after a lower-case word.
+
+    Those are function words ("the", "how"); the others start names on this
+    page ("United States", "New York"), where a capital mid-sentence is normal.
+
+    >>> sorted(function_words(["the cat saw the dog in New York", "a new day"], frozenset({"the", "new"})))
+    ['the']
+    """
+    lower = Counter(word for text in texts for word in _LOWER_WORD.findall(text) if word in stops)
+    capitalised = Counter(match.group(1).lower() for text in texts for match in _GLUED_ITEM.finditer(text))
+    return frozenset(word for word, count in lower.items() if count >= min_ratio * capitalised[word])
+
+
 def describe(lines: Sequence[str], stops: frozenset[str]) -> list[Line]:
     """Features of every line; blank lines get length 0."""
     texts = [strip_bullet(line) for line in lines]
+    functions = function_words(texts, stops)
     counts = Counter(text.lower() for text in texts if text)
     described = []
     for text in texts:
@@ -482,6 +534,8 @@ def describe(lines: Sequence[str], stops: frozenset[str]) -> list[Line]:
                 # only lines long enough to be prose need it, and it is costly
                 capitalised=capitalised_share(text) if len(text) >= _MIN_PROSE_CHARS else 0.0,
                 longest_sentence=longest_sentence(text) if len(text) > 300 else len(text),
+                words=len(tokens),
+                glued_items=glued_items(text, functions) if len(text) >= _MIN_PROSE_CHARS else 0,
             )
         )
     return described
@@ -534,6 +588,9 @@ def classify_line(line: Line, params: Params, density_threshold: float, has_stop
         # no sentence is that long: headlines or links glued together, which
         # are sparser in stop words than prose (a list of the article's own
         # reads like its prose)
+        return SHORT
+    if params.max_glued_items and line.glued_items >= max(params.max_glued_items, params.glued_rate * line.words):
+        # items of a list glued together ("... under threat The story behind ...")
         return SHORT
     dense = line.stop_density >= density_threshold
     rule = params.prose_rule if has_stops else "punct"
@@ -882,23 +939,29 @@ def stamp_signature(text: str, match: regex.Match) -> str:
 
 
 def thread_start(texts: Sequence[str], weights: Sequence[float], params: Params, after: int = 0) -> int | None:
-    """First line of a comment thread below the article, or None.
+    """First line of a comment thread or a list of teasers below the article, or None.
 
-    A thread is at least ``min_thread_stamps`` comment headers alike: a date
-    with a time of day after the same word ("jo says: November 19, 2019 at
-    6:34 am", "Ann on May 2, 2019 at 11:02 pm").  It starts at the first
+    A thread is at least ``min_thread_stamps`` headers alike, on different
+    lines: a full date, maybe with a time of day, or a relative time, after
+    the same word ("jo says: November 19, 2019 at 6:34 am", "al says: May 2,
+    2019 at 11:02 pm", "2 days ago at 07:47 am").  It starts at the first
     such header after line ``after`` (the start of the article's run),
     provided a run of prose worth ``thread_prose`` precedes it.  A byline's
     date ("By A. Reporter, May 2, 2019 at 9:00 am") is unlike the comments'.
+    Articles rarely give full dates, and not three alike.
 
     >>> texts = ["The council said on Monday that the bridge would open next spring after delays."] + [
     ...     f"jo{i} says: November 19, 2019 at 6:3{i} am" for i in range(3)]
     >>> thread_start(texts, [300.0, -5.0, -5.0, -5.0], BIASES["balanced"])
     1
     """
+    # a line repeated on the page (the article printed twice) counts once
+    first_of = {}
+    for index, text in enumerate(texts):
+        first_of.setdefault(text, index)
     headers = [
         (index, stamp_signature(text, match))
-        for index, text in enumerate(texts) if text
+        for index, text in enumerate(texts) if text and first_of[text] == index
         for match in _COMMENT_STAMP.finditer(text)
     ]
     if len(headers) < params.min_thread_stamps:

@@ -253,6 +253,39 @@ def test_dated_byline_is_not_where_the_comment_thread_starts():
     assert {i for i in range(first, len(lines)) if lines[i]} <= removed
 
 
+def test_comment_thread_with_relative_times_goes():
+    # "2 days ago at 07:47 am" headers, as forums print them, in several languages
+    for stamp in ("{n} days ago at 07:4{n} am", "vor {n} Tagen", "il y a {n} jours", "{n} giorni fa"):
+        lines, first = comment_thread_page("By A. Reporter")
+        lines = [regex.sub(r"March \d+, 2024 at 10:\d5 am", stamp.format(n=index % 9 + 1), line) for index, line in enumerate(lines)]
+        removed = {index for index, _, _ in detect(lines, language="en")}
+        assert {i for i in range(first, len(lines)) if lines[i]} <= removed, stamp
+        assert not {lines.index(ARTICLE[1]), lines.index(ARTICLE[2])} & removed, stamp
+
+
+def test_article_printed_three_times_is_no_thread_of_its_own():
+    # one sentence with "ten years ago" in three copies of the article is one
+    # header, not a thread: nothing after its first copy is cut for it
+    sentence = "She retired 10 years ago at the age of 51, after a long career in telecoms, and has never regretted it."
+    article = [ARTICLE[1], "", sentence, "", ARTICLE[2], ""]
+    lines = NOISE["menu"] + ["", "Council approves new bridge", ""] + article * 3
+    removed = {index for index, _, _ in detect(lines, language="en")}
+    assert lines.index(ARTICLE[2]) not in removed
+
+
+def test_glued_list_line_is_no_prose():
+    # items of a list glued into one "sentence": capitalised function words
+    # right after lower-case words, which prose only has after a full stop
+    glued = "Fresh water is under threat The story behind the first oven in space How the cat became a meme What we know about the new cabinet so far."
+    prose = "The council said that the water supply was under threat, and that the story of the new oven was a long one."
+    stops = content.stopwords_for("en")
+    described = content.describe([glued, prose, "they asked how and what the council knew, how and what it did, and how and what it would do"], stops)
+    params = content.BIASES["balanced"]
+    assert [content.classify_line(line, params, 0.2, True) for line in described[:2]] == [content.SHORT, content.GOOD]
+    # on a page that writes "New" in names, a capital "New" is no sign of a glued list
+    assert content.glued_items("They flew to New York on Monday and to New Delhi on Friday.", content.function_words(["They flew to New York and New Delhi, not to the new office."], stops)) == 0
+
+
 GLUED_HEADLINES = (
     "Parking charges review sparks anger among town centre traders "
     "Police appeal for witnesses after Friday night crash on ring road "
