@@ -97,6 +97,8 @@ class Params:
     min_teasers: int = 4
     #: a run of at most this many short items between two prose lines is a list in the article
     max_embedded_list: int = 6
+    #: the article's region grows over the short sentences at its edges
+    extend_with_sentences: bool = True
     #: cost of each character of non-prose in the region search
     junk_rate: float = 2.0
     #: ... beyond this many characters per line (short items cost only the fixed amount)
@@ -909,6 +911,11 @@ def detect(
     if start == end:
         # no prose anywhere: nothing to tell apart, keep the text as it is
         return []
+    if params.extend_with_sentences:
+        start, end = extend_region(
+            start, end, end_of_page, classes, described, is_marker, threshold, params.prose_chars,
+            backward=params.max_sentence_chars is None,
+        )
     if starts_clean(classes, described, is_marker, start, params.clean_head_lines):
         # the text opens with the article, not with a page's header: it is an
         # article already, however short, so the first end marker after its
@@ -922,6 +929,46 @@ def detect(
         return [(index, "content.end-marker", "at or after the end-of-article marker")
                 for index in range(article_end or len(lines), len(lines)) if classes[index] != BLANK]
     return removal_reasons(classes, described, is_marker, start, end, end_of_page, params)
+
+
+def extend_region(
+    start: int, end: int, end_of_page: int, classes: Sequence[str], described: Sequence[Line],
+    is_marker: Sequence[bool], threshold: float, max_chars: int, backward: bool,
+) -> tuple[int, int]:
+    """The region grown over the short sentences right after it (and, if
+    ``backward``, right before it): a one-line paragraph or quote at the
+    edge of an article ("This game will help you!") is too short to count
+    as prose (under ``max_chars``) but reads like it, dense in stop words
+    and ending like a sentence.  Growth stops at anything else, long lines
+    that failed as prose included.  In a run-on dump every
+    sentence is a line, so teasers before the article would read alike:
+    there only the end grows.
+
+    >>> lines = ["Home", "The council said on Monday that the new bridge would open next spring after delays.", "It is welcome."]
+    >>> described = describe(lines, stopwords_for("en"))
+    >>> classes = [classify_line(line, BIASES["balanced"], 0.3, True) for line in described]
+    >>> extend_region(1, 2, 3, classes, described, [False] * 3, 0.3, 70, backward=True)
+    (1, 3)
+    """
+
+    def short_sentence(index: int) -> bool:
+        line = described[index]
+        return (
+            classes[index] == SHORT and line.length < max_chars and line.sentence_end
+            and line.stop_density >= threshold and not is_marker[index]
+        )
+
+    index = end
+    while index < end_of_page and (classes[index] == BLANK or short_sentence(index)):
+        index += 1
+        if classes[index - 1] != BLANK:
+            end = index
+    index = start - 1
+    while backward and index >= 0 and (classes[index] == BLANK or short_sentence(index)):
+        if classes[index] != BLANK:
+            start = index
+        index -= 1
+    return start, end
 
 
 def stamp_signature(text: str, match: regex.Match) -> str:
