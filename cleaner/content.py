@@ -568,6 +568,11 @@ def reference_density(described: Sequence[Line], min_length: int) -> float:
 BLANK, BAD, SHORT, GOOD = "blank", "bad", "short", "good"
 
 
+# "[…]" closes an excerpt (WordPress's teasers): a summary of another page,
+# however prose-like
+_EXCERPT_END = regex.compile(r"(?:\[\s*(?:…|\.\.\.)\s*\]|\((?:…|\.\.\.)\))$")
+
+
 def classify_line(line: Line, params: Params, density_threshold: float, has_stops: bool) -> str:
     """Context-free class of one line: blank, boilerplate, short or prose.
 
@@ -593,6 +598,9 @@ def classify_line(line: Line, params: Params, density_threshold: float, has_stop
         return SHORT
     if params.max_glued_items and line.glued_items >= max(params.max_glued_items, params.glued_rate * line.words):
         # items of a list glued together ("... under threat The story behind ...")
+        return SHORT
+    if _EXCERPT_END.search(line.text):
+        # an excerpt of another page, cut off with "[…]"
         return SHORT
     dense = line.stop_density >= density_threshold
     rule = params.prose_rule if has_stops else "punct"

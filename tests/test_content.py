@@ -286,6 +286,16 @@ def test_glued_list_line_is_no_prose():
     assert content.glued_items("They flew to New York on Monday and to New Delhi on Friday.", content.function_words(["They flew to New York and New Delhi, not to the new office."], stops)) == 0
 
 
+def test_excerpts_cut_off_with_brackets_are_teasers():
+    lines = NOISE["menu"] + ["", "Council approves new bridge", ""] + [ARTICLE[1], "", ARTICLE[2], "", "Latest posts", ""]
+    excerpts = [f"{summary[:-1]} and what the council will do next about it in the coming months […]" for _, summary in TEASERS]
+    lines += [line for excerpt in excerpts for line in (excerpt, "")]
+    removed = {index for index, _, _ in detect(lines, language="en")}
+    assert not {lines.index(ARTICLE[1]), lines.index(ARTICLE[2])} & removed
+    assert {lines.index(excerpt) for excerpt in excerpts} <= removed
+    assert content.classify_line(content.describe([excerpts[0]], content.stopwords_for("en"))[0], content.BIASES["balanced"], 0.2, True) == content.SHORT
+
+
 GLUED_HEADLINES = (
     "Parking charges review sparks anger among town centre traders "
     "Police appeal for witnesses after Friday night crash on ring road "
