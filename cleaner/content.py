@@ -920,10 +920,7 @@ def detect(
         # no prose anywhere: nothing to tell apart, keep the text as it is
         return []
     if params.extend_with_sentences:
-        start, end = extend_region(
-            start, end, end_of_page, classes, described, is_marker, threshold, params.prose_chars,
-            backward=params.max_sentence_chars is None,
-        )
+        start, end = extend_region(start, end, end_of_page, classes, described, is_marker, threshold, params, has_stops)
     if starts_clean(classes, described, is_marker, start, params.clean_head_lines):
         # the text opens with the article, not with a page's header: it is an
         # article already, however short, so the first end marker after its
@@ -941,38 +938,41 @@ def detect(
 
 def extend_region(
     start: int, end: int, end_of_page: int, classes: Sequence[str], described: Sequence[Line],
-    is_marker: Sequence[bool], threshold: float, max_chars: int, backward: bool,
+    is_marker: Sequence[bool], threshold: float, params: Params, has_stops: bool,
 ) -> tuple[int, int]:
-    """The region grown over the short sentences right after it (and, if
-    ``backward``, right before it): a one-line paragraph or quote at the
-    edge of an article ("This game will help you!") is too short to count
-    as prose (under ``max_chars``) but reads like it, dense in stop words
-    and ending like a sentence.  Growth stops at anything else, long lines
-    that failed as prose included.  In a run-on dump every
-    sentence is a line, so teasers before the article would read alike:
-    there only the end grows.
+    """The region grown over the lines at its edges that read like more of it.
+
+    A one-line paragraph or quote ("This game will help you!") is too short
+    to count as prose but is dense in stop words and ends like a sentence.
+    In a line-broken text, a paragraph is prose by the absolute standard
+    (``min_density``) even when the page's own prose sets a higher bar.
+    Growth stops at anything else.  In a run-on dump every sentence is a
+    line, so teasers before the article would read alike: there only short
+    sentences join, and only at the end.
 
     >>> lines = ["Home", "The council said on Monday that the new bridge would open next spring after delays.", "It is welcome."]
     >>> described = describe(lines, stopwords_for("en"))
     >>> classes = [classify_line(line, BIASES["balanced"], 0.3, True) for line in described]
-    >>> extend_region(1, 2, 3, classes, described, [False] * 3, 0.3, 70, backward=True)
+    >>> extend_region(1, 2, 3, classes, described, [False] * 3, 0.3, BIASES["balanced"], True)
     (1, 3)
     """
+    line_broken = params.max_sentence_chars is None
 
-    def short_sentence(index: int) -> bool:
+    def joins(index: int) -> bool:
         line = described[index]
-        return (
-            classes[index] == SHORT and line.length < max_chars and line.sentence_end
-            and line.stop_density >= threshold and not is_marker[index]
-        )
+        if classes[index] != SHORT or is_marker[index] or not line.sentence_end:
+            return False
+        if line.length < params.prose_chars:
+            return line.stop_density >= threshold
+        return line_broken and classify_line(line, params, params.min_density, has_stops) == GOOD
 
     index = end
-    while index < end_of_page and (classes[index] == BLANK or short_sentence(index)):
+    while index < end_of_page and (classes[index] == BLANK or joins(index)):
         index += 1
         if classes[index - 1] != BLANK:
             end = index
     index = start - 1
-    while backward and index >= 0 and (classes[index] == BLANK or short_sentence(index)):
+    while line_broken and index >= 0 and (classes[index] == BLANK or joins(index)):
         if classes[index] != BLANK:
             start = index
         index -= 1
