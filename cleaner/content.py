@@ -566,6 +566,41 @@ def reference_density(described: Sequence[Line], min_length: int) -> float:
 # Classification
 
 BLANK, BAD, SHORT, GOOD = "blank", "bad", "short", "good"
+#: a post embedded in the article (a tweet and its attribution): neutral in
+#: the region search, kept inside the article
+EMBED = "embed"
+
+# "— Digital Foundry (@digitalfoundry) November 18, 2019": the line that
+# closes an embedded post, as page-to-text tools print a tweet
+_EMBED_ATTRIBUTION = regex.compile(r"^[—–-]\s*.{1,80}\(@\w{1,30}\)\s*.{0,40}\b\d{4}$")
+
+
+def mark_embedded_posts(classes: list[str], described: Sequence[Line]) -> list[str]:
+    """An embedded post's attribution line and the post's line before it become :data:`EMBED`.
+
+    A tweet quoted in an article reads like neither prose nor a menu; as
+    short lines they would cost the article its paragraphs after them.
+
+    >>> lines = ["Interesting to see this running at 60fps pic.twitter.com/x1", "— Jo Example (@jo) November 18, 2019"]
+    >>> mark_embedded_posts([SHORT, SHORT], describe(lines, frozenset()))
+    ['embed', 'embed']
+    """
+    out = list(classes)
+    for index, line in enumerate(described):
+        if _EMBED_ATTRIBUTION.match(line.text):
+            out[index] = EMBED
+            post = previous_non_blank_index(classes, index)
+            if post is not None and classes[post] in (SHORT, BAD):
+                out[post] = EMBED
+    return out
+
+
+def previous_non_blank_index(classes: Sequence[str], index: int) -> int | None:
+    """Index of the nearest non-blank line before ``index``, or None."""
+    for before in range(index - 1, -1, -1):
+        if classes[before] != BLANK:
+            return before
+    return None
 
 
 # "[…]" closes an excerpt (WordPress's teasers): a summary of another page,
@@ -652,6 +687,9 @@ def mark_link_lists(
     return out
 
 
+_CUT_OFF = regex.compile(r"(?:\.\.\.|…)$")
+
+
 def mark_teasers(
     classes: list[str], described: Sequence[Line], min_teasers: int = 4, max_heading_lines: int = 4, max_teaser_chars: int = 350
 ) -> list[str]:
@@ -669,8 +707,13 @@ def mark_teasers(
     def headingish(index: int) -> bool:
         # a headline, a name or a section: unpunctuated, not starting in lower
         # case (a list item inside the article often does)
+        # (or cut off with an ellipsis, as a long headline is)
         text = described[index].text
-        return classes[index] in (SHORT, BAD) and not described[index].sentence_end and not text[:1].islower()
+        return (
+            classes[index] in (SHORT, BAD)
+            and (not described[index].sentence_end or _CUT_OFF.search(text) is not None)
+            and not text[:1].islower()
+        )
 
     chain: list[int] = []
 
@@ -894,6 +937,7 @@ def detect(
         cls != BLANK and line.length <= 80 and is_end_marker(line.text, markers)
         for cls, line in zip(classes, described)
     ]
+    classes = mark_embedded_posts(classes, described)
     classes = mark_link_lists(classes, described, is_marker, params.min_link_items, params.max_embedded_list)
     if params.min_teasers:
         classes = mark_teasers(classes, described, params.min_teasers)
@@ -960,6 +1004,8 @@ def extend_region(
 
     def joins(index: int) -> bool:
         line = described[index]
+        if classes[index] == EMBED:
+            return True
         if classes[index] != SHORT or is_marker[index] or not line.sentence_end:
             return False
         if line.length < params.prose_chars:

@@ -296,6 +296,32 @@ def test_excerpts_cut_off_with_brackets_are_teasers():
     assert content.classify_line(content.describe([excerpts[0]], content.stopwords_for("en"))[0], content.BIASES["balanced"], 0.2, True) == content.SHORT
 
 
+def test_teasers_with_cut_off_headlines_and_summaries_go():
+    # headlines and summaries both cut off with "...", as teaser lists print them
+    lines = NOISE["menu"] + ["", "Council approves new bridge", ""] + [ARTICLE[1], "", ARTICLE[2], "", ARTICLE[3], "", "Deals", ""]
+    for number, (headline, summary) in enumerate(TEASERS):
+        cut = headline + (" after the council's long review..." if number % 2 else "")
+        lines += [cut, "", summary[:-1] + " and what comes next for the town's shoppers and traders in the new year...", ""]
+    removed = {index for index, _, _ in detect(lines, language="en")}
+    assert not {lines.index(paragraph) for paragraph in ARTICLE[1:4]} & removed
+    teaser_lines = [i for i, line in enumerate(lines) if line.endswith("new year...")]
+    assert set(teaser_lines) <= removed
+
+
+def test_embedded_tweet_does_not_cut_the_article_after_it():
+    # a long tweet costs more than the short last paragraph brings, unless it counts as part of the article
+    tweet = (
+        "Interesting to see the new bridge open at last, a long time coming for the town and its people "
+        "#bridge #council #river #transport #commuters #traffic #localnews #infrastructure https://t.co/x1Yz pic.twitter.com/x1Yz"
+    )
+    last = "The bridge will open to cyclists first, the council said, with cars allowed a month later."
+    lines = NOISE["menu"] + ["", "Council approves new bridge", ""] + [ARTICLE[0], "", ARTICLE[1], ""]
+    lines += [tweet, "", "— Jo Example (@joexample) March 3, 2024", "", last, ""] + NOISE["footer"]
+    removed = {index for index, _, _ in detect(lines, language="en")}
+    kept = {i for i, line in enumerate(lines) if line} - removed
+    assert {lines.index(ARTICLE[0]), lines.index(last), lines.index(tweet)} <= kept
+
+
 GLUED_HEADLINES = (
     "Parking charges review sparks anger among town centre traders "
     "Police appeal for witnesses after Friday night crash on ring road "
