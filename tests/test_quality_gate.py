@@ -18,9 +18,10 @@ AEB = quality.DEFAULT_AEB
 # floors = measured - 0.005 (recall keeps the earlier, higher floor).
 HTML_FLOORS = {"f1": 0.9771, "precision": 0.9733, "recall": 0.9811}
 # Text mode through the whole pipeline (rule packs + content detector), measured
-# 2026-11-23: html-text 0.9168, inscriptis 0.9153, beautifulsoup 0.8591; floors = measured - 0.005.
-# The issue's targets (0.92 / 0.90 / 0.90) are tracked as expected failures below.
-TEXT_FLOORS = {"dump:html-text": 0.9118, "dump:inscriptis": 0.9103, "dump:beautifulsoup": 0.8541}
+# 2026-11-23 (second session): html-text 0.9241, inscriptis 0.9225, beautifulsoup 0.8739;
+# floors = measured - 0.004, so the html-text floor still meets the issue's 0.92.
+# The BeautifulSoup target (0.90) is not reached: an expected failure below.
+TEXT_FLOORS = {"dump:html-text": 0.9201, "dump:inscriptis": 0.9185, "dump:beautifulsoup": 0.8699}
 TEXT_TARGETS = {"dump:html-text": 0.92, "dump:inscriptis": 0.90, "dump:beautifulsoup": 0.90}
 
 
@@ -69,7 +70,7 @@ def test_text_mode_floor(result, source):
     "source",
     [
         pytest.param(s, marks=pytest.mark.xfail(reason=f"issue 4 target {TEXT_TARGETS[s]} not reached yet", strict=False))
-        if s != "dump:inscriptis" else s
+        if s == "dump:beautifulsoup" else s
         for s in sorted(TEXT_TARGETS)
     ],
 )
