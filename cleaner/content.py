@@ -987,12 +987,14 @@ def extend_region(
     """The region grown over the lines at its edges that read like more of it.
 
     A one-line paragraph or quote ("This game will help you!") is too short
-    to count as prose but is dense in stop words and ends like a sentence.
-    In a line-broken text, a paragraph is prose by the absolute standard
-    (``min_density``) even when the page's own prose sets a higher bar.
-    Growth stops at anything else.  In a run-on dump every sentence is a
-    line, so teasers before the article would read alike: there only short
-    sentences join, and only at the end.
+    to count as prose but has stop words and ends like a sentence; a post
+    embedded in the article (:data:`EMBED`) is part of it.  In a line-broken
+    text, lines join by the absolute standard (``min_density``) even when
+    the page's own prose sets a higher bar: in a short text one paragraph
+    made of stop words can set it.  Growth stops at anything else.  In a
+    run-on dump every sentence is a line, so teasers before the article
+    would read alike: there only short sentences dense by the page's
+    standard join, and only at the end.
 
     >>> lines = ["Home", "The council said on Monday that the new bridge would open next spring after delays.", "It is welcome."]
     >>> described = describe(lines, stopwords_for("en"))
@@ -1009,7 +1011,7 @@ def extend_region(
         if classes[index] != SHORT or is_marker[index] or not line.sentence_end:
             return False
         if line.length < params.prose_chars:
-            return line.stop_density >= threshold
+            return line.stop_density >= (params.min_density if line_broken else threshold)
         return line_broken and classify_line(line, params, params.min_density, has_stops) == GOOD
 
     index = end
