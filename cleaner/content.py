@@ -11,14 +11,19 @@ tells which lines are *not* the article.  It works in five steps:
    a list glued into one line meet);
 3. **classify** each line as prose (long, dense in stop words *and* ending
    like a sentence, not mostly capitalised), short or boilerplate, with its
-   neighbours: a run of short unpunctuated lines is a menu or a link list;
+   neighbours: a run of short unpunctuated lines is a menu or a link list,
+   summaries alternating with headlines are teasers, and a tweet with its
+   attribution is a post embedded in the article;
 4. **choose the article region**: the contiguous run of lines with the
    largest prose-minus-boilerplate weight (a maximum-sum subarray), so that
    subheadings and lists between article paragraphs stay in while a menu
-   between two prose blocks splits them;
+   between two prose blocks splits them; the region then grows over the
+   short sentences at its edges;
 5. **stop at end markers** ("Related articles", "Comments", ...): the first
    one after a substantial run of prose ends the article unless what follows
-   reads like more of it (an inline box); the others are crossed.
+   reads like more of it (an inline box); the others are crossed.  Headers
+   alike with dates or relative times ("2 days ago") below the article
+   start a comment thread or a list of teasers, which ends it too.
 
 A text that opens with its article (at most a title and a byline before the
 prose) is taken as an article already: only what follows its end marker goes.
