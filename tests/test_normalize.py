@@ -61,3 +61,33 @@ def test_cleaner_pickles():
 
     cleaner = pickle.loads(pickle.dumps(Cleaner()))
     assert cleaner.clean("Headline of a story\n\n- Advertisement -\nBody text of the story goes here, said officials.").text.startswith("Body")
+
+
+# --- looks_bad: ftfy's is_bad, searched only near non-ASCII characters ----------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+import ftfy.badness  # noqa: E402
+
+from cleaner.normalize import _BADNESS_REACH, looks_bad  # noqa: E402
+
+# ASCII, the characters ftfy's mojibake pattern is made of, and a few others
+_MOJIBAKE_ALPHABET = st.sampled_from(list("ab Z.\n\t,?!ÃÂâ€™©ÐÑƒ²Â»ГўВЂβā ÎØÙœ°│àé’“”—€¢ЁЯ\xa0\xad\x85"))
+
+
+def test_looks_bad_has_its_shortcut():
+    assert _BADNESS_REACH is not None  # else looks_bad falls back to is_bad: right, but slow
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_MOJIBAKE_ALPHABET, max_size=60).map("".join), st.integers(0, 200))
+def test_looks_bad_is_is_bad(text, ascii_run):
+    padded = "x" * ascii_run + text + " plain ascii words " * 3 + text[::-1]
+    for sample in (text, padded):
+        assert looks_bad(sample) == ftfy.badness.is_bad(sample)
+
+
+@pytest.mark.parametrize("text", ["Ã ok", "x Ã ", "Ã", "Afghanistanâ€™s", "ГўВЂВ™s", "q" * 50 + "Ã©" + "q" * 50])
+def test_looks_bad_examples(text):
+    assert looks_bad(text) == ftfy.badness.is_bad(text)
