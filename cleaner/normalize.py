@@ -7,6 +7,7 @@ this step, so it must be deterministic and idempotent.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -158,13 +159,39 @@ def collapse_spaces(text: str) -> str:
     >>> collapse_spaces("a\u00a0\u00a0b  \n\n\n\nc")
     'a b\n\nc'
     """
-    lines = []
-    for line in text.split("\n"):
-        stripped = line.lstrip(" \t\u00a0\u3000\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f")
-        indent = " " * min(len(line) - len(stripped), 8)
-        lines.append(indent + _SPACES.sub(" ", stripped).rstrip())
-    text = "\n".join(lines)
+    # only the lines with something to tidy are rebuilt (most lines of most texts have nothing)
+    if _has_untidy_spaces(text):
+        text = _UNTIDY_LINE.sub(_tidy_line, text)
     return _BLANK_RUNS.sub("\n\n", text).strip("\n")
+
+
+def _tidy_line(match: regex.Match) -> str:
+    line = match.group()
+    stripped = line.lstrip(_INDENT_CHARS)
+    indent = " " * min(len(line) - len(stripped), 8)
+    return indent + _SPACES.sub(" ", stripped).rstrip()
+
+
+_INDENT_CHARS = " \t\u00a0\u3000\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f"
+# A line _tidy_line would change: it holds a space other than " ", two spaces in
+# a row, a space at its start or end, or a character str.rstrip() removes that
+# is no regex \s (\x1c-\x1f). Every other line comes out of _tidy_line as it went in.
+_UNTIDY_LINE = regex.compile(r"^[^\n]*?(?:[^\S\n ]|  |^ | $|[\x1c-\x1f])[^\n]*", regex.MULTILINE)
+# The same spaces for the stdlib's re, which scans a character class several
+# times faster: every character of regex's [^\S\n ] and \x1c-\x1f (a test checks it).
+_ODD_SPACE = re.compile("[\t\x0b\x0c\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
+
+
+def _has_untidy_spaces(text: str) -> bool:
+    """Whether any line of ``text`` matches _UNTIDY_LINE, from quick scans."""
+    return (
+        "  " in text
+        or " \n" in text
+        or "\n " in text
+        or text.startswith(" ")
+        or text.endswith(" ")
+        or _ODD_SPACE.search(text) is not None
+    )
 
 
 def straighten_quotes(text: str) -> str:

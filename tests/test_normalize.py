@@ -91,3 +91,40 @@ def test_looks_bad_is_is_bad(text, ascii_run):
 @pytest.mark.parametrize("text", ["Ã ok", "x Ã ", "Ã", "Afghanistanâ€™s", "ГўВЂВ™s", "q" * 50 + "Ã©" + "q" * 50])
 def test_looks_bad_examples(text):
     assert looks_bad(text) == ftfy.badness.is_bad(text)
+
+
+# --- collapse_spaces rebuilds only untidy lines: the same as rebuilding every line ----------
+
+
+def _collapse_spaces_every_line(text: str) -> str:
+    import regex
+
+    lines = []
+    for line in text.split("\n"):
+        stripped = line.lstrip(" \t\u00a0\u3000\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f")
+        indent = " " * min(len(line) - len(stripped), 8)
+        lines.append(indent + regex.sub(r"[^\S\n]+", " ", stripped).rstrip())
+    return regex.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
+
+
+_SPACE_ALPHABET = st.sampled_from(list("ab .\n\n\t\r\x0b\x0c\x1c\x1f\x85\xa0\u1680\u2000\u2007\u200a\u200b\u2028\u202f\u205f\u3000"))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_SPACE_ALPHABET, max_size=40).map("".join))
+def test_collapse_spaces_is_per_line_tidying(text):
+    from cleaner.normalize import collapse_spaces
+
+    assert collapse_spaces(text) == _collapse_spaces_every_line(text)
+
+
+def test_odd_space_is_every_space_the_untidy_line_pattern_knows():
+    import sys
+
+    import regex
+
+    from cleaner.normalize import _ODD_SPACE
+
+    every_char = "".join(map(chr, range(sys.maxunicode + 1)))
+    untidy = regex.compile(r"[^\S\n ]|[\x1c-\x1f]")
+    assert _ODD_SPACE.findall(every_char) == untidy.findall(every_char)
