@@ -157,12 +157,14 @@ def matches_line(rule: Rule, stripped: str) -> bool:
     )
 
 
-def window(rule: Rule, lines: Sequence[Line]) -> list[int]:
+def window(rule: Rule, lines: Sequence[Line], nonempty: Sequence[int] | None = None) -> list[int]:
     """Indices of the lines a rule may match: all, or its ``within`` window
-    (the first or last ``within_lines`` non-empty lines)."""
+    (the first or last ``within_lines`` non-empty lines; ``nonempty``: their
+    indices, if the caller has them already)."""
     if not rule.within:
         return list(range(len(lines)))
-    nonempty = [i for i, line in enumerate(lines) if line.stripped]
+    if nonempty is None:
+        nonempty = [i for i, line in enumerate(lines) if line.stripped]
     return nonempty[: rule.within_lines] if rule.within == "head" else nonempty[-rule.within_lines :]
 
 
@@ -465,9 +467,11 @@ class RuleSet:
         """For each line rule id, the indices of the lines it fully matches.
         Each distinct line is tested once: page dumps repeat menu lines."""
         matched: dict[str, list[int]] = {}
-        for rule in self.rules:
-            if rule.kind in LINE_KINDS and rule.within:
-                hits = [i for i in window(rule, lines) if matches_line(rule, lines[i].stripped)]
+        windowed = [r for r in self.rules if r.kind in LINE_KINDS and r.within]
+        if windowed:
+            nonempty = [i for i, line in enumerate(lines) if line.stripped]  # once, for every windowed rule
+            for rule in windowed:
+                hits = [i for i in window(rule, lines, nonempty) if matches_line(rule, lines[i].stripped)]
                 if hits:
                     matched[rule.id] = hits
         if self._screen is None:
@@ -476,7 +480,7 @@ class RuleSet:
         line_rules = [r for r in self.rules if r.kind in LINE_KINDS and not r.within]
         seen: dict[str, list[str]] = {}
         for i, line in enumerate(lines):
-            text = line.text.strip()
+            text = line.stripped
             if not text or len(text) > limit:
                 continue
             ids = seen.get(text)
