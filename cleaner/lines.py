@@ -4,7 +4,6 @@ content detection. Offsets are character positions in the normalised text."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable
 
 import regex
 
@@ -13,17 +12,40 @@ _WORD = regex.compile(r"\w+")
 _SENTENCE_END = regex.compile(r"[.!?…。！？।۔։።]")
 
 
+class _once:
+    """A property computed on first use and then kept in the instance (a
+    frozen dataclass still has a ``__dict__``). ``functools.cached_property``
+    without its lock, which costs more than what it caches here."""
+
+    def __init__(self, compute):
+        self.compute, self.name = compute, compute.__name__
+        self.__doc__ = compute.__doc__
+
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.compute(obj)
+        return value
+
+
 @dataclass(frozen=True)
 class Line:
-    """One line of the normalised text: ``text == normalised[start:end]``."""
+    """One line of the normalised text: ``text == normalised[start:end]``.
+    Rules, metadata and the pipeline ask the same line the same questions
+    (stripped? prose?): each is answered once."""
 
     start: int
     end: int
     text: str
 
-    @property
+    @_once
     def stripped(self) -> str:
         return self.text.strip()
+
+    @_once
+    def prose(self) -> bool:
+        """``is_prose(self.text)``."""
+        return is_prose(self.text)
 
 
 def split_lines(text: str, offset: int = 0) -> list[Line]:
@@ -60,7 +82,3 @@ def is_prose(text: str, min_words: int = 8) -> bool:
     words = word_count(text)
     return words >= min_words or (len(text) >= 40 and words <= len(text) / 15)
 
-
-def prose_chars(lines: Iterable[Line]) -> int:
-    """Characters of prose among ``lines``."""
-    return sum(len(line.stripped) for line in lines if is_prose(line.text))

@@ -7,6 +7,7 @@ this step, so it must be deterministic and idempotent.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -54,9 +55,79 @@ def repair_mojibake(text: str) -> str:
     >>> repair_mojibake("Afghanistanâ€™s capital")
     'Afghanistan’s capital'
     """
-    if text.isascii() or not (ftfy.badness.is_bad(text) or _C1_OR_SURROGATE.search(text)):
+    if text.isascii() or not (looks_bad(text) or _C1_OR_SURROGATE.search(text)):
         return text  # the common case, at a fraction of fix_text's cost
     return _ftfy(text)
+
+
+def _badness_reach() -> int | None:
+    """The longest match of ftfy's mojibake pattern, if every one of its
+    alternatives needs a non-ASCII character (then a match lies within that
+    distance of one); None if the pattern is not so (another ftfy version)."""
+    try:
+        from re import _parser as sre_parse  # Python 3.11+
+    except ImportError:  # pragma: no cover - Python 3.10
+        import sre_parse  # type: ignore[no-redef]
+    BRANCH, IN, LITERAL, RANGE = sre_parse.BRANCH, sre_parse.IN, sre_parse.LITERAL, sre_parse.RANGE
+
+    def non_ascii_only(op, av) -> bool:  # a character item that matches no ASCII character
+        if op == LITERAL:
+            return av > 127
+        return op == IN and all((o == LITERAL and a > 127) or (o == RANGE and a[0] > 127) for o, a in av)
+
+    def plain(items) -> bool:  # no look-around, no anchor but the text's start: a window's match is a match
+        for op, av in items:
+            if op == sre_parse.AT and av not in (sre_parse.AT_BEGINNING, sre_parse.AT_BEGINNING_STRING):
+                return False
+            if op in (sre_parse.ASSERT, sre_parse.ASSERT_NOT, sre_parse.GROUPREF, sre_parse.GROUPREF_EXISTS):
+                return False
+            if op == BRANCH and not all(plain(b) for b in av[1]):
+                return False
+            if op in (sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT) and not plain(av[2]):
+                return False
+            if op == sre_parse.SUBPATTERN and not plain(av[-1]):
+                return False
+        return True
+
+    try:
+        pattern = ftfy.badness.BADNESS_RE
+        tree = sre_parse.parse(pattern.pattern, pattern.flags)
+        (op, (_, branches)), = tree.data
+        if op != BRANCH or not plain(tree) or pattern.flags & sre_parse.SRE_FLAG_MULTILINE:
+            return None
+        if not all(any(non_ascii_only(o, a) for o, a in branch) for branch in branches):
+            return None
+        width = tree.getwidth()[1]
+    except Exception:  # pragma: no cover - an unexpected pattern: no shortcut
+        return None
+    return width if 0 < width < 100 else None
+
+
+_BADNESS_REACH = _badness_reach()
+# clusters of non-ASCII characters, gaps too short to hold a match between them
+_NON_ASCII_CLUSTER = (
+    regex.compile(r"[^\x00-\x7f](?:[\x00-\x7f]{0,%d}[^\x00-\x7f])*" % (2 * _BADNESS_REACH))
+    if _BADNESS_REACH
+    else None
+)
+
+
+def looks_bad(text: str) -> bool:
+    """``ftfy.badness.is_bad(text)``, searching only near non-ASCII characters:
+    every mojibake pattern needs one (checked on ftfy's pattern at import), so
+    the ASCII stretches of a page, most of it, are skipped. Same answer.
+
+    >>> looks_bad("Afghanistanâ€™s capital"), looks_bad("Afghanistan’s capital")
+    (True, False)
+    """
+    if _NON_ASCII_CLUSTER is None:
+        return ftfy.badness.is_bad(text)
+    search, reach, size = ftfy.badness.BADNESS_RE.search, _BADNESS_REACH, len(text)
+    # ``^`` in the pattern still means the text's start: search(pos=) does not move it
+    return any(
+        search(text, max(0, m.start() - reach), min(size, m.end() + reach))
+        for m in _NON_ASCII_CLUSTER.finditer(text)
+    )
 
 
 def _ftfy(text: str) -> str:
@@ -88,13 +159,39 @@ def collapse_spaces(text: str) -> str:
     >>> collapse_spaces("a\u00a0\u00a0b  \n\n\n\nc")
     'a b\n\nc'
     """
-    lines = []
-    for line in text.split("\n"):
-        stripped = line.lstrip(" \t\u00a0\u3000\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f")
-        indent = " " * min(len(line) - len(stripped), 8)
-        lines.append(indent + _SPACES.sub(" ", stripped).rstrip())
-    text = "\n".join(lines)
+    # only the lines with something to tidy are rebuilt (most lines of most texts have nothing)
+    if _has_untidy_spaces(text):
+        text = _UNTIDY_LINE.sub(_tidy_line, text)
     return _BLANK_RUNS.sub("\n\n", text).strip("\n")
+
+
+def _tidy_line(match: regex.Match) -> str:
+    line = match.group()
+    stripped = line.lstrip(_INDENT_CHARS)
+    indent = " " * min(len(line) - len(stripped), 8)
+    return indent + _SPACES.sub(" ", stripped).rstrip()
+
+
+_INDENT_CHARS = " \t\u00a0\u3000\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f"
+# A line _tidy_line would change: it holds a space other than " ", two spaces in
+# a row, a space at its start or end, or a character str.rstrip() removes that
+# is no regex \s (\x1c-\x1f). Every other line comes out of _tidy_line as it went in.
+_UNTIDY_LINE = regex.compile(r"^[^\n]*?(?:[^\S\n ]|  |^ | $|[\x1c-\x1f])[^\n]*", regex.MULTILINE)
+# The same spaces for the stdlib's re, which scans a character class several
+# times faster: every character of regex's [^\S\n ] and \x1c-\x1f (a test checks it).
+_ODD_SPACE = re.compile("[\t\x0b\x0c\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
+
+
+def _has_untidy_spaces(text: str) -> bool:
+    """Whether any line of ``text`` matches _UNTIDY_LINE, from quick scans."""
+    return (
+        "  " in text
+        or " \n" in text
+        or "\n " in text
+        or text.startswith(" ")
+        or text.endswith(" ")
+        or _ODD_SPACE.search(text) is not None
+    )
 
 
 def straighten_quotes(text: str) -> str:

@@ -53,6 +53,7 @@ from __future__ import annotations
 import tomllib
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import accumulate
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
@@ -60,7 +61,7 @@ import regex
 
 from .article import Removal
 from .errors import CleanerError
-from .lines import Line, is_prose, prose_chars, word_count
+from .lines import Line, word_count
 
 # Hostile input meeting a faulty user pattern must not hang a batch job.
 REGEX_TIMEOUT_SECONDS = 2.0
@@ -156,12 +157,14 @@ def matches_line(rule: Rule, stripped: str) -> bool:
     )
 
 
-def window(rule: Rule, lines: Sequence[Line]) -> list[int]:
+def window(rule: Rule, lines: Sequence[Line], nonempty: Sequence[int] | None = None) -> list[int]:
     """Indices of the lines a rule may match: all, or its ``within`` window
-    (the first or last ``within_lines`` non-empty lines)."""
+    (the first or last ``within_lines`` non-empty lines; ``nonempty``: their
+    indices, if the caller has them already)."""
     if not rule.within:
         return list(range(len(lines)))
-    nonempty = [i for i, line in enumerate(lines) if line.stripped]
+    if nonempty is None:
+        nonempty = [i for i, line in enumerate(lines) if line.stripped]
     return nonempty[: rule.within_lines] if rule.within == "head" else nonempty[-rule.within_lines :]
 
 
@@ -201,12 +204,18 @@ def collapse(rule: Rule, text: str, lines: Sequence[Line], matched: Sequence[int
 
 
 def cut_tail(rule: Rule, text: str, lines: Sequence[Line], matched: Sequence[int]) -> Iterator[Removal]:
-    """Cut from the first marker line that follows enough prose to the end."""
+    """Cut from the first marker line that follows enough prose to the end.
+    The prose above and below each marker comes from one running sum over the
+    lines, so a page with many failed markers (a comment thread) stays linear."""
+    if not matched:
+        return
+    # above[i]: prose characters of lines[:i]
+    above = [0, *accumulate(len(line.stripped) if line.prose else 0 for line in lines)]
     for i in matched:
-        before = prose_chars(lines[:i])
+        before = above[i]
         if before < rule.min_prose_before:
             continue
-        if prose_chars(lines[i + 1 :]) > before * rule.max_tail_ratio:
+        if above[-1] - above[i + 1] > before * rule.max_tail_ratio:
             continue
         first = i
         base = prose_indent(lines[:i])
@@ -233,7 +242,7 @@ def indent_of(text: str) -> int:
 def prose_indent(lines: Sequence[Line]) -> int:
     """The indentation of the document's prose (the most common one): text
     indented deeper than that is nested under it (quotes, reader comments)."""
-    indents = Counter(indent_of(line.text) for line in lines if is_prose(line.text))
+    indents = Counter(indent_of(line.text) for line in lines if line.prose)
     return indents.most_common(1)[0][0] if indents else 0
 
 
@@ -245,7 +254,7 @@ def drop_block(rule: Rule, text: str, lines: Sequence[Line], matched: Sequence[i
         if i < end_of_last_block:
             continue
         j = i + 1
-        while j < len(lines) and (not lines[j].stripped or _hangs(rule, lines[j].text)):
+        while j < len(lines) and (not lines[j].stripped or _hangs(rule, lines[j])):
             j += 1
         # keep trailing blank lines: they separate what follows
         while j > i + 1 and not lines[j - 1].stripped:
@@ -257,10 +266,10 @@ def drop_block(rule: Rule, text: str, lines: Sequence[Line], matched: Sequence[i
         end_of_last_block = j
 
 
-def _hangs(rule: Rule, line: str) -> bool:
+def _hangs(rule: Rule, line: Line) -> bool:
     if rule.hanging is not None:
-        return bool(rule.hanging.match(line, timeout=REGEX_TIMEOUT_SECONDS))
-    return not is_prose(line)
+        return bool(rule.hanging.match(line.text, timeout=REGEX_TIMEOUT_SECONDS))
+    return not line.prose
 
 
 KINDS: dict[str, Callable[[Rule, str, Sequence[Line], Sequence[int]], Iterator[Removal]]] = {
@@ -458,9 +467,11 @@ class RuleSet:
         """For each line rule id, the indices of the lines it fully matches.
         Each distinct line is tested once: page dumps repeat menu lines."""
         matched: dict[str, list[int]] = {}
-        for rule in self.rules:
-            if rule.kind in LINE_KINDS and rule.within:
-                hits = [i for i in window(rule, lines) if matches_line(rule, lines[i].stripped)]
+        windowed = [r for r in self.rules if r.kind in LINE_KINDS and r.within]
+        if windowed:
+            nonempty = [i for i, line in enumerate(lines) if line.stripped]  # once, for every windowed rule
+            for rule in windowed:
+                hits = [i for i in window(rule, lines, nonempty) if matches_line(rule, lines[i].stripped)]
                 if hits:
                     matched[rule.id] = hits
         if self._screen is None:
@@ -469,7 +480,7 @@ class RuleSet:
         line_rules = [r for r in self.rules if r.kind in LINE_KINDS and not r.within]
         seen: dict[str, list[str]] = {}
         for i, line in enumerate(lines):
-            text = line.text.strip()
+            text = line.stripped
             if not text or len(text) > limit:
                 continue
             ids = seen.get(text)

@@ -122,3 +122,44 @@ def test_source_priority_credit_line_over_url():
     text = "Some headline for the story\n\nSOURCE: AFP\n\nThe talks in Doha resumed on Tuesday, officials said."
     assert clean(text, url="https://example.com/x").source == "AFP"
     assert clean(text.replace("SOURCE: AFP\n\n", ""), url="https://example.com/x").source == "example.com"
+
+
+# --- the fast langdetect Detector: the stock one's answer, to the last bit ------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from cleaner.metadata import _fast_detector_class, _language_factory  # noqa: E402
+
+_WORDS = (
+    "the talks in Doha resumed on Tuesday Die Gespräche wurden am Dienstag fortgesetzt "
+    "les négociations ont repris mardi Переговоры возобновились во вторник "
+    "交渉は火曜日に再開された 회담이 화요일에 재개되었다 Cuộc đàm phán đã nối lại vào thứ Ba "
+    "المحادثات استؤنفت یکشنبه NATO USA ĐÀM PHÁN ș ț 123 , . ! https://example.com/a a@b.org"
+).split()
+
+
+def _probabilities(detector_class, text):
+    from langdetect.lang_detect_exception import LangDetectException
+
+    detector = detector_class(_language_factory())
+    detector.append(text)
+    try:
+        return [(l.lang, l.prob) for l in detector.get_probabilities()], detector.langprob
+    except LangDetectException as exc:
+        return str(exc), None
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), min_size=0, max_size=80).map(" ".join))
+def test_fast_detector_is_langdetect(text):
+    from langdetect.detector import Detector
+
+    assert _probabilities(_fast_detector_class(), text) == _probabilities(Detector, text)
+
+
+@pytest.mark.parametrize("text", ["", "   ", "A", "AB CD EF", "ab  cd", "Dương Văn Minh nói", "東京都 ひらがな カタカナ ㄅㄆ"])
+def test_fast_detector_is_langdetect_on_edges(text):
+    from langdetect.detector import Detector
+
+    assert _probabilities(_fast_detector_class(), text) == _probabilities(Detector, text)

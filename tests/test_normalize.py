@@ -61,3 +61,70 @@ def test_cleaner_pickles():
 
     cleaner = pickle.loads(pickle.dumps(Cleaner()))
     assert cleaner.clean("Headline of a story\n\n- Advertisement -\nBody text of the story goes here, said officials.").text.startswith("Body")
+
+
+# --- looks_bad: ftfy's is_bad, searched only near non-ASCII characters ----------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+import ftfy.badness  # noqa: E402
+
+from cleaner.normalize import _BADNESS_REACH, looks_bad  # noqa: E402
+
+# ASCII, the characters ftfy's mojibake pattern is made of, and a few others
+_MOJIBAKE_ALPHABET = st.sampled_from(list("ab Z.\n\t,?!ÃÂâ€™©ÐÑƒ²Â»ГўВЂβā ÎØÙœ°│àé’“”—€¢ЁЯ\xa0\xad\x85"))
+
+
+def test_looks_bad_has_its_shortcut():
+    assert _BADNESS_REACH is not None  # else looks_bad falls back to is_bad: right, but slow
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_MOJIBAKE_ALPHABET, max_size=60).map("".join), st.integers(0, 200))
+def test_looks_bad_is_is_bad(text, ascii_run):
+    padded = "x" * ascii_run + text + " plain ascii words " * 3 + text[::-1]
+    for sample in (text, padded):
+        assert looks_bad(sample) == ftfy.badness.is_bad(sample)
+
+
+@pytest.mark.parametrize("text", ["Ã ok", "x Ã ", "Ã", "Afghanistanâ€™s", "ГўВЂВ™s", "q" * 50 + "Ã©" + "q" * 50])
+def test_looks_bad_examples(text):
+    assert looks_bad(text) == ftfy.badness.is_bad(text)
+
+
+# --- collapse_spaces rebuilds only untidy lines: the same as rebuilding every line ----------
+
+
+def _collapse_spaces_every_line(text: str) -> str:
+    import regex
+
+    lines = []
+    for line in text.split("\n"):
+        stripped = line.lstrip(" \t\u00a0\u3000\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f")
+        indent = " " * min(len(line) - len(stripped), 8)
+        lines.append(indent + regex.sub(r"[^\S\n]+", " ", stripped).rstrip())
+    return regex.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
+
+
+_SPACE_ALPHABET = st.sampled_from(list("ab .\n\n\t\r\x0b\x0c\x1c\x1f\x85\xa0\u1680\u2000\u2007\u200a\u200b\u2028\u202f\u205f\u3000"))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_SPACE_ALPHABET, max_size=40).map("".join))
+def test_collapse_spaces_is_per_line_tidying(text):
+    from cleaner.normalize import collapse_spaces
+
+    assert collapse_spaces(text) == _collapse_spaces_every_line(text)
+
+
+def test_odd_space_is_every_space_the_untidy_line_pattern_knows():
+    import sys
+
+    import regex
+
+    from cleaner.normalize import _ODD_SPACE
+
+    every_char = "".join(map(chr, range(sys.maxunicode + 1)))
+    untidy = regex.compile(r"[^\S\n ]|[\x1c-\x1f]")
+    assert _ODD_SPACE.findall(every_char) == untidy.findall(every_char)

@@ -170,3 +170,29 @@ def test_hanging_limits_a_block_to_its_bullets(tmp_path):
 def test_hanging_on_another_kind_is_refused(tmp_path):
     with pytest.raises(RuleError, match="hanging applies to drop_block rules only"):
         _pack(tmp_path, "hanging = '- '")
+
+
+def test_cut_tail_among_many_markers_cuts_at_the_first_with_prose_enough(tmp_path):
+    # cut_tail sums the prose above and below each marker once (a running sum):
+    # the answer is still the first marker with enough prose above and not too much below
+    (tmp_path / "t.toml").write_text(
+        '[pack]\nname = "t"\n\n[[rules]]\nid = "t.end"\ndescription = "End."\nkind = "cut_tail"\n'
+        "pattern = 'Comments'\nmin_prose_before = 100\n"
+    )
+    from cleaner.lines import split_lines
+    from cleaner.rules import apply_rule
+
+    prose = "The council said on Monday that the bridge would open next spring, officials said."
+    text = "\n".join(["Comments", prose, "Comments", prose, prose, "Comments", prose, "Comments", "Junk"])
+    rule = load_pack(tmp_path / "t.toml").rules[0]
+    (removal,) = apply_rule(rule, text, split_lines(text))
+    assert removal.text == "Comments\n" + prose + "\nComments\nJunk"
+
+
+def test_line_prose_is_is_prose():
+    from cleaner.lines import Line, is_prose
+
+    for text in ["", "Most Popular", "The Taliban and the Kabul government are far apart in talks.", "東京" * 30 + "。"]:
+        line = Line(0, len(text), text)
+        assert line.prose == is_prose(text) and line.prose == is_prose(text)
+        assert line.stripped == text.strip() and line == Line(0, len(text), text)
