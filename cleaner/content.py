@@ -466,7 +466,8 @@ def capitalised_share(text: str) -> float:
     0.0
     """
     letters = _LETTER.findall(text)
-    cased_letters = sum(1 for char in letters if char.islower() or char.isupper())
+    # no character is both lower and upper case, so the two counts add up
+    cased_letters = sum(map(str.islower, letters)) + sum(map(str.isupper, letters))
     if cased_letters * 2 < len(letters):
         return 0.0
     values = [_case_value(token) for token in text.split()]
