@@ -45,6 +45,7 @@ import threading
 import time
 import zlib
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache, partial
 from pathlib import Path, PurePosixPath
@@ -813,6 +814,27 @@ def run_chunks(
 DRAIN_SECONDS = 30
 
 
+@contextmanager
+def interrupts_deferred():
+    """Hold Ctrl-C until the block is done, then raise it.
+
+    Recording a finished chunk (its outputs are on disk) must not stop
+    halfway: a chunk interrupted there would have outputs no manifest entry
+    accounts for.  Off the main thread, signals cannot be handled: no-op.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: caught.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if caught:
+        raise KeyboardInterrupt
+
+
 class _PoolRunner:
     """The process pool side of run_chunks."""
 
@@ -861,8 +883,9 @@ class _PoolRunner:
             except futures.process.BrokenProcessPool:
                 broken = True
                 continue
-            del self.pending[future]
-            self.on_result(result)
+            with interrupts_deferred():  # a chunk is recorded whole or not at all
+                del self.pending[future]
+                self.on_result(result)
         return broken
 
     def _recover(self, unsent: Sequence[InputFile] = ()) -> None:
@@ -891,7 +914,8 @@ class _PoolRunner:
         done, _ = futures.wait(running, timeout=DRAIN_SECONDS)
         for future in done:
             if future.exception() is None:
-                self.on_result(future.result())
+                with interrupts_deferred():
+                    self.on_result(future.result())
 
 
 # --- summary and progress -------------------------------------------------------------

@@ -452,3 +452,18 @@ def test_line_counter_table_stays_bounded():
         counter.add("site", {f"line {i} a", f"line {i} b", "Footer of the site"})
     assert len(counter.counts) <= 1000
     assert counter.boilerplate() == {"site": ["Footer of the site"]}
+
+
+def test_ctrl_c_while_recording_a_chunk_waits_for_the_record():
+    # the race behind outputs without manifest entries: Ctrl-C in the middle
+    # of recording a finished chunk; the record completes, then it stops
+    from cleaner.batch import interrupts_deferred
+
+    recorded = []
+    with pytest.raises(KeyboardInterrupt):
+        with interrupts_deferred():
+            recorded.append("first")
+            os.kill(os.getpid(), signal.SIGINT)
+            recorded.append("second")
+    assert recorded == ["first", "second"]
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
