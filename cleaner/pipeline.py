@@ -99,6 +99,8 @@ class Cleaner:
             paths.extend(rules)
         self.ruleset = RuleSet.load(paths)
         self.options = options or Options()
+        # lines these rules remove stay in the content detector's view, as end markers
+        self._end_rule_ids = frozenset(r.id for r in self.ruleset.rules if r.ends_article)
 
     def __repr__(self) -> str:
         return f"Cleaner({len(self.ruleset.rules)} rules, {self.options})"
@@ -173,13 +175,17 @@ class Cleaner:
         """Step 8: the lines of a whole-page dump outside its article, and the
         page's language (found on its longest lines, reused for the article).
 
-        The detector sees the whole page, rule removals included: menus and
-        widget lines are what tells it where the page's furniture is (hiding
-        them cost 0.017 F1 on the benchmark dumps). It sees the text with
-        run-on lines broken at sentence ends; only spaces become line breaks
-        there, so offsets stay those of ``norm`` and an article's long
-        paragraphs come out whole."""
-        lines = surviving_lines(split_lines(break_run_on_text(norm)), [(r.start, r.end) for r in removals])
+        The detector sees the text with run-on lines broken at sentence ends;
+        only spaces become line breaks there, so offsets stay those of
+        ``norm`` and an article's long paragraphs come out whole. Lines the
+        rules removed are hidden from it, except those of ``ends_article``
+        rules (a copyright footer), which it sees as end markers."""
+        shown = [(r.start, r.end) for r in removals if r.rule in self._end_rule_ids]
+        hidden = [
+            (r.start, r.end) for r in removals
+            if not any(start < r.end and r.start < end for start, end in shown)  # another rule's removal of that line too
+        ]
+        lines = surviving_lines(split_lines(break_run_on_text(norm)), hidden)
         # lines the rules removed whole are left out: an ad label between two
         # paragraphs must not split the article in the detector's eyes
         lines = [line for line in lines if line.text.strip() or line.start == line.end]

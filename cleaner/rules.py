@@ -44,7 +44,10 @@ prose), ``requires`` (a literal the text must contain for the rule to run),
 or a pitch is short, a sentence using the same words is long), ``within`` and
 ``within_lines`` (line kinds: ``within = "head"`` or ``"tail"`` limits the rule
 to the first or last ``within_lines`` non-empty lines of the text, default 5:
-a "Reporting by ..." credit closes an article, it does not sit in its middle).
+a "Reporting by ..." credit closes an article, it does not sit in its middle),
+``ends_article`` (drop_line: in a whole-page text dump, a matching line, such
+as a copyright footer, also tells the content detector that the article is
+over, like a ``cut_tail`` marker does).
 Every option is checked when the pack loads; a wrong one is a one-line RuleError.
 """
 
@@ -108,12 +111,15 @@ class Rule:
     # non-empty lines of the text ("": anywhere)
     within: str = ""
     within_lines: int = 5
+    # drop_line: a matching line also ends the article for the content
+    # detector (a copyright footer), which then sees it instead of a gap
+    ends_article: bool = False
     fails: tuple[Example, ...] = ()
     passes: tuple[str, ...] = ()
 
     @property
     def is_end_marker(self) -> bool:
-        return self.kind == "cut_tail"
+        return self.kind == "cut_tail" or self.ends_article
 
 
 @dataclass(frozen=True)
@@ -308,7 +314,8 @@ def apply_rule(
 
 _RULE_KEYS = {
     "id", "description", "kind", "pattern", "max_chars", "min_prose_before",
-    "max_tail_ratio", "back_over", "hanging", "requires", "max_words", "within", "within_lines", "fail", "pass",
+    "max_tail_ratio", "back_over", "hanging", "requires", "max_words", "within", "within_lines", "ends_article",
+    "fail", "pass",
 }
 WITHIN = ("head", "tail")
 
@@ -361,6 +368,10 @@ def _rule_from_table(table: dict, pack: str, where: str) -> Rule:
         if not isinstance(table["requires"], str):
             raise RuleError(f"{where}: 'requires' must be a string")
         options["requires"] = table["requires"]
+    if "ends_article" in table:
+        if kind != "drop_line" or not isinstance(table["ends_article"], bool):
+            raise RuleError(f"{where}: ends_article is true or false, on drop_line rules only")
+        options["ends_article"] = table["ends_article"]
     options.update(_line_options(table, kind, where))
     return Rule(
         id=rule_id, description=description.strip(), kind=kind, pattern=pattern, pack=pack,
@@ -459,7 +470,7 @@ class RuleSet:
         object.__setattr__(self, "_end_markers", anchored)
 
     def end_markers(self, packs: Sequence[RulePack]) -> tuple[regex.Pattern, ...]:
-        """The cut_tail markers of ``packs``, anchored to whole lines, for the
+        """The cut_tail markers and ends_article lines of ``packs``, anchored to whole lines, for the
         main-content detector (it searches lines, bullets and all)."""
         return tuple(self._end_markers[r.id] for p in packs for r in p.rules if r.is_end_marker)
 

@@ -172,6 +172,40 @@ def test_hanging_on_another_kind_is_refused(tmp_path):
         _pack(tmp_path, "hanging = '- '")
 
 
+@pytest.mark.parametrize("options, kind", [("ends_article = 'yes'", "drop_line"), ("ends_article = true", "drop_span")])
+def test_ends_article_is_a_boolean_on_line_rules(tmp_path, options, kind):
+    with pytest.raises(RuleError, match="ends_article is true or false, on drop_line rules only"):
+        _pack(tmp_path, options, kind=kind)
+
+
+def test_ends_article_line_ends_the_article_in_a_page_dump():
+    # a copyright footer between the article and a teaser list: the teasers go
+    from cleaner import Cleaner
+
+    article = [
+        "The council voted on Tuesday to approve the long-delayed bridge over the river, ending a dispute that had lasted for almost a decade. "
+        "The vote was close, and the debate before it went on until late in the evening.",
+        "Supporters said the bridge would cut journey times for thousands of commuters, while opponents had argued for buses instead. "
+        "They said that the money would have gone further that way, and that the town would regret it.",
+        "The project will cost about 40 million pounds, most of which will come from a regional transport fund, the council said. "
+        "Work is expected to begin in the spring and to take about two years, if the weather allows it.",
+        "The council leader said it was a good day for the town, and that people had waited far too long for the bridge. "
+        "She thanked the officials who had worked on the plans for most of the last ten years.",
+        "Residents on both sides of the river were divided, with some saying that the noise of the works would be hard to bear. "
+        "Others said that they had waited for a bridge since they were children and were glad to see it come at last.",
+    ]
+    teasers = [
+        "The library will stay open until eight in the evening on weekdays after a rise in the number of visitors this year.",
+        "Parking charges in the town centre are to rise again next spring, the council said, despite objections from traders.",
+    ]
+    page = "\n".join(["Home", "News", "Sport", "Weather", "", *article, "", "© 2024 Example Media. All rights reserved.", "", *teasers])
+    cleaner = Cleaner()
+    text = cleaner.clean(page, kind="text").text
+    assert all(paragraph in text for paragraph in article)
+    assert not any(teaser in text for teaser in teasers)
+    assert "widgets.copyright-footer" in cleaner._end_rule_ids
+
+
 def test_cut_tail_among_many_markers_cuts_at_the_first_with_prose_enough(tmp_path):
     # cut_tail sums the prose above and below each marker once (a running sum):
     # the answer is still the first marker with enough prose above and not too much below
