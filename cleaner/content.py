@@ -768,10 +768,8 @@ def mark_teasers(
 
 def previous_non_blank(classes: Sequence[str], index: int) -> str:
     """Class of the nearest non-blank line before ``index`` (BLANK at the top)."""
-    for cls in reversed(classes[:index]):
-        if cls != BLANK:
-            return cls
-    return BLANK
+    before = previous_non_blank_index(classes, index)
+    return BLANK if before is None else classes[before]
 
 
 def best_region(weights: Sequence[float | None]) -> tuple[int, int]:
