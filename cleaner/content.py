@@ -322,10 +322,12 @@ def words_of(text: str) -> list[str]:
 
 def _case_value(token: str) -> int:
     """+1 for a word in lower case, -1 for a capitalised one, 0 otherwise."""
-    letter = _LETTER.search(token)
-    if letter is None:
-        return 0
-    char = letter.group()
+    char = token[0]
+    if not char.isalpha():  # str.isalpha is \p{L}: most words start with their first letter
+        letter = _LETTER.search(token)
+        if letter is None:
+            return 0
+        char = letter.group()
     if char.islower():
         return 1
     return -1 if char.isupper() else 0
@@ -465,11 +467,12 @@ def capitalised_share(text: str) -> float:
     >>> capitalised_share("Kindle for PCをインストールすると自動で設定されます")
     0.0
     """
-    letters = _LETTER.findall(text)
-    # no character is both lower and upper case, so the two counts add up
-    cased_letters = sum(map(str.islower, letters)) + sum(map(str.isupper, letters))
-    if cased_letters * 2 < len(letters):
-        return 0.0
+    if not text.isascii():  # every ASCII letter has case
+        letters = _LETTER.findall(text)
+        # no character is both lower and upper case, so the two counts add up
+        cased_letters = sum(map(str.islower, letters)) + sum(map(str.isupper, letters))
+        if cased_letters * 2 < len(letters):
+            return 0.0
     values = [_case_value(token) for token in text.split()]
     cased = sum(1 for value in values if value)
     return sum(1 for value in values if value == -1) / cased if cased else 0.0
