@@ -104,6 +104,8 @@ class Params:
     max_embedded_list: int = 6
     #: the article's region grows over the short sentences at its edges
     extend_with_sentences: bool = True
+    #: ... and, in a line-broken text, over a list that a sentence at its end introduces ("... these offers:")
+    lists_after_lead_in: bool = True
     #: cost of each character of non-prose in the region search
     junk_rate: float = 2.0
     #: ... beyond this many characters per line (short items cost only the fixed amount)
@@ -972,6 +974,11 @@ def detect(
         return []
     if params.extend_with_sentences:
         start, end = extend_region(start, end, end_of_page, classes, described, is_marker, threshold, params, has_stops)
+    if params.lists_after_lead_in and params.max_sentence_chars is None:
+        listed = list_after_lead_in(end, end_of_page, classes, described, is_marker, threshold)
+        for index in listed:
+            classes[index] = SHORT  # kept inside the article, menu-like as it reads
+        end = max([end, *(index + 1 for index in listed)])
     if starts_clean(classes, described, is_marker, start, params.clean_head_lines):
         # the text opens with the article, not with a page's header: it is an
         # article already, however short, so the first end marker after its
@@ -1032,6 +1039,70 @@ def extend_region(
             start = index
         index -= 1
     return start, end
+
+
+# a sentence that introduces a list ("Here are the ten best offers:"), and a
+# numbered item of that list ("1) ...", "2. ...")
+_LEAD_IN_END = regex.compile(r":$")
+_ITEM_NUMBER = regex.compile(r"(\d{1,3})[.)]\s")
+
+
+def list_after_lead_in(
+    end: int, end_of_page: int, classes: Sequence[str], described: Sequence[Line], is_marker: Sequence[bool],
+    threshold: float, min_lead_in_chars: int = 40, max_details: int = 2,
+) -> list[int]:
+    """The lines of a list that a sentence at the region's end introduces.
+
+    Products, steps or names listed under "Ecco le offerte da non perdere:"
+    are the article's, however menu-like.  The lead-in is a real sentence
+    (at least ``min_lead_in_chars``, dense in stop words), so "Tags:" or
+    "Share this:" introduce nothing.  An unnumbered list ends at the first
+    blank line after an item; a numbered one ("1) ...") runs from number to number, each
+    item with at most ``max_details`` lines of its own (a link, a price),
+    and ends with its last item.  Markers, repeated lines, notices and prose
+    end any list.
+
+    >>> lines = ["The shop said these were the best offers of the year for its customers:", "1) A bicycle", "www.example.com/1", "", "2) A kettle", "", "Home"]
+    >>> described = describe(lines, stopwords_for("en"))
+    >>> list_after_lead_in(1, 7, [GOOD, BAD, BAD, BLANK, BAD, BLANK, BAD], described, [False] * 7, 0.3)
+    [1, 2, 4]
+    """
+
+    def introduces(index: int) -> bool:
+        line = described[index]
+        return (
+            not is_marker[index] and not line.repeated and bool(_LEAD_IN_END.search(line.text))
+            and line.length >= min_lead_in_chars and line.stop_density >= threshold
+        )
+
+    lead_in = previous_non_blank_index(classes, end)
+    if lead_in is None or not introduces(lead_in):
+        lead_in = end
+        while lead_in < end_of_page and classes[lead_in] == BLANK:
+            lead_in += 1
+        if lead_in >= end_of_page or classes[lead_in] not in (SHORT, BAD) or not introduces(lead_in):
+            return []
+    items: list[int] = []
+    last_number, last_numbered, details = 0, None, 0
+    for index in range(lead_in + 1, end_of_page):
+        cls, line = classes[index], described[index]
+        if cls == BLANK:
+            if items and not last_number:
+                break
+            continue
+        if is_marker[index] or line.repeated or line.notice or cls == GOOD:
+            break
+        number = _ITEM_NUMBER.match(line.text)
+        if number and int(number.group(1)) == last_number + 1:
+            last_number, last_numbered, details = last_number + 1, len(items), 0
+        elif last_number:
+            details += 1
+            if details > max_details:
+                break
+        items.append(index)
+    if last_number:
+        items = items[: last_numbered + 1]  # what follows the last item is not the list's
+    return ([lead_in] if lead_in >= end else []) + items
 
 
 def stamp_signature(text: str, match: regex.Match) -> str:

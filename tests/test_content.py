@@ -321,6 +321,31 @@ def test_embedded_tweet_does_not_cut_the_article_after_it():
     assert {lines.index(ARTICLE[0]), lines.index(last), lines.index(tweet)} <= kept
 
 
+@pytest.mark.parametrize("numbered", [False, True])
+def test_list_under_a_lead_in_sentence_stays_but_not_what_follows_it(numbered):
+    things = ["A folding bicycle", "An electric kettle", "A pair of walking boots", "A camping stove", "A wool blanket", "A torch"]
+    lead_in = "The shop said that these were the best offers of the year for its customers:"
+    lines = NOISE["menu"] + ["", "Council approves new bridge", ""] + [ARTICLE[1], "", ARTICLE[2], "", lead_in, ""]
+    if numbered:  # each item with a link of its own, blank lines between items
+        items = [f"{number}) {thing}" for number, thing in enumerate(things, 1)]
+        for item in items:
+            lines += [item, f"https://shop.example/{len(lines)}", ""]
+    else:
+        items = things
+        lines += items + [""]
+    lines += NOISE["footer"]
+    removed = {index for index, _, _ in detect(lines, language="en")}
+    assert not {lines.index(line) for line in [lead_in, *items]} & removed
+    assert {lines.index(line) for line in NOISE["footer"]} <= removed
+
+
+def test_tags_heading_introduces_no_list():
+    lines = NOISE["menu"] + ["", "Council approves new bridge", ""] + [ARTICLE[1], "", ARTICLE[2], ""]
+    lines += ["Tags:", "", "Bridge", "Council", "Transport", "River", ""] + NOISE["footer"]
+    removed = {index for index, _, _ in detect(lines, language="en")}
+    assert {lines.index(tag) for tag in ("Bridge", "Council", "Transport", "River")} <= removed
+
+
 GLUED_HEADLINES = (
     "Parking charges review sparks anger among town centre traders "
     "Police appeal for witnesses after Friday night crash on ring road "
