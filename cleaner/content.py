@@ -240,8 +240,7 @@ _UNIT = (
     r"settimane|mesi|anni|минут\w*|час\w*|дн\w*|недел\w*|месяц\w*|год\w*|лет)"
 )
 _RELATIVE_TIME = (
-    r"(?:\b\d{1,2} " + _UNIT + r" (?:ago|fa|назад)|\b(?:vor|il y a|hace|há) \d{1,2} " + _UNIT + r")\b"
-    r"(?:\s*(?:at|um|à|às|alle|a las|в)\s*\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?\b)?"
+    r"(?:\b\d{1,2} " + _UNIT + r" (?:ago|fa|назад)|\b(?:vor|il y a|hace|há) \d{1,2} " + _UNIT + r")\b" + _TIME_OF_DAY + "?"
 )
 _COMMENT_STAMP = regex.compile(_DATE + _TIME_OF_DAY + "?|" + _RELATIVE_TIME, regex.IGNORECASE)
 
@@ -505,34 +504,46 @@ def glued_items(text: str, stops: frozenset[str]) -> int:
     >>> glued_items("Fresh water under threat The story behind the oven Why cats hate salad", frozenset({"the", "why"}))
     2
     """
-    return sum(1 for match in _GLUED_ITEM.finditer(text) if match.group(1).lower() in stops)
+    return sum(1 for word in _capitalised_after_lower(text) if word in stops)
+
+
+def _capitalised_after_lower(text: str) -> list[str]:
+    """The capitalised words right after a lower-case word, lower-cased."""
+    return [match.group(1).lower() for match in _GLUED_ITEM.finditer(text)]
 
 
 _LOWER_WORD = regex.compile(r"\b\p{Ll}+\b")
 
 
-def function_words(texts: Sequence[str], stops: frozenset[str], min_ratio: int = 3) -> frozenset[str]:
+def function_words(
+    texts: Sequence[str], stops: frozenset[str], min_ratio: int = 3, capitalised: Sequence[list[str]] | None = None
+) -> frozenset[str]:
     """The stop words the page writes in lower case at least ``min_ratio``
     times as often as capitalised right after a lower-case word.
 
     Those are function words ("the", "how"); the others start names on this
     page ("United States", "New York"), where a capital mid-sentence is normal.
+    ``capitalised``: :func:`_capitalised_after_lower` of each text, if the
+    caller has it already.
 
     >>> sorted(function_words(["the cat saw the dog in New York", "a new day"], frozenset({"the", "new"})))
     ['the']
     """
+    if capitalised is None:
+        capitalised = [_capitalised_after_lower(text) for text in texts]
     lower = Counter(word for text in texts for word in _LOWER_WORD.findall(text) if word in stops)
-    capitalised = Counter(match.group(1).lower() for text in texts for match in _GLUED_ITEM.finditer(text))
-    return frozenset(word for word, count in lower.items() if count >= min_ratio * capitalised[word])
+    after_lower = Counter(word for words in capitalised for word in words)
+    return frozenset(word for word, count in lower.items() if count >= min_ratio * after_lower[word])
 
 
 def describe(lines: Sequence[str], stops: frozenset[str]) -> list[Line]:
     """Features of every line; blank lines get length 0."""
     texts = [strip_bullet(line) for line in lines]
-    functions = function_words(texts, stops)
+    capitalised = [_capitalised_after_lower(text) for text in texts]  # one scan, for both uses
+    functions = function_words(texts, stops, capitalised=capitalised)
     counts = Counter(text.lower() for text in texts if text)
     described = []
-    for text in texts:
+    for text, after_lower in zip(texts, capitalised):
         tokens = words_of(text)
         n_stops = sum(1 for token in tokens if token in stops)
         described.append(
@@ -548,7 +559,7 @@ def describe(lines: Sequence[str], stops: frozenset[str]) -> list[Line]:
                 capitalised=capitalised_share(text) if len(text) >= _MIN_PROSE_CHARS else 0.0,
                 longest_sentence=longest_sentence(text) if len(text) > 300 else len(text),
                 words=len(tokens),
-                glued_items=glued_items(text, functions) if len(text) >= _MIN_PROSE_CHARS else 0,
+                glued_items=sum(word in functions for word in after_lower) if len(text) >= _MIN_PROSE_CHARS else 0,
             )
         )
     return described
@@ -978,7 +989,8 @@ def detect(
         listed = list_after_lead_in(end, end_of_page, classes, described, is_marker, threshold)
         for index in listed:
             classes[index] = SHORT  # kept inside the article, menu-like as it reads
-        end = max([end, *(index + 1 for index in listed)])
+        if listed:
+            end = max(end, listed[-1] + 1)
     if starts_clean(classes, described, is_marker, start, params.clean_head_lines):
         # the text opens with the article, not with a page's header: it is an
         # article already, however short, so the first end marker after its
@@ -1041,9 +1053,7 @@ def extend_region(
     return start, end
 
 
-# a sentence that introduces a list ("Here are the ten best offers:"), and a
-# numbered item of that list ("1) ...", "2. ...")
-_LEAD_IN_END = regex.compile(r":$")
+# a numbered item of a list ("1) ...", "2. ...")
 _ITEM_NUMBER = regex.compile(r"(\d{1,3})[.)]\s")
 
 
@@ -1071,7 +1081,7 @@ def list_after_lead_in(
     def introduces(index: int) -> bool:
         line = described[index]
         return (
-            not is_marker[index] and not line.repeated and bool(_LEAD_IN_END.search(line.text))
+            not is_marker[index] and not line.repeated and line.text.endswith(":")
             and line.length >= min_lead_in_chars and line.stop_density >= threshold
         )
 
