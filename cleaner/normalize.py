@@ -212,14 +212,16 @@ def normalize(text: str, options: NormalizeOptions = NormalizeOptions()) -> str:
     """
     text = unify_line_endings(text)
     # Repairing mojibake can expose characters to remove, and removing them
-    # can expose more mojibake: repeat until stable, so that normalising
-    # normalised text changes nothing (one pass for ordinary text).
+    # (or a space before them: "\xa0×¤0" reads as mojibake only once the
+    # no-break space is gone) can expose more mojibake: repeat the whole
+    # chain until stable, so that normalising normalised text changes nothing.
     for _ in range(4):
         fixed = repair_mojibake(text) if options.fix_mojibake else text
         fixed = remove_invisible(unicodedata.normalize("NFC", fixed))
+        if options.quotes == "straight":
+            fixed = straighten_quotes(fixed)
+        fixed = collapse_spaces(fixed)
         if fixed == text:
             break
         text = fixed
-    if options.quotes == "straight":
-        text = straighten_quotes(text)
-    return collapse_spaces(text)
+    return text

@@ -19,6 +19,8 @@ CASES = [
     ("mojibake", "Afghanistanâ€™s capital", "Afghanistan’s capital"),
     ("cp1252 C1 controls", "\x93quoted\x94", "“quoted”"),
     ("indent kept, capped at 8", " " * 12 + "deep\n\tquoted", "        deep\n quoted"),
+    # found by hypothesis: mojibake only once the leading no-break space is gone
+    ("mojibake behind a space", "\u00a0\u00d7\u00a40", " \u05e40"),
 ]
 
 
