@@ -210,7 +210,8 @@ def normalize(text: str, options: NormalizeOptions = NormalizeOptions()) -> str:
     >>> normalize("Caf\u0065\u0301\u00a0 au lait\r\n\r\n\r\n\u200bnext  ")
     'Café au lait\n\nnext'
     """
-    text = unify_line_endings(text)
+    # spaces first: then ordinary text passes the loop below once, unchanged
+    text = collapse_spaces(unify_line_endings(text))
     # Repairing mojibake can expose characters to remove, and removing them
     # (or a space before them: "\xa0×¤0" reads as mojibake only once the
     # no-break space is gone) can expose more mojibake: repeat the whole
