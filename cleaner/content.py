@@ -162,6 +162,8 @@ BIASES: dict[str, Params] = {
 
 #: the longest sentence of prose in a run-on dump (see ``Params.max_sentence_chars``)
 RUN_ON_SENTENCE_CHARS = 500
+#: the most short lines a run-on dump's article may open with and count as clean
+RUN_ON_CLEAN_HEAD_LINES = 3
 
 
 def run_on_params(bias: str | Params) -> Params:
@@ -169,7 +171,14 @@ def run_on_params(bias: str | Params) -> Params:
     from prose, and a sentence that is not prose costs by its length (its
     "lines" are sentences, so a teaser reads like one)."""
     params = bias if isinstance(bias, Params) else BIASES[bias]
-    return dataclasses.replace(params, max_sentence_chars=RUN_ON_SENTENCE_CHARS, sentence_lines_cheap=False)
+    return dataclasses.replace(
+        params,
+        max_sentence_chars=RUN_ON_SENTENCE_CHARS,
+        sentence_lines_cheap=False,
+        # its pieces are guesses at sentences: a menu glued to a headline can
+        # pass for a few short head lines, so fewer make an article clean
+        clean_head_lines=min(params.clean_head_lines, RUN_ON_CLEAN_HEAD_LINES),
+    )
 
 
 _MIN_PROSE_CHARS = min(params.prose_chars for params in BIASES.values())
@@ -243,6 +252,13 @@ _RELATIVE_TIME = (
     r"(?:\b\d{1,2} " + _UNIT + r" (?:ago|fa|назад)|\b(?:vor|il y a|hace|há) \d{1,2} " + _UNIT + r")\b" + _TIME_OF_DAY + "?"
 )
 _COMMENT_STAMP = regex.compile(_DATE + _TIME_OF_DAY + "?|" + _RELATIVE_TIME, regex.IGNORECASE)
+# a date stamp, maybe with a time and a time zone, and a capital after it
+# ("... By Ann Lee Nov 19, 2019, 10:31 pm CST Apple has ..."): in a run-on
+# dump, where a byline ends and the article begins
+_STAMP_THEN_CAPITAL = regex.compile(
+    "(" + _DATE + _TIME_OF_DAY + r"?(?:\s*[ap]\.?m\.?)?(?: (?-i:[A-Z]{2,4})\b)?) (?=(?-i:[\p{Lu}\"“(]))",
+    regex.IGNORECASE,
+)
 
 # one alternation for the defaults: a single search per line instead of one per phrase
 # the same phrases glued inside a run-on line, capitalised like a heading and
@@ -264,7 +280,11 @@ _LETTER = regex.compile(r"\p{L}")
 _SENTENCE_END = regex.compile(r"[.!?。！？…][\"'”’»)\]]*$")
 # a boundary worth breaking a run-on text at: after sentence punctuation,
 # before something that can start a sentence or a menu item
-_RUN_ON_BREAK = regex.compile(r"(?<=[.!?。！？…][\"'”’»)\]]*) (?=[\"'“‘«(\[]?[\p{Lu}\p{Lo}\d])")
+_RUN_ON_BREAK = regex.compile(
+    r"(?<=[.!?。！？…][\"'”’»)\]]*) (?=[\"'“‘«(\[]?[\p{Lu}\p{Lo}\d])"
+    # ... but not inside an ordinal date ("am 19. November 2019")
+    r"(?!(?<=\b\d{1,2}\. )(?i:" + _MONTH + r")\b)"
+)
 
 ISO_TO_STOPLIST = {
     "af": "Afrikaans", "sq": "Albanian", "ar": "Arabic", "hy": "Armenian", "az": "Azerbaijani",
@@ -379,7 +399,8 @@ def break_run_on_text(
 
     Default end-marker phrases capitalised like headings inside such a line
     ("... Share Related articles Bus fares rise ...") are put on a line of
-    their own first, so that :func:`detect` can see them.  A resulting piece
+    their own first, so that :func:`detect` can see them, and so is the end
+    of the first date stamp (a byline's: "... Nov 19, 2019 8:15 pm CST Audi has ...").  A resulting piece
     still longer than ``max_sentence_chars`` is rarely one sentence: it is usually a menu glued to the sentence after it, so it is
     also broken where the prose starts (:func:`prose_start`).  Only spaces
     become line breaks, so every character keeps its offset and line indices
@@ -395,6 +416,10 @@ def break_run_on_text(
         if len(line) > max_line_chars:
             if isolate_markers:
                 line = _GLUED_MARKER.sub(_isolate_heading, line)
+            # only the line's first stamp: it closes the byline; later ones head
+            # the items of teaser lists and comment threads, which are better
+            # judged whole than item by item
+            line = _STAMP_THEN_CAPITAL.sub(r"\1\n", line, count=1)
             pieces = []
             for piece in _RUN_ON_BREAK.sub("\n", line).split("\n"):
                 start = prose_start(piece) if len(piece) > max_sentence_chars else None

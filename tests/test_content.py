@@ -161,6 +161,24 @@ def test_run_on_dump_is_split_without_moving_any_character():
     assert "Privacy policy" not in kept
 
 
+@pytest.mark.parametrize(
+    "byline, stamp",
+    [
+        ("By Ann Lee", "Nov 19, 2019, 10:31 pm CST"),
+        ("Von Eva Roth", "19. November 2019 10:31"),
+        ("Par Luc Martin", "19/11/2019 à 10h31"),
+        ("Ann Lee", "2019-11-19"),
+    ],
+)
+def test_run_on_dump_breaks_after_the_bylines_date_stamp(byline, stamp):
+    head = "Home News Sport Weather Council approves new bridge " + byline + " " + stamp
+    body = "The council approved the plan on Monday. " * 20
+    broken = break_run_on_text(head + " " + body + "It met again in December 2019 Some said.")
+    assert broken.split("\n")[0] == head
+    # the first stamp only: later dates stay inside their sentence or list item
+    assert "December 2019 Some said." in broken
+
+
 def test_ids_and_reasons_are_short_and_stable():
     lines, _ = synthetic_page()
     removed = detect(lines, language="en")
