@@ -59,6 +59,7 @@ __all__ = [
     "break_run_on_text",
     "detect",
     "detect_language",
+    "is_run_on",
     "run_on_params",
 ]
 
@@ -96,6 +97,8 @@ class Params:
     bridge_markers: bool = True
     #: a text whose prose is preceded by at most this many short lines is an article already
     clean_head_lines: int = 4
+    #: ... of at most this many characters in all (a title and a byline)
+    clean_head_chars: int = 240
     #: a run of this many short unpunctuated lines is a menu or link list
     min_link_items: int = 3
     #: this many prose lines in a row, each alone between headline-like lines, are teasers (0: off)
@@ -162,8 +165,29 @@ BIASES: dict[str, Params] = {
 
 #: the longest sentence of prose in a run-on dump (see ``Params.max_sentence_chars``)
 RUN_ON_SENTENCE_CHARS = 500
-#: the most short lines a run-on dump's article may open with and count as clean
-RUN_ON_CLEAN_HEAD_LINES = 3
+#: the most characters a run-on dump's article may open with and count as clean
+RUN_ON_CLEAN_HEAD_CHARS = 120
+
+
+#: a line longer than this is no paragraph: :func:`break_run_on_text` breaks it at sentence ends
+RUN_ON_LINE_CHARS = 600
+#: a text with this share of its characters on such lines was flattened by its
+#: page-to-text tool (the benchmark's line-broken dumps have at most 0.6, its
+#: flattened ones at least 0.9 unless hard-wrapped)
+RUN_ON_SHARE = 0.75
+
+
+def is_run_on(text: str) -> bool:
+    """Whether ``text`` is a page flattened onto run-on lines rather than
+    broken into paragraphs: most of it sits on lines no paragraph is as long as.
+
+    >>> is_run_on("Home News Sport " * 50)
+    True
+    >>> is_run_on("A title\n\n" + "A long paragraph. " * 40 + "\n\n" + "Another one. " * 30)
+    False
+    """
+    long_chars = sum(len(line) for line in text.split("\n") if len(line) > RUN_ON_LINE_CHARS)
+    return long_chars > 0 and long_chars >= RUN_ON_SHARE * len(text)
 
 
 def run_on_params(bias: str | Params) -> Params:
@@ -175,9 +199,9 @@ def run_on_params(bias: str | Params) -> Params:
         params,
         max_sentence_chars=RUN_ON_SENTENCE_CHARS,
         sentence_lines_cheap=False,
-        # its pieces are guesses at sentences: a menu glued to a headline can
-        # pass for a few short head lines, so fewer make an article clean
-        clean_head_lines=min(params.clean_head_lines, RUN_ON_CLEAN_HEAD_LINES),
+        # its pieces are guesses at sentences: a menu glued to a headline
+        # passes for a title, so only a short head makes an article clean
+        clean_head_chars=min(params.clean_head_chars, RUN_ON_CLEAN_HEAD_CHARS),
     )
 
 
@@ -393,7 +417,7 @@ def _isolate_heading(match: regex.Match) -> str:
 
 
 def break_run_on_text(
-    text: str, max_line_chars: int = 600, max_sentence_chars: int = 250, isolate_markers: bool = True
+    text: str, max_line_chars: int = RUN_ON_LINE_CHARS, max_sentence_chars: int = 250, isolate_markers: bool = True
 ) -> str:
     """Break lines longer than ``max_line_chars`` at sentence boundaries.
 
@@ -1016,7 +1040,7 @@ def detect(
             classes[index] = SHORT  # kept inside the article, menu-like as it reads
         if listed:
             end = max(end, listed[-1] + 1)
-    if starts_clean(classes, described, is_marker, start, params.clean_head_lines):
+    if starts_clean(classes, described, is_marker, start, params.clean_head_lines, params.clean_head_chars):
         # the text opens with the article, not with a page's header: it is an
         # article already, however short, so the first end marker after its
         # prose ends it and nothing else goes
@@ -1199,9 +1223,11 @@ def region_score(weights: Sequence[float | None], start: int, end: int) -> float
 
 
 def starts_clean(
-    classes: Sequence[str], described: Sequence[Line], is_marker: Sequence[bool], start: int, max_head: int
+    classes: Sequence[str], described: Sequence[Line], is_marker: Sequence[bool], start: int, max_head: int,
+    max_head_chars: int,
 ) -> bool:
-    """Whether only a title and byline precede the prose: at most ``max_head`` short lines, no boilerplate.
+    """Whether only a title and byline precede the prose: at most ``max_head``
+    short lines of ``max_head_chars`` characters in all, no boilerplate.
 
     A whole page's dump opens with navigation: many items, or in a run-on
     dump one very long line of them.
@@ -1209,7 +1235,7 @@ def starts_clean(
     head = [index for index in range(start) if classes[index] != BLANK]
     return (
         len(head) <= max_head
-        and sum(described[i].length for i in head) <= 60 * max_head
+        and sum(described[i].length for i in head) <= max_head_chars
         and not any(classes[i] == BAD or is_marker[i] for i in head)
     )
 

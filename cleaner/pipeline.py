@@ -30,7 +30,7 @@ import regex
 from . import metadata as meta
 from .article import Article, Removal
 from .assemble import delete_spans, is_hard_wrapped, merge_spans, to_paragraphs
-from .content import DEFAULT_END_MARKERS, break_run_on_text, detect, language_sample, run_on_params
+from .content import DEFAULT_END_MARKERS, break_run_on_text, detect, is_run_on, language_sample, run_on_params
 from .errors import CleanerError, InputError
 from .html import looks_like_html
 from .inputs import decode
@@ -44,9 +44,9 @@ BIASES = ("precision", "balanced", "recall")
 # header (title, standfirst, byline, date) ends at the latest.
 HEAD_LINES = 40
 HEADER_LINES = 10
-# A "line" this long is no paragraph but a page flattened onto one line (some
-# page-to-text tools do that): the output breaks it at sentence ends.
-RUN_ON_LINE_CHARS = 3000
+# An output "line" this long is no paragraph but a page flattened onto one line
+# (some page-to-text tools do that): the output breaks it at sentence ends.
+OUTPUT_BREAK_CHARS = 3000
 
 
 @dataclass(frozen=True)
@@ -151,7 +151,7 @@ class Cleaner:
             removals.extend(found)
 
         spans = [(r.start, r.end) for r in removals]
-        body = "\n\n".join(to_paragraphs(delete_spans(break_run_on_text(norm, RUN_ON_LINE_CHARS), spans)))
+        body = "\n\n".join(to_paragraphs(delete_spans(break_run_on_text(norm, OUTPUT_BREAK_CHARS), spans)))
         language = language or meta.detect_language(body or structure.title or "")
         source = (
             structure.source_line
@@ -194,7 +194,7 @@ class Cleaner:
             language = meta.detect_language(language_sample(texts))
         # a page flattened onto run-on lines glues its link lists into
         # "sentences" no prose has: the detector is told to look for them
-        run_on = any(len(line) > RUN_ON_LINE_CHARS for line in norm.split("\n"))
+        run_on = is_run_on(norm)
         bias = run_on_params(self.options.bias) if run_on else self.options.bias
         drops = detect(texts, language=language, bias=bias, end_markers=end_markers)
         found = [

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import regex
 
-from cleaner import content
+from cleaner import clean, content
 from cleaner.content import break_run_on_text, detect
 
 BENCH = Path(__file__).resolve().parent.parent.parent / "shared" / "bench" / "aeb"
@@ -460,3 +460,15 @@ def test_ground_truth_bodies_survive():
     assert kept / total >= 0.99
 
 
+
+
+def test_a_short_page_flattened_onto_one_line_is_run_on():
+    """A whole page of a few thousand characters on one line is judged as a
+    run-on dump (glued lists told apart from prose), however short."""
+    lines, _ = synthetic_page()
+    page = " ".join(line for line in lines if line and line not in NOISE["related"]) + " " + GLUED_HEADLINES
+    assert len(page) < 3000 and content.is_run_on(page)
+    cleaned = clean(page, kind="text").text
+    assert "Library opening hours" not in cleaned
+    assert ARTICLE[2] in cleaned.replace("\n", " ")
+    assert not content.is_run_on("\n\n".join(line for line in lines if line))
