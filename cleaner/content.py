@@ -290,7 +290,7 @@ _STAMP_THEN_CAPITAL = regex.compile(
 # that the marker stands alone
 _GLUED_MARKER = regex.compile(
     r"(?<=\S) ((?:" + "|".join(f"(?:{phrase})" for phrase in _END_MARKER_PHRASES) + r"):?)"
-    r" (?=[\p{Lu}\d\"“'(\[])",
+    r" (?=(?-i:[\p{Lu}\d\"“'(\[]))",  # case-sensitive: "Read on for three tips" stays
     regex.IGNORECASE | regex.UNICODE,
 )
 

@@ -472,3 +472,10 @@ def test_a_short_page_flattened_onto_one_line_is_run_on():
     assert "Library opening hours" not in cleaned
     assert ARTICLE[2] in cleaned.replace("\n", " ")
     assert not content.is_run_on("\n\n".join(line for line in lines if line))
+
+
+def test_run_on_dump_isolates_a_glued_marker_only_before_a_capital():
+    filler = "The council met on Monday and talked about the plan for the bridge. " * 10
+    broken = break_run_on_text(filler + "Read on for three tips that help. Related articles Bus fares rise again.")
+    assert "\nRead on for three tips that help." in broken
+    assert "\nRelated articles\n" in broken
