@@ -479,3 +479,16 @@ def test_run_on_dump_isolates_a_glued_marker_only_before_a_capital():
     broken = break_run_on_text(filler + "Read on for three tips that help. Related articles Bus fares rise again.")
     assert "\nRead on for three tips that help." in broken
     assert "\nRelated articles\n" in broken
+
+
+def test_rules_see_a_run_on_dump_broken_at_sentence_ends():
+    """A pitch glued into a flattened page is a line of its own for the rule
+    packs, so the rule that drops it names itself in the removals."""
+    lines, _ = synthetic_page()
+    body = [line for line in lines if line]
+    after = body.index(ARTICLE[2]) + 1
+    page = " ".join(body[:after] + ["Sign up for our newsletter."] + body[after:])
+    article = clean(page, kind="text")
+    assert "Sign up for our newsletter." not in article.text
+    assert "widgets.newsletter" in {r.rule for r in article.removed if r.text == "Sign up for our newsletter."}
+    assert ARTICLE[2] in article.text.replace("\n", " ")
