@@ -492,3 +492,29 @@ def test_rules_see_a_run_on_dump_broken_at_sentence_ends():
     assert "Sign up for our newsletter." not in article.text
     assert "widgets.newsletter" in {r.rule for r in article.removed if r.text == "Sign up for our newsletter."}
     assert ARTICLE[2] in article.text.replace("\n", " ")
+
+
+@pytest.mark.parametrize("stamp", ["Nov 19, 2019, 10:31 pm CST", "19.11.2019 10:31", "2019-11-19"])
+def test_the_article_begins_after_its_bylines_date_stamp(stamp):
+    deck = (
+        "The council says that the new bridge will cut journey times for thousands of people who drive to work, "
+        "and that it will be open to traffic by the end of the year if the weather is kind to the builders."
+    )
+    lines = NOISE["menu"] + ["", "Council approves new bridge", "", deck, "", "By Ann Lee | " + stamp, ""]
+    lines += [ARTICLE[1], "", ARTICLE[2], "", "It met again in the afternoon, on 19.11.2019", ""] + NOISE["footer"]
+    removed = {index for index, _, _ in detect(lines, language="en")}
+    assert lines.index(deck) in removed
+    assert not {lines.index(ARTICLE[1]), lines.index(ARTICLE[2])} & removed
+
+
+def test_a_clean_article_keeps_its_standfirst_above_the_byline():
+    standfirst = (
+        "The council says that the new bridge will cut journey times for thousands of people "
+        "who drive to work, and that it will be open to traffic by the end of the year if the weather "
+        "is kind to the builders and the steel arrives on time."
+    )
+    lines = ["Council approves new bridge", "", standfirst, "", "By Ann Lee | Nov 19, 2019", "", ARTICLE[1], "", ARTICLE[2]]
+    assert detect(lines, language="en") == []
+    cleaned = clean("\n".join(lines), kind="text").text
+    for paragraph in [standfirst, ARTICLE[1], ARTICLE[2]]:
+        assert paragraph in cleaned
