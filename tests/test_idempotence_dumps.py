@@ -1,0 +1,52 @@
+"""Idempotence on real page dumps: cleaning an emitted document again should
+change nothing. The hypothesis properties (test_properties.py) hold on generated
+articles; on the benchmark's whole-page dumps they do not yet, because a second
+pass judges a different text (the article alone, no page around it) and its
+header steps (title, caption, date line) and detector find more to remove.
+
+Measured 2026-11-23: 35 of 181 html-text and 15 of 181 BeautifulSoup documents
+change on a second clean (67 of 543 over the three dumps; 90 at the start of that
+session). The counts below are a ratchet, like the quality gate's floors: they may
+only go down. Skips when ../shared/bench/aeb is absent.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bench import quality
+from cleaner import Cleaner
+from cleaner.formats import render
+
+MAX_CHANGED = {"html-text": 35, "beautifulsoup": 15}
+
+
+@pytest.fixture(scope="module")
+def changed() -> dict[str, list[str]]:
+    dumps = Path(quality.DEFAULT_AEB) / "dumps"
+    if not dumps.is_dir():
+        pytest.skip(f"../shared/bench/aeb not found: {dumps} (the benchmark data is not in this checkout)")
+    cleaner = Cleaner()
+    result = {}
+    for name in MAX_CHANGED:
+        pages = json.loads((dumps / f"{name}.json").read_text(encoding="utf-8"))
+        result[name] = []
+        for page_id, text in sorted(pages.items()):
+            once = render(cleaner.clean(text, kind="text"), "text")
+            if render(cleaner.clean(once, kind="text"), "text") != once:
+                result[name].append(page_id)
+    return result
+
+
+@pytest.mark.parametrize("name", sorted(MAX_CHANGED))
+def test_no_more_dumps_change_on_a_second_clean_than_measured(changed, name):
+    assert len(changed[name]) <= MAX_CHANGED[name], changed[name]
+
+
+@pytest.mark.xfail(reason="issue 4: a second clean still changes some whole-page dumps (see module docstring)", strict=False)
+@pytest.mark.parametrize("name", sorted(MAX_CHANGED))
+def test_every_dump_cleans_to_itself(changed, name):
+    assert changed[name] == []
