@@ -142,3 +142,10 @@ def test_describe_fields(lines_):
         assert line.repeated == (bool(text) and sum(t.lower() == text.lower() for t in plain_texts) > 1)
         glued = sum(w in functions for w in content._capitalised_after_lower(text)) if long else 0
         assert line.glued_items == glued
+
+
+@settings(max_examples=600, deadline=None)
+@given(texts | st.text(alphabet=st.sampled_from("ab東 .!?;:…\"')]”’»\t\n\x85\x1c\u3000"), max_size=40))
+def test_longest_sentence(text):
+    plain = max(effective_length(piece) for piece in content._SENTENCE_SPLIT.split(text))
+    assert content.longest_sentence(text) == plain
