@@ -318,14 +318,19 @@ def effective_length(text: str) -> int:
     return len(text) + len(_IDEOGRAPH.findall(text))
 
 
+_ASCII_NON_WORD = str.maketrans({c: " " for c in map(chr, range(128)) if not (c.isalnum() or c == "_")})
+
+
 def words_of(text: str) -> list[str]:
     """Lower-cased word tokens; a run of ideographs counts as one word per two.
 
     >>> words_of("The Bridge opened")
     ['the', 'bridge', 'opened']
     """
+    if text.isascii():  # \w+ in ASCII: the runs between other characters, found by C string calls
+        return text.lower().translate(_ASCII_NON_WORD).split()
     tokens = _WORD.findall(text.lower())
-    if text.isascii() or not _IDEOGRAPH.search(text):
+    if not _IDEOGRAPH.search(text):
         return tokens
     counted = []
     for token in tokens:
@@ -486,9 +491,9 @@ def capitalised_share(text: str) -> float:
     # what _case_value reads of each word, counted by C loops (map) rather than
     # one Python call per word: the first character, when all are letters ...
     tokens = text.split()
-    heads: str | list[str] = "".join([token[0] for token in tokens])
-    if not heads.isalpha():  # ... else each word's first letter (" ": none)
-        heads = [_first_letter(token) for token in tokens]
+    heads = [token[0] for token in tokens]
+    if not "".join(heads).isalpha():  # ... else each word's first letter (" ": none)
+        heads = [head if head.isalpha() else _first_letter(token) for head, token in zip(heads, tokens)]
     # no character is both lower and upper case, so the two counts add up
     lower, upper = sum(map(str.islower, heads)), sum(map(str.isupper, heads))
     return upper / (lower + upper) if lower or upper else 0.0
