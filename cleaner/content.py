@@ -334,13 +334,24 @@ ISO_TO_STOPLIST = {
 }
 
 
+# the characters of _BULLET_PREFIX's class spelt out: regex's \s (Unicode
+# White_Space) and the bullet marks (tests/test_speed_equivalence.py checks
+# that the two sets are the same)
+_BULLET_CHARS = (
+    "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u2028\u2029\u202f\u205f\u3000" "*+-•·▪◦►▸»|>"
+)
+
+
 def strip_bullet(line: str) -> str:
     """The line without the dumper's indentation and bullet marks.
 
     >>> strip_bullet("      + Got a news tip?")
     'Got a news tip?'
     """
-    return _BULLET_PREFIX.sub("", line, count=1).strip()
+    # str.lstrip over the same characters is several times cheaper than the
+    # regex, and describe() and detect() call this on every line
+    return line.lstrip(_BULLET_CHARS).strip()
 
 
 def effective_length(text: str) -> int:
@@ -349,7 +360,12 @@ def effective_length(text: str) -> int:
     >>> effective_length("abc"), effective_length("東京都")
     (3, 6)
     """
+    if text.isascii():  # most lines: no ideograph to look for
+        return len(text)
     return len(text) + len(_IDEOGRAPH.findall(text))
+
+
+_ASCII_NON_WORD = str.maketrans({c: " " for c in map(chr, range(128)) if not (c.isalnum() or c == "_")})
 
 
 def words_of(text: str) -> list[str]:
@@ -358,6 +374,8 @@ def words_of(text: str) -> list[str]:
     >>> words_of("The Bridge opened")
     ['the', 'bridge', 'opened']
     """
+    if text.isascii():  # \w+ in ASCII: the runs between other characters, found by C string calls
+        return text.lower().translate(_ASCII_NON_WORD).split()
     tokens = _WORD.findall(text.lower())
     if not _IDEOGRAPH.search(text):
         return tokens
@@ -520,18 +538,47 @@ def capitalised_share(text: str) -> float:
     >>> capitalised_share("Kindle for PCをインストールすると自動で設定されます")
     0.0
     """
-    if not text.isascii():  # every ASCII letter has case
-        letters = _LETTER.findall(text)
-        # no character is both lower and upper case, so the two counts add up
-        cased_letters = sum(map(str.islower, letters)) + sum(map(str.isupper, letters))
-        if cased_letters * 2 < len(letters):
-            return 0.0
-    values = [_case_value(token) for token in text.split()]
-    cased = sum(1 for value in values if value)
-    return sum(1 for value in values if value == -1) / cased if cased else 0.0
+    if _mostly_caseless(text):
+        return 0.0
+    # what _case_value reads of each word, counted by C loops (map) rather than
+    # one Python call per word: the first character, when all are letters ...
+    tokens = text.split()
+    heads = [token[0] for token in tokens]
+    if not "".join(heads).isalpha():  # ... else each word's first letter (" ": none)
+        heads = [head if head.isalpha() else _first_letter(token) for head, token in zip(heads, tokens)]
+    # no character is both lower and upper case, so the two counts add up
+    lower, upper = sum(map(str.islower, heads)), sum(map(str.isupper, heads))
+    return upper / (lower + upper) if lower or upper else 0.0
+
+
+_ASCII_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+
+
+def _mostly_caseless(text: str) -> bool:
+    """Whether most of the letters of ``text`` have no case."""
+    if text.isascii():  # every ASCII letter has case
+        return False
+    # cheap bound first: ASCII letters alone make half of the text
+    ascii_part = text.encode("ascii", "ignore")
+    if 2 * (len(ascii_part) - len(ascii_part.translate(None, _ASCII_LETTERS))) >= len(text):
+        return False
+    letters = _LETTER.findall(text)
+    # no character is both lower and upper case, so the two counts add up
+    cased_letters = sum(map(str.islower, letters)) + sum(map(str.isupper, letters))
+    return cased_letters * 2 < len(letters)
+
+
+def _first_letter(token: str) -> str:
+    """The character :func:`_case_value` judges ``token`` by (" " when it has no letter)."""
+    if token[0].isalpha():
+        return token[0]
+    letter = _LETTER.search(token)
+    return letter.group() if letter else " "
 
 
 _SENTENCE_SPLIT = regex.compile(r"(?<=[.!?。！？…;:][\"'”’»)\]]*)\s+|(?<=[。！？])")
+# _SENTENCE_SPLIT's first alternative for text without 。！？: the spaces (group 1)
+_SENTENCE_GAP = regex.compile(r"[.!?…;:][\"'”’»)\]]*(\s+)")
 
 
 def longest_sentence(text: str) -> int:
@@ -540,7 +587,15 @@ def longest_sentence(text: str) -> int:
     >>> longest_sentence("It rained. Then the sun came out again!")
     28
     """
-    return max(effective_length(piece) for piece in _SENTENCE_SPLIT.split(text))
+    if "。" in text or "！" in text or "？" in text:  # splits between characters too
+        return max(effective_length(piece) for piece in _SENTENCE_SPLIT.split(text))
+    # else the same splits, found from the sentence mark on: a look-behind
+    # tried at every offset costs several times more on long lines
+    longest, start = 0, 0
+    for gap in _SENTENCE_GAP.finditer(text):
+        longest = max(longest, effective_length(text[start : gap.start(1)]))
+        start = gap.end(1)
+    return max(longest, effective_length(text[start:]))
 
 
 # a lower-case word followed, with no punctuation between, by a capitalised
@@ -575,15 +630,16 @@ def function_words(
 
     Those are function words ("the", "how"); the others start names on this
     page ("United States", "New York"), where a capital mid-sentence is normal.
-    ``capitalised``: :func:`_capitalised_after_lower` of each text, if the
-    caller has it already.
+    ``capitalised``: the words :func:`_capitalised_after_lower` finds in
+    ``texts``, in lists grouped any way, if the caller has them already.
 
     >>> sorted(function_words(["the cat saw the dog in New York", "a new day"], frozenset({"the", "new"})))
     ['the']
     """
     if capitalised is None:
         capitalised = [_capitalised_after_lower(text) for text in texts]
-    lower = Counter(word for text in texts for word in _LOWER_WORD.findall(text) if word in stops)
+    # one scan of all the texts: no match crosses the line breaks joining them
+    lower = Counter(filter(stops.__contains__, _LOWER_WORD.findall("\n".join(texts))))
     after_lower = Counter(word for words in capitalised for word in words)
     return frozenset(word for word, count in lower.items() if count >= min_ratio * after_lower[word])
 
@@ -591,30 +647,48 @@ def function_words(
 def describe(lines: Sequence[str], stops: frozenset[str]) -> list[Line]:
     """Features of every line; blank lines get length 0."""
     texts = [strip_bullet(line) for line in lines]
-    capitalised = [_capitalised_after_lower(text) for text in texts]  # one scan, for both uses
-    functions = function_words(texts, stops, capitalised=capitalised)
-    counts = Counter(text.lower() for text in texts if text)
+    lowered = [text.lower() for text in texts]
+    # glued items are counted on lines long enough to be prose, each on its
+    # own; the short lines only feed function_words, in one scan
+    prose_length = [len(text) >= _MIN_PROSE_CHARS for text in texts]
+    capitalised = [_capitalised_after_lower(text) if long else [] for text, long in zip(texts, prose_length)]
+    short_lines = "\n".join(text for text, long in zip(texts, prose_length) if not long)
+    functions = function_words(texts, stops, capitalised=[*capitalised, _capitalised_after_lower(short_lines)])
+    counts = Counter(low for low in lowered if low)
     described = []
-    for text, after_lower in zip(texts, capitalised):
+    for text, low, long, after_lower in zip(texts, lowered, prose_length, capitalised):
         tokens = words_of(text)
-        n_stops = sum(1 for token in tokens if token in stops)
         described.append(
             Line(
                 text=text,
                 length=effective_length(text),
-                stop_density=n_stops / len(tokens) if tokens else 0.0,
-                sentence_end=bool(_SENTENCE_END.search(text)),
-                repeated=bool(text) and counts[text.lower()] > 1,
+                stop_density=sum(map(stops.__contains__, tokens)) / len(tokens) if tokens else 0.0,
+                sentence_end=_ends_sentence(text),
+                repeated=bool(text) and counts[low] > 1,
                 has_letters=bool(_LETTER.search(text)),
-                notice=bool(_NOTICE.search(text)),
+                # both of _NOTICE's alternatives need "cookie", whose lower
+                # case holds "cook" (İ lowers to two characters): most lines
+                # skip the search
+                notice="cook" in low and bool(_NOTICE.search(text)),
                 # only lines long enough to be prose need it, and it is costly
-                capitalised=capitalised_share(text) if len(text) >= _MIN_PROSE_CHARS else 0.0,
+                capitalised=capitalised_share(text) if long else 0.0,
                 longest_sentence=longest_sentence(text) if len(text) > 300 else len(text),
                 words=len(tokens),
-                glued_items=sum(word in functions for word in after_lower) if len(text) >= _MIN_PROSE_CHARS else 0,
+                glued_items=sum(word in functions for word in after_lower) if long else 0,
             )
         )
     return described
+
+
+_SENTENCE_MARKS = ".!?。！？…"
+_CLOSING_MARKS = "\"'”’»)]"
+
+
+def _ends_sentence(stripped: str) -> bool:
+    """``_SENTENCE_END.search(stripped)`` (for text without a trailing line
+    break) by two string operations instead of a regex tried at every offset."""
+    stem = stripped.rstrip(_CLOSING_MARKS)
+    return bool(stem) and stem[-1] in _SENTENCE_MARKS
 
 
 def reference_density(described: Sequence[Line], min_length: int) -> float:

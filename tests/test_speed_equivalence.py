@@ -1,0 +1,151 @@
+"""The fast paths of the line features and the rule screen give exactly what
+the straightforward code they replace gives.
+
+Each reference below is the plain form a fast path stands for (a regex, a
+loop over words); generated text mixes the characters where the two could
+part: every kind of whitespace and case, ideographs, bullets, punctuation.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleaner import content
+from cleaner.content import (
+    _BULLET_PREFIX,
+    _LETTER,
+    _NOTICE,
+    _SENTENCE_END,
+    capitalised_share,
+    effective_length,
+    function_words,
+    strip_bullet,
+    words_of,
+)
+
+# every code point but the surrogates, as one string: a regex scans it at once
+ALL_CHARS = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+
+# the characters where fast and plain paths could disagree, and ordinary ones
+TRICKY = (
+    " \t\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u2003\u3000"  # whitespace of str.split and of regex
+    "*+-•·▪◦►▸»|>" "\"'”’)]" ".!?。！？…;:"  # bullets, closers, sentence marks
+    "aZéÉßİıſKǅªⅰⅠⒶ" "東京都ひカ" "ДжΩ" "0_,("  # cases, ideographs, other scripts
+    "cookieCOOKIE"
+)
+texts = st.text(alphabet=st.sampled_from(TRICKY), max_size=60) | st.text(max_size=40)
+lines = st.lists(texts, max_size=12)
+
+
+def test_bullet_chars_are_the_bullet_class():
+    char_class = _BULLET_PREFIX.pattern.removeprefix("^").removesuffix("*")  # "^[...]*"
+    in_class = set(regex.findall(char_class, ALL_CHARS))
+    assert in_class == set(content._BULLET_CHARS)
+
+
+def test_python_letters_are_regex_letters():
+    """_first_letter trusts str.isalpha on a word's first character: it must
+    never call a character a letter that \\p{L} does not."""
+    regex_letters = set(_LETTER.findall(ALL_CHARS))
+    assert all(c in regex_letters for c in ALL_CHARS if c.isalpha())
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts)
+def test_strip_bullet(text):
+    assert strip_bullet(text) == _BULLET_PREFIX.sub("", text, count=1).strip()
+
+
+@settings(max_examples=600, deadline=None)
+@given(texts | st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
+def test_effective_length_and_words(text):
+    ideograph = content._IDEOGRAPH
+    assert effective_length(text) == len(text) + len(ideograph.findall(text))
+    plain = [t for t in content._WORD.findall(text.lower()) for _ in range(max(1, len(ideograph.findall(t)) // 2))]
+    assert words_of(text) == (plain if ideograph.search(text) else content._WORD.findall(text.lower()))
+
+
+def plain_capitalised_share(text: str) -> float:
+    letters = _LETTER.findall(text)
+    cased_letters = sum(map(str.islower, letters)) + sum(map(str.isupper, letters))
+    if not text.isascii() and cased_letters * 2 < len(letters):
+        return 0.0
+    values = [content._case_value(token) for token in text.split()]
+    cased = sum(1 for value in values if value)
+    return sum(1 for value in values if value == -1) / cased if cased else 0.0
+
+
+@settings(max_examples=600, deadline=None)
+@given(texts)
+def test_capitalised_share(text):
+    assert capitalised_share(text) == plain_capitalised_share(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts)
+def test_ends_sentence(text):
+    stripped = text.strip()
+    assert content._ends_sentence(stripped) == bool(_SENTENCE_END.search(stripped))
+
+
+def test_notice_needs_cook():
+    """describe() searches _NOTICE only in lines whose lower case holds
+    "cook": each of its alternatives must name cookies, and every character
+    that matches c, o or k ignoring case must lower-case to that letter."""
+    depth, alternatives, start = 0, [], 0
+    pattern = _NOTICE.pattern
+    for i, char in enumerate(pattern):
+        if char == "\\":
+            continue
+        if pattern[i - 1 : i] != "\\":
+            depth += {"(": 1, ")": -1}.get(char, 0)
+            if char == "|" and depth == 0:
+                alternatives.append(pattern[start:i])
+                start = i + 1
+    alternatives.append(pattern[start:])
+    assert len(alternatives) == 2 and all(r"\bcookies?\b" in a for a in alternatives)
+    for letter in "cok":
+        assert {c.lower() for c in regex.findall(f"(?i){letter}", ALL_CHARS)} == {letter}
+
+
+@settings(max_examples=300, deadline=None)
+@given(lines, st.sets(st.sampled_from(["the", "new", "in", "a", "das", "why"])))
+def test_function_words(texts_, stops):
+    stops = frozenset(stops)
+    lower = Counter(w for t in texts_ for w in content._LOWER_WORD.findall(t) if w in stops)
+    after = Counter(w for t in texts_ for w in content._capitalised_after_lower(t))
+    plain = frozenset(w for w, n in lower.items() if n >= 3 * after[w])
+    assert function_words(texts_, stops) == plain
+    joined = content._capitalised_after_lower("\n".join(texts_))
+    assert Counter(joined) == after
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(texts | st.text(alphabet=st.sampled_from(TRICKY), min_size=70, max_size=120), max_size=10))
+def test_describe_fields(lines_):
+    stops = frozenset({"the", "in", "a", "why"})
+    found = content.describe(lines_, stops)
+    plain_texts = [_BULLET_PREFIX.sub("", line, count=1).strip() for line in lines_]
+    functions = function_words(plain_texts, stops)
+    for line, text in zip(found, plain_texts):
+        tokens = words_of(text)
+        long = len(text) >= content._MIN_PROSE_CHARS
+        assert line.text == text
+        assert line.stop_density == (sum(1 for t in tokens if t in stops) / len(tokens) if tokens else 0.0)
+        assert line.sentence_end == bool(_SENTENCE_END.search(text))
+        assert line.notice == bool(_NOTICE.search(text))
+        assert line.repeated == (bool(text) and sum(t.lower() == text.lower() for t in plain_texts) > 1)
+        glued = sum(w in functions for w in content._capitalised_after_lower(text)) if long else 0
+        assert line.glued_items == glued
+
+
+@settings(max_examples=600, deadline=None)
+@given(texts | st.text(alphabet=st.sampled_from("ab東 .!?;:…\"')]”’»\t\n\x85\x1c\u3000"), max_size=40))
+def test_longest_sentence(text):
+    plain = max(effective_length(piece) for piece in content._SENTENCE_SPLIT.split(text))
+    assert content.longest_sentence(text) == plain
