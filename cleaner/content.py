@@ -282,10 +282,8 @@ _COMMENT_STAMP = regex.compile(_DATE + _TIME_OF_DAY + "?|" + _RELATIVE_TIME, reg
 # a date stamp, maybe with a time and a time zone, and a capital after it
 # ("... By Ann Lee Nov 19, 2019, 10:31 pm CST Apple has ..."): in a run-on
 # dump, where a byline ends and the article begins
-_STAMP_THEN_CAPITAL = regex.compile(
-    "(" + _DATE + _TIME_OF_DAY + r"?(?:\s*[ap]\.?m\.?)?(?: (?-i:[A-Z]{2,4})\b)?) (?=(?-i:[\p{Lu}\"“(]))",
-    regex.IGNORECASE,
-)
+_BYLINE_STAMP = _DATE + _TIME_OF_DAY + r"?(?:\s*[ap]\.?m\.?)?(?: (?-i:[A-Z]{2,4})\b)?"
+_STAMP_THEN_CAPITAL = regex.compile("(" + _BYLINE_STAMP + r") (?=(?-i:[\p{Lu}\"“(]))", regex.IGNORECASE)
 
 # one alternation for the defaults: a single search per line instead of one per phrase
 # the same phrases glued inside a run-on line, capitalised like a heading and
@@ -1136,9 +1134,7 @@ def detect(
 
 
 # a line that ends with a date stamp ("By Ann Lee | Nov 19, 2019 8:15 pm CST")
-_ENDS_WITH_STAMP = regex.compile(
-    "(?:" + _DATE + _TIME_OF_DAY + r"?(?:\s*[ap]\.?m\.?)?(?: (?-i:[A-Z]{2,4})\b)?)$", regex.IGNORECASE
-)
+_ENDS_WITH_STAMP = regex.compile("(?:" + _BYLINE_STAMP + ")$", regex.IGNORECASE)
 
 
 def after_byline(start: int, end: int, classes: Sequence[str], described: Sequence[Line], max_head: int) -> int:

@@ -140,7 +140,9 @@ class Cleaner:
         # a page flattened onto run-on lines: the rules see it broken at sentence
         # ends, so "8 comments" or "Follow us on Twitter" glued into it is a line
         run_on = detect_content and is_run_on(norm)
-        rule_lines = _blank_front(split_lines(break_run_on_text(norm)), front, lines) if run_on else lines
+        # what the content detector judges: long lines broken at sentence ends
+        broken = split_lines(break_run_on_text(norm)) if detect_content else lines
+        rule_lines = _blank_front(broken, front, lines) if run_on else lines
         matched = self.ruleset.apply(norm, rule_lines, hints.url)
         removals.extend(matched.removals)
 
@@ -151,7 +153,7 @@ class Cleaner:
         language = hints.language
         if detect_content:
             markers = DEFAULT_END_MARKERS + matched.end_markers
-            found, language = self._content_removals(norm, removals, markers, language, run_on)
+            found, language = self._content_removals(broken, removals, markers, language, run_on)
             removals.extend(found)
 
         spans = [(r.start, r.end) for r in removals]
@@ -176,12 +178,12 @@ class Cleaner:
         )
 
     def _content_removals(
-        self, norm: str, removals, end_markers, language: str | None, run_on: bool
+        self, broken: list[Line], removals, end_markers, language: str | None, run_on: bool
     ) -> tuple[list[Removal], str | None]:
         """Step 8: the lines of a whole-page dump outside its article, and the
         page's language (found on its longest lines, reused for the article).
 
-        The detector sees the text with run-on lines broken at sentence ends;
+        The detector sees ``broken``: the text with long lines broken at sentence ends;
         only spaces become line breaks there, so offsets stay those of
         ``norm`` and an article's long paragraphs come out whole. Lines the
         rules removed are hidden from it, except those of ``ends_article``
@@ -194,7 +196,7 @@ class Cleaner:
             (r.start, r.end) for r in removals
             if not any(start < r.end and r.start < end for start, end in shown)  # another rule's removal of that line too
         ]
-        lines = surviving_lines(split_lines(break_run_on_text(norm)), hidden)
+        lines = surviving_lines(broken, hidden)
         # lines the rules removed whole are left out: an ad label between two
         # paragraphs must not split the article in the detector's eyes
         lines = [line for line in lines if line.text.strip() or line.start == line.end]
