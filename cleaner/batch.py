@@ -831,8 +831,8 @@ def interrupts_deferred():
         yield
     finally:
         signal.signal(signal.SIGINT, previous)
-    if caught:
-        raise KeyboardInterrupt
+        if caught:  # also when the block failed: the Ctrl-C is not lost
+            raise KeyboardInterrupt
 
 
 class _PoolRunner:
@@ -860,7 +860,10 @@ class _PoolRunner:
                     if chunk is None:
                         break
                     try:
-                        self.pending[self.executor.submit(self.function, chunk)] = chunk
+                        # a Ctrl-C between the submit and the bookkeeping would leave a
+                        # chunk running (writing outputs) that nothing waits for or records
+                        with interrupts_deferred():
+                            self.pending[self.executor.submit(self.function, chunk)] = chunk
                     except futures.process.BrokenProcessPool:  # broke since the last wait
                         self._recover(chunk)
                 if not self.pending:

@@ -467,3 +467,13 @@ def test_ctrl_c_while_recording_a_chunk_waits_for_the_record():
             recorded.append("second")
     assert recorded == ["first", "second"]
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+def test_ctrl_c_during_a_failing_deferred_block_is_not_lost():
+    from cleaner.batch import interrupts_deferred
+
+    with pytest.raises(KeyboardInterrupt):
+        with interrupts_deferred():
+            os.kill(os.getpid(), signal.SIGINT)
+            raise OSError("the pool broke while submitting")
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
