@@ -285,7 +285,6 @@ _COMMENT_STAMP = regex.compile(_DATE + _TIME_OF_DAY + "?|" + _RELATIVE_TIME, reg
 _BYLINE_STAMP = _DATE + _TIME_OF_DAY + r"?(?:\s*[ap]\.?m\.?)?(?: (?-i:[A-Z]{2,4})\b)?"
 _STAMP_THEN_CAPITAL = regex.compile("(" + _BYLINE_STAMP + r") (?=(?-i:[\p{Lu}\"“(]))", regex.IGNORECASE)
 
-# one alternation for the defaults: a single search per line instead of one per phrase
 # the same phrases glued inside a run-on line, capitalised like a heading and
 # followed by something that starts an item: where to break such a line so
 # that the marker stands alone
@@ -298,7 +297,6 @@ _GLUED_MARKER = regex.compile(
 # --------------------------------------------------------------------------
 # Text primitives
 
-_BULLET_PREFIX = regex.compile(r"^[\s*+\-•·▪◦►▸»|>]*")
 _WORD = regex.compile(r"\w+")
 _IDEOGRAPH = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 _LETTER = regex.compile(r"\p{L}")
@@ -332,9 +330,9 @@ ISO_TO_STOPLIST = {
 }
 
 
-# the characters of _BULLET_PREFIX's class spelt out: regex's \s (Unicode
-# White_Space) and the bullet marks (tests/test_speed_equivalence.py checks
-# that the two sets are the same)
+# indentation and bullet marks: regex's \s (Unicode White_Space) spelt out,
+# then the marks (tests/test_speed_equivalence.py checks the set against
+# the class [\s*+\-•·▪◦►▸»|>])
 _BULLET_CHARS = (
     "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
     "\u2028\u2029\u202f\u205f\u3000" "*+-•·▪◦►▸»|>"
@@ -386,12 +384,7 @@ def words_of(text: str) -> list[str]:
 
 def _case_value(token: str) -> int:
     """+1 for a word in lower case, -1 for a capitalised one, 0 otherwise."""
-    char = token[0]
-    if not char.isalpha():  # str.isalpha is \p{L}: most words start with their first letter
-        letter = _LETTER.search(token)
-        if letter is None:
-            return 0
-        char = letter.group()
+    char = _first_letter(token)  # " " (neither case) when it has none
     if char.islower():
         return 1
     return -1 if char.isupper() else 0
@@ -568,7 +561,7 @@ def _mostly_caseless(text: str) -> bool:
 
 def _first_letter(token: str) -> str:
     """The character :func:`_case_value` judges ``token`` by (" " when it has no letter)."""
-    if token[0].isalpha():
+    if token[0].isalpha():  # str.isalpha is \p{L}: most words start with their first letter
         return token[0]
     letter = _LETTER.search(token)
     return letter.group() if letter else " "
@@ -1015,12 +1008,6 @@ def marker_union(markers: tuple[regex.Pattern, ...]) -> regex.Pattern | None:
     return regex.compile("|".join(parts)) if parts else None
 
 
-def is_end_marker(text: str, markers: Sequence[regex.Pattern]) -> bool:
-    """Whether ``text`` matches one of ``markers``."""
-    union = marker_union(tuple(markers))
-    return union is not None and union.search(text) is not None
-
-
 def wrapped_paragraphs(lines: Sequence[str], min_wrapped_chars: int = 40) -> list[tuple[int, int]]:
     """(start, end) line spans: a hard-wrapped paragraph is one span, every other line its own.
 
@@ -1060,7 +1047,8 @@ def detect(
     :data:`DEFAULT_END_MARKERS` are used when none are given.
     """
     params = bias if isinstance(bias, Params) else BIASES[bias]
-    markers = (marker_union(tuple(end_markers) or DEFAULT_END_MARKERS),)  # one search per line
+    union = marker_union(tuple(end_markers) or DEFAULT_END_MARKERS)  # one search per line
+    markers = (union,)
     spans = wrapped_paragraphs(lines)
     if len(spans) < len(lines):
         # judge a hard-wrapped paragraph as a whole, then answer for its lines
@@ -1078,7 +1066,7 @@ def detect(
 
     classes = [classify_line(line, params, threshold, has_stops) for line in described]
     is_marker = [
-        cls != BLANK and line.length <= 80 and is_end_marker(line.text, markers)
+        cls != BLANK and line.length <= 80 and union.search(line.text) is not None
         for cls, line in zip(classes, described)
     ]
     classes = mark_embedded_posts(classes, described)

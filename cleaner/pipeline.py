@@ -191,8 +191,8 @@ class Cleaner:
         dump it sees every line: there the rules' lines are guessed sentences,
         and a "Related" or "8 comments" they drop still marks where the
         article ends (hiding them: BeautifulSoup dumps F1 0.8879, not 0.8899)."""
-        shown = [(r.start, r.end) for r in removals if run_on or r.rule in self._end_rule_ids]
-        hidden = [
+        shown = [(r.start, r.end) for r in removals if r.rule in self._end_rule_ids]
+        hidden = [] if run_on else [
             (r.start, r.end) for r in removals
             if not any(start < r.end and r.start < end for start, end in shown)  # another rule's removal of that line too
         ]

@@ -17,7 +17,6 @@ from hypothesis import strategies as st
 
 from cleaner import content
 from cleaner.content import (
-    _BULLET_PREFIX,
     _LETTER,
     _NOTICE,
     _SENTENCE_END,
@@ -27,6 +26,9 @@ from cleaner.content import (
     strip_bullet,
     words_of,
 )
+
+# the regex strip_bullet used before its str.lstrip fast path: the reference
+_BULLET_PREFIX = regex.compile(r"^[\s*+\-•·▪◦►▸»|>]*")
 
 # every code point but the surrogates, as one string: a regex scans it at once
 ALL_CHARS = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
