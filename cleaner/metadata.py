@@ -191,21 +191,24 @@ def is_title_like(text: str) -> bool:
 
 
 def split_site_suffix(title: str) -> tuple[str, str | None]:
-    """Split a " - Site" / " | Site" suffix off a page title.
+    """Split a " - Site" / " | Site" suffix off a page title, and the section
+    labels before it: the bare title has none left, so it splits to itself.
 
     >>> split_site_suffix("Night ferry returns to the harbour - The Coastal Ledger")
     ('Night ferry returns to the harbour', 'The Coastal Ledger')
+    >>> split_site_suffix("Ferry fares rise again | Money | News | The Coastal Ledger")
+    ('Ferry fares rise again', 'The Coastal Ledger')
     >>> split_site_suffix("Biden meets Ghani - analysis")
     ('Biden meets Ghani - analysis', None)
     """
-    m = _SITE_SUFFIX.match(title.strip())
-    if not m:
-        return title.strip(), None
-    site = m["site"].strip()
-    looks_like_name = all(w[:1].isupper() or w[:1].isdigit() for w in site.split()) or "." in site
-    if not looks_like_name or word_count(site) > 4 or word_count(m["title"]) < 3:
-        return title.strip(), None
-    return m["title"].strip(), site
+    bare, site = title.strip(), None
+    while m := _SITE_SUFFIX.match(bare):
+        suffix = m["site"].strip()
+        looks_like_name = all(w[:1].isupper() or w[:1].isdigit() for w in suffix.split()) or "." in suffix
+        if not looks_like_name or word_count(suffix) > 4 or word_count(m["title"]) < 3:
+            break
+        bare, site = m["title"].strip(), site or suffix
+    return bare, site
 
 
 def title_key(text: str) -> str:

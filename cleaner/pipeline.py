@@ -9,8 +9,11 @@
     6. rule packs    rules.RuleSet.apply      data-driven removals (rules/*.toml)
     7. structure     metadata.py              title, date and source lines, repeated title, captions
     8. content       content.detect           text only: the article inside a whole-page dump
-    9. assemble      assemble.delete_spans    what is left, as paragraphs
-   10. language      metadata.detect_language on a bounded sample of the body
+    9. edges         find_structure again, RuleSet.apply_edges
+                                              the header steps (dumps) and ``within`` rules on
+                                              the article's own first and last lines
+   10. assemble      assemble.delete_spans    what is left, as paragraphs
+   11. language      metadata.detect_language on a bounded sample of the body
 
 Every step is a pure function of its inputs; a ``Cleaner`` holds only
 immutable configuration (compiled rule packs and options), so it pickles to
@@ -126,7 +129,7 @@ class Cleaner:
         return self.clean_text(text, hints, detect_content=is_page_dump)
 
     def clean_text(self, text: str, hints: Hints = Hints(), *, detect_content: bool = False) -> Article:
-        """Steps 4-10 on text (from a text file or from HTML extraction)."""
+        """Steps 4-11 on text (from a text file or from HTML extraction)."""
         norm = normalize(text, NormalizeOptions(quotes=self.options.quotes))
         lines = split_lines(norm)
         removals: list[Removal] = []
@@ -147,7 +150,8 @@ class Cleaner:
         removals.extend(matched.removals)
 
         survivors = surviving_lines(lines, [(r.start, r.end) for r in removals])
-        structure = find_structure(survivors, hints, hard_wrapped=is_hard_wrapped(norm))
+        hard_wrapped = is_hard_wrapped(norm)
+        structure = find_structure(survivors, hints, hard_wrapped=hard_wrapped)
         removals.extend(structure.removals)
 
         language = hints.language
@@ -156,8 +160,27 @@ class Cleaner:
             found, language = self._content_removals(broken, removals, markers, language, run_on)
             removals.extend(found)
 
+        # 9. the article's edges: the header steps (in a page dump) and the rules
+        # that look at the first or last lines see the article, not the page,
+        # so a cleaned article cleans to itself
+        output = break_run_on_text(norm, OUTPUT_BREAK_CHARS)
+        output_lines = split_lines(output)
+        if detect_content:  # the page's head was not the article's: its header steps again
+            article = surviving_lines(output_lines, [(r.start, r.end) for r in removals], trim=True)
+            known = replace(hints, title=structure.title, date=structure.date)
+            edge = find_structure(article, known, hard_wrapped=hard_wrapped, title_above=structure.title is not None)
+            removals.extend(edge.removals)
+            structure = replace(
+                edge,
+                title_site=structure.title_site or edge.title_site,
+                source_line=structure.source_line or edge.source_line,
+                wire_source=edge.wire_source or structure.wire_source,  # the article's first line's
+            )
+        article = surviving_lines(output_lines, [(r.start, r.end) for r in removals], trim=True)
+        removals.extend(self.ruleset.apply_edges(norm, article, hints.url))
+
         spans = [(r.start, r.end) for r in removals]
-        body = "\n\n".join(to_paragraphs(delete_spans(break_run_on_text(norm, OUTPUT_BREAK_CHARS), spans)))
+        body = "\n\n".join(to_paragraphs(delete_spans(output, spans)))
         language = language or meta.detect_language(body or structure.title or "")
         source = (
             structure.source_line
@@ -281,8 +304,10 @@ def _line_span_removal(rule: str, reason: str, norm: str, first: Line, last: Lin
 # --- step 7: structure -----------------------------------------------------------------
 
 
-def surviving_lines(lines: Sequence[Line], spans: Iterable[tuple[int, int]]) -> list[Line]:
-    """Each line with the removed spans cut out of its text (offsets unchanged)."""
+def surviving_lines(lines: Sequence[Line], spans: Iterable[tuple[int, int]], *, trim: bool = False) -> list[Line]:
+    """Each line with the removed spans cut out of its text (offsets unchanged,
+    or with ``trim``, narrowed to the first and last character kept: removing
+    such a line then removes nothing the cut left)."""
     merged = merge_spans(spans)
     out, k = [], 0
     for line in lines:
@@ -294,12 +319,18 @@ def surviving_lines(lines: Sequence[Line], spans: Iterable[tuple[int, int]]) -> 
         pieces, pos, j = [], line.start, k
         while j < len(merged) and merged[j][0] < line.end:
             start, end = merged[j]
-            pieces.append(line.text[max(pos, line.start) - line.start : max(start, line.start) - line.start])
+            if start > pos:
+                pieces.append((pos, start))
             pos = max(pos, end)
             j += 1
         if pos < line.end:
-            pieces.append(line.text[pos - line.start :])
-        out.append(Line(line.start, line.end, " ".join(p.strip() for p in pieces if p.strip())))
+            pieces.append((pos, line.end))
+        kept = [(a, b) for a, b in pieces if line.text[a - line.start : b - line.start].strip()]
+        text = " ".join(line.text[a - line.start : b - line.start].strip() for a, b in kept)
+        if trim and kept:
+            out.append(Line(kept[0][0], kept[-1][1], text))
+        else:
+            out.append(Line(line.start, line.end, text))
     return out
 
 
@@ -313,11 +344,12 @@ class Structure:
     removals: tuple[Removal, ...] = ()
 
 
-def find_structure(lines: Sequence[Line], hints: Hints, *, hard_wrapped: bool = False) -> Structure:
+def find_structure(lines: Sequence[Line], hints: Hints, *, hard_wrapped: bool = False, title_above: bool = False) -> Structure:
     """Title, date and source lines, repeated titles and captions: found on
     the surviving lines, removed from the body, recorded with their reason.
     In hard-wrapped text a short line is a paragraph's first line, never a
-    caption."""
+    caption. ``title_above``: the lines are an article whose title (known)
+    stood just above them, so captions are looked for from the first line."""
     nonempty = [i for i, line in enumerate(lines) if line.stripped]
     head = nonempty[:HEAD_LINES]
     removed: dict[int, tuple[str, str]] = {}
@@ -363,8 +395,8 @@ def find_structure(lines: Sequence[Line], hints: Hints, *, hard_wrapped: bool = 
 
     # captions: one or two short lines between the title and the first prose
     title_lines = [i for i, (rule, _) in removed.items() if rule.startswith("structure.title")]
-    if title_lines and not hard_wrapped:
-        after = [i for i in body if i > max(title_lines)]
+    if (title_lines or title_above) and not hard_wrapped:
+        after = [i for i in body if i > max(title_lines, default=-1)]
         run = []
         for i in after:
             if is_prose(lines[i].text):

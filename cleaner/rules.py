@@ -477,14 +477,7 @@ class RuleSet:
     def matched_lines(self, lines: Sequence[Line]) -> dict[str, list[int]]:
         """For each line rule id, the indices of the lines it fully matches.
         Each distinct line is tested once: page dumps repeat menu lines."""
-        matched: dict[str, list[int]] = {}
-        windowed = [r for r in self.rules if r.kind in LINE_KINDS and r.within]
-        if windowed:
-            nonempty = [i for i, line in enumerate(lines) if line.stripped]  # once, for every windowed rule
-            for rule in windowed:
-                hits = [i for i in window(rule, lines, nonempty) if matches_line(rule, lines[i].stripped)]
-                if hits:
-                    matched[rule.id] = hits
+        matched: dict[str, list[int]] = {}  # ``within`` rules: see apply_edges
         if self._screen is None:
             return matched
         screen, limit = self._screen.fullmatch, self._screen_chars
@@ -533,8 +526,22 @@ class RuleSet:
             if pack.is_site_pack and pack.source and source is None:
                 source = pack.source
             for rule in pack.rules:
-                removals.extend(apply_rule(rule, text, lines, matched.get(rule.id, ())))
+                if not rule.within:
+                    removals.extend(apply_rule(rule, text, lines, matched.get(rule.id, ())))
         return RuleMatch(tuple(removals), source, self.end_markers(active))
+
+    def apply_edges(self, text: str, lines: Sequence[Line], url: str | None = None) -> tuple[Removal, ...]:
+        """The rules that look at the first or last lines (``within``), run on
+        the article's ``lines``: what the other rules, the header steps and, in
+        a page dump, the content detector left. Their edges are the article's,
+        so a cleaned article cleans to itself."""
+        removals: list[Removal] = []
+        for pack in self.active_packs(text, url):
+            for rule in pack.rules:
+                if rule.within:
+                    hits = [i for i in window(rule, lines) if matches_line(rule, lines[i].stripped)]
+                    removals.extend(apply_rule(rule, text, lines, hits))
+        return tuple(removals)
 
 
 # --- examples ------------------------------------------------------------------

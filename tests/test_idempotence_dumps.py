@@ -5,8 +5,11 @@ pass judges a different text (the article alone, no page around it) and its
 header steps (title, caption, date line) and detector find more to remove.
 
 Measured 2026-11-23: 35 of 181 html-text and 15 of 181 BeautifulSoup documents
-change on a second clean (67 of 543 over the three dumps; 90 at the start of that
-session). The counts below are a ratchet, like the quality gate's floors: they may
+changed on a second clean (67 of 543 over the three dumps). Since the header
+steps and the edge rules run on the article's own first and last lines (not the
+page's), and a title sheds all its section labels at once, 5 of 543 change (the
+detector keeps a share-button run the second pass drops, a glued pitch). The
+counts below are a ratchet, like the quality gate's floors: they may
 only go down. Skips when ../shared/bench/aeb is absent.
 """
 
@@ -21,7 +24,7 @@ from bench import quality
 from cleaner import Cleaner
 from cleaner.formats import render
 
-MAX_CHANGED = {"html-text": 35, "beautifulsoup": 15}
+MAX_CHANGED = {"html-text": 1, "inscriptis": 1, "beautifulsoup": 3}
 
 
 @pytest.fixture(scope="module")

@@ -53,10 +53,13 @@ def test_parse_date_month_first_and_day_first():
         ("Talks stall again in Doha — Example.com", ("Talks stall again in Doha", "Example.com")),
         ("Afghanistan: the war that never ended - analysis", ("Afghanistan: the war that never ended - analysis", None)),
         ("Baden-Baden hosts summit", ("Baden-Baden hosts summit", None)),
+        ("Standings of the 2018 season | Racing | F1 | MotoGP", ("Standings of the 2018 season", "MotoGP")),
     ],
 )
 def test_site_suffix(title, expected):
     assert split_site_suffix(title) == expected
+    bare = expected[0]
+    assert split_site_suffix(bare) == (bare, None)  # a reported title splits to itself
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from cleaner import Cleaner
 from cleaner.rules import RuleError, RuleSet, check_examples, default_rules_dir, load_pack
 
 RULESET = RuleSet.load([default_rules_dir()])
@@ -130,13 +131,31 @@ def test_within_limits_a_rule_to_the_head_or_tail(tmp_path, within, first_kept, 
     assert ("Tom Gray" in kept) is last_kept
 
 
-def test_within_counts_non_empty_lines_through_the_ruleset(tmp_path):
+def test_within_counts_non_empty_lines_at_the_edges(tmp_path):
     ruleset = _pack(tmp_path, "within = 'tail'\nwithin_lines = 2")
     text = BODY + "\nReporting by Ann Lee\n\n\n\nLast paragraph of the story, which reads as prose."
     lines = __import__("cleaner.lines", fromlist=["split_lines"]).split_lines(text)
-    removals = ruleset.apply(text, lines).removals
+    assert ruleset.apply(text, lines).removals == ()  # edge rules wait for the article
+    removals = ruleset.apply_edges(text, lines)
     assert [r.text for r in removals] == ["Reporting by Ann Lee"]
     assert all(text[r.start : r.end] == r.text for r in removals)
+
+
+def test_within_tail_is_the_articles_tail_after_other_removals(tmp_path):
+    # the share lines another rule drops do not push the credit out of the tail
+    pack = tmp_path / "edge.toml"
+    pack.write_text(
+        "[pack]\nname = 'edge'\n"
+        "[[rules]]\nid = 'edge.credit'\nkind = 'drop_line'\ndescription = 'a credit line'\n"
+        "pattern = '(?i)reporting by .*'\nwithin = 'tail'\nwithin_lines = 2\n"
+        "[[rules]]\nid = 'edge.share'\nkind = 'drop_line'\ndescription = 'a share button'\n"
+        "pattern = '(?i)share on \\w+'\n"
+    )
+    text = BODY + "\n\nReporting by Ann Lee\n\nShare on Facebook\nShare on Twitter\nShare on Reddit"
+    article = Cleaner(pack, default_rules=False).clean(text, kind="text")
+    assert "Ann Lee" not in article.text and "Share on" not in article.text
+    assert "edge.credit" in {r.rule for r in article.removed}
+    assert "Paragraph 7 of the story" in article.text
 
 
 @pytest.mark.parametrize(
