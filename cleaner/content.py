@@ -120,6 +120,10 @@ class Params:
     notices_are_boilerplate: bool = True
     #: a line repeated on the page is boilerplate (a menu twice, a headline as a link) if shorter than this
     max_repeated_chars: int = 200
+    #: a run of at least this many data rows of one shape is a table of the page's
+    #: content (standings, a calendar), weighed like prose (0: off); 4 to 8 score
+    #: alike on the benchmark, 3 takes a list of dated headlines for a table
+    min_table_rows: int = 5
     #: prose evidence besides length: "stops", "punct" or "both"
     prose_rule: str = "both"
     #: a line with a larger share of capitalised words is never prose
@@ -705,6 +709,7 @@ def reference_density(described: Sequence[Line], min_length: int) -> float:
 # Classification
 
 BLANK, BAD, SHORT, GOOD = "blank", "bad", "short", "good"
+TABLE = "table"  # a row of a data table: kept and weighed like prose
 #: a post embedded in the article (a tweet and its attribution): neutral in
 #: the region search, kept inside the article
 EMBED = "embed"
@@ -785,6 +790,64 @@ def classify_line(line: Line, params: Params, density_threshold: float, has_stop
     else:
         prose = dense and line.sentence_end
     return GOOD if prose else SHORT
+
+
+_ROW_TOKEN = regex.compile(r"(?P<number>\d[\w.,:%°'’/+-]*)|(?P<word>[\p{L}][\p{L}\p{M}.'’-]*)")
+
+
+def row_shape(text: str) -> str:
+    """The column pattern of a line: "N" for a number, "W" for a run of words.
+
+    >>> row_shape("2 Martin Truex Jr. 5035 7 0 15 24")
+    'NWNNNNN'
+    >>> row_shape("2a etapa: 8 de abril – Curitiba")
+    'NWNW'
+    """
+    shape = []
+    for m in _ROW_TOKEN.finditer(text):
+        kind = "N" if m["number"] else "W"
+        if kind == "N" or not shape or shape[-1] != "W":
+            shape.append(kind)
+    return "".join(shape)
+
+
+def is_row_shape(shape: str) -> bool:
+    """A data row opens with a number (a rank, a date, a round) and has another:
+    "NWNNNNN" (a standings row), "NWNW" (a calendar); "WNN" is a reference
+    ending in a date, as a list of sources has them."""
+    return shape.startswith("N") and shape.count("N") >= 2
+
+
+def mark_tables(classes: list[str], described: Sequence[Line], min_rows: int) -> list[str]:
+    """Runs of ``min_rows`` or more short lines of one row shape (see
+    :func:`is_row_shape`) become table rows: a standings table or a calendar is
+    the page's content, however menu-like its lines (blank lines between rows
+    do not break a run)."""
+    out = list(classes)
+    run: list[int] = []
+    shape = ""
+
+    def flush() -> None:
+        if len(run) >= min_rows:
+            for index in run:
+                out[index] = TABLE
+        run.clear()
+
+    for index, cls in enumerate(classes):
+        if cls == BLANK:
+            continue
+        line = described[index]
+        this = row_shape(line.text) if cls == SHORT and not line.repeated else ""
+        if is_row_shape(this) and (this == shape or not run):
+            run.append(index)
+            shape = this
+            continue
+        flush()
+        if is_row_shape(this):
+            run.append(index)
+            shape = this
+    flush()
+    return out
 
 
 def mark_link_lists(
@@ -937,7 +1000,7 @@ def line_weight(cls: str, line: Line, params: Params) -> float:
     run-on dump) weighs about as much as the same menu written one item per
     line.
     """
-    if cls == GOOD:
+    if cls in (GOOD, TABLE):
         return float(line.length)
     excess = max(0, line.length - params.junk_free_chars)
     if cls == BAD:
@@ -1070,6 +1133,8 @@ def detect(
         for cls, line in zip(classes, described)
     ]
     classes = mark_embedded_posts(classes, described)
+    if params.min_table_rows:
+        classes = mark_tables(classes, described, params.min_table_rows)
     classes = mark_link_lists(classes, described, is_marker, params.min_link_items, params.max_embedded_list)
     if params.min_teasers:
         classes = mark_teasers(classes, described, params.min_teasers)

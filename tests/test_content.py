@@ -518,3 +518,38 @@ def test_a_clean_article_keeps_its_standfirst_above_the_byline():
     cleaned = clean("\n".join(lines), kind="text").text
     for paragraph in [standfirst, ARTICLE[1], ARTICLE[2]]:
         assert paragraph in cleaned
+
+
+STANDINGS = [f"{rank} {name} {points} {wins} {podiums}" for rank, (name, points, wins, podiums) in enumerate(
+    [("Ann Lee", 412, 5, 11), ("Tom Gray", 398, 4, 12), ("Sue Park", 350, 3, 9), ("Raj Patel", 322, 2, 8),
+     ("Eva Holm", 301, 1, 7), ("Li Wei", 287, 1, 6), ("Max Berg", 260, 0, 5), ("Ida Moss", 233, 0, 3)], 1)]
+SIDEBAR = [
+    "Opinion", "Our columnist on why the town should have built a tunnel instead of a new bridge over the river.",
+    "Podcast", "This week the team talks about the season so far, the title race and what the next round will bring.",
+    "Video", "Watch the highlights of the weekend, with every goal, every crash and every finish from the circuit.",
+]
+
+
+def test_standings_table_under_a_lead_in_is_kept():
+    # a page whose content is a table: two short sentences and the rows
+    lines = NOISE["menu"] + ["", "Championship standings", "", "Here are the standings after the last round of the season:", ""]
+    lines += STANDINGS + [""] + SIDEBAR + [""] + NOISE["footer"]
+    removed = {index for index, _, _ in detect(lines, language="en")}
+    assert not {lines.index(row) for row in STANDINGS} & removed  # without tables: all removed
+    assert {lines.index(line) for line in NOISE["menu"] + NOISE["footer"]} <= removed
+    # (the sidebar's prose teasers stay, with or without the table: on their
+    # own they read like an article's paragraphs)
+
+
+@pytest.mark.parametrize(
+    "text, shape, row",
+    [
+        ("3 Sue Park 350 3 9", "NWNNN", True),
+        ("2a etapa: 8 de abril – Curitiba", "NWNW", True),
+        ('Tax Foundation, "Tracking the Impact of Tariffs," May 31, 2019', "WNN", False),  # a source, dated
+        ("19:45 Headline of the evening", "NW", False),
+    ],
+)
+def test_row_shape(text, shape, row):
+    assert content.row_shape(text) == shape
+    assert content.is_row_shape(shape) is row
