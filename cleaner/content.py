@@ -46,6 +46,7 @@ changing any character offset.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import functools
 from collections import Counter
 from typing import NamedTuple, Sequence
@@ -824,29 +825,15 @@ def mark_tables(classes: list[str], described: Sequence[Line], min_rows: int) ->
     the page's content, however menu-like its lines (blank lines between rows
     do not break a run)."""
     out = list(classes)
-    run: list[int] = []
-    shape = ""
-
-    def flush() -> None:
-        if len(run) >= min_rows:
-            for index in run:
+    shapes = [
+        (index, row_shape(described[index].text) if cls == SHORT and not described[index].repeated else "")
+        for index, cls in enumerate(classes) if cls != BLANK
+    ]
+    for shape, run in itertools.groupby(shapes, key=lambda item: item[1]):
+        indices = [index for index, _ in run]
+        if is_row_shape(shape) and len(indices) >= min_rows:
+            for index in indices:
                 out[index] = TABLE
-        run.clear()
-
-    for index, cls in enumerate(classes):
-        if cls == BLANK:
-            continue
-        line = described[index]
-        this = row_shape(line.text) if cls == SHORT and not line.repeated else ""
-        if is_row_shape(this) and (this == shape or not run):
-            run.append(index)
-            shape = this
-            continue
-        flush()
-        if is_row_shape(this):
-            run.append(index)
-            shape = this
-    flush()
     return out
 
 
