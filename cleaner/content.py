@@ -46,8 +46,8 @@ changing any character offset.
 from __future__ import annotations
 
 import dataclasses
-import itertools
 import functools
+import itertools
 from collections import Counter
 from typing import NamedTuple, Sequence
 
