@@ -360,9 +360,100 @@ def _compile(pattern: object, where: str, key: str) -> regex.Pattern:
     if not isinstance(pattern, str) or not pattern:
         raise RuleError(f"{where}: '{key}' must be a non-empty string")
     try:
-        return regex.compile(pattern, regex.MULTILINE)
+        compiled = regex.compile(pattern, regex.MULTILINE)
     except regex.error as exc:
         raise RuleError(f"{where}: bad {key} regex: {exc}") from None
+    cased = cased_class_ignoring_case(compiled)
+    if cased:
+        raise RuleError(
+            f"{where}: {key} is case-insensitive, so its {cased} matches any letter; "
+            f"write (?-i:{cased}) to test the case"
+        )
+    return compiled
+
+
+# \p{Lu} and its kin: under IGNORECASE they match every cased letter
+_CASED_ESCAPE = regex.compile(
+    r"\\[pP]\{\^?(?:(?:gc|General_Category)[=:])?(?:(?P<upper>Lu|Lt|Upper(?:case)?(?:_Letter)?|Titlecase_Letter)"
+    r"|(?P<lower>Ll|Lower(?:case)?(?:_Letter)?))\}",
+    regex.IGNORECASE,
+)
+_GROUP_FLAGS = regex.compile(r"\(\?([a-zA-Z]*)(?:-([a-zA-Z]*))?([:)])")
+
+
+def cased_class_ignoring_case(pattern: regex.Pattern) -> str | None:
+    """The first ``\\p{Lu}``, ``\\p{Ll}`` or ``[A-Z]`` that ``pattern`` uses where
+    it is case-insensitive, or None. Under IGNORECASE those match every letter
+    (``\\p{Lu}`` matches "a"), which is almost never what the author meant: an
+    upper-case test in a case-insensitive pattern is ``(?-i:\\p{Lu})``.
+
+    A small scan, not a parser: it skips escapes, follows the nesting of
+    groups to know where ``(?i:...)`` and ``(?-i:...)`` apply, and reads
+    character classes. Case-insensitive means the pattern's flags (a leading
+    ``(?i)``) or an enclosing ``(?i:...)``. Limitations: a class holding both
+    cases (``[A-Za-z]``, ``[\\p{Lu}\\p{Ll}]``) is let through, as IGNORECASE does
+    not change it; a ``(?i)`` in mid-pattern counts for the whole pattern (as in
+    the regex module's default version 0); ``(?x)`` comments, ``\\Q...\\E``,
+    nested (version 1) classes, POSIX ``[[:upper:]]`` and ranges other than
+    ``A-Z`` and ``a-z`` are not understood.
+    """
+    source = pattern.pattern
+    ignoring = [bool(pattern.flags & regex.IGNORECASE)]  # one entry per open group
+    i = 0
+    while i < len(source):
+        char = source[i]
+        if char == "\\":
+            cased = _CASED_ESCAPE.match(source, i)
+            if cased and ignoring[-1]:
+                return cased.group()
+            i = cased.end() if cased else i + 2
+        elif char == "[":
+            end = _class_end(source, i)
+            body = source[i + 1 : end - 1]
+            escapes = [m for m in _CASED_ESCAPE.finditer(body) if not _escaped(body, m.start())]
+            upper = any(m.group("upper") for m in escapes) or "A-Z" in body
+            lower = any(m.group("lower") for m in escapes) or "a-z" in body
+            if ignoring[-1] and upper != lower:
+                return source[i:end]
+            i = end
+        elif char == "(":
+            flags = _GROUP_FLAGS.match(source, i)
+            if source.startswith("(?#", i):  # a comment
+                i = source.find(")", i) + 1 or len(source)
+                continue
+            if flags and flags.group(3) == ")":  # (?i) and the like: counted in pattern.flags
+                i = flags.end()
+                continue
+            state = ignoring[-1]
+            if flags:
+                state = True if "i" in flags.group(1) else False if "i" in (flags.group(2) or "") else state
+            ignoring.append(state)
+            i += 1
+        elif char == ")":
+            if len(ignoring) > 1:
+                ignoring.pop()
+            i += 1
+        else:
+            i += 1
+    return None
+
+
+def _class_end(source: str, start: int) -> int:
+    """The index just past the character class opening at ``start``."""
+    i = start + 1
+    if source.startswith("^", i):
+        i += 1
+    if source.startswith("]", i):  # a leading "]" is a literal
+        i += 1
+    while i < len(source) and source[i] != "]":
+        i += 2 if source[i] == "\\" else 1
+    return min(i + 1, len(source))
+
+
+def _escaped(text: str, index: int) -> bool:
+    """Is the backslash at ``index`` itself escaped (preceded by an odd run of backslashes)?"""
+    run = len(text[:index]) - len(text[:index].rstrip("\\"))
+    return run % 2 == 1
 
 
 def _rule_from_table(table: dict, pack: str, where: str) -> Rule:

@@ -309,3 +309,48 @@ def test_faulty_keywords_give_one_clear_line(tmp_path, options):
 def test_keywords_on_a_span_rule_are_refused(tmp_path):
     with pytest.raises(RuleError, match="keywords applies to line kinds only"):
         _pack(tmp_path, "keywords = ['reporting']", kind="drop_span")
+
+
+# --- the load-time lint: \p{Lu} and [A-Z] in case-insensitive patterns ---------------------------
+
+
+def _rule_pack(tmp_path, pattern: str):
+    pack = tmp_path / "case.toml"
+    pack.write_text(
+        "[pack]\nname = 'case'\n[[rules]]\nid = 'case.byline'\nkind = 'drop_line'\n"
+        f"description = 'a byline'\npattern = '''{pattern}'''\n"
+    )
+    return pack
+
+
+@pytest.mark.parametrize(
+    "pattern, culprit",
+    [
+        (r"(?i)by \p{Lu}\w+", r"\p{Lu}"),
+        (r"(?i)by [A-Z]\w+", "[A-Z]"),
+        (r"by (?i:\p{Ll}+ )\w+", r"\p{Ll}"),
+        (r"(?i)by (?-i:(?:the) )\p{Lu}\w+", r"\p{Lu}"),  # the (?-i: group is closed by then
+    ],
+)
+def test_cased_class_in_a_case_insensitive_pattern_is_refused(tmp_path, pattern, culprit):
+    pack = _rule_pack(tmp_path, pattern)
+    with pytest.raises(RuleError) as info:
+        load_pack(pack)
+    message = str(info.value)
+    assert "case.byline" in message and "\n" not in message
+    assert f"(?-i:{culprit})" in message
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [r"(?i)by (?-i:\p{Lu})\w+", r"(?i)by (?-i:[\p{Lu}\p{N}](?:x|y)\p{Lu})\w+", r"by \p{Lu}\w+", r"(?i)by [A-Za-z]+", r"(?i)by \\p{Lu}"],
+)
+def test_cased_class_kept_case_sensitive_loads(tmp_path, pattern):
+    assert load_pack(_rule_pack(tmp_path, pattern)).rules[0].pattern.pattern == pattern
+
+
+def test_shipped_packs_pass_the_case_lint():
+    from cleaner.rules import cased_class_ignoring_case
+
+    patterns = [p for r in RULESET.rules for p in (r.pattern, r.back_over, r.hanging) if p is not None]
+    assert not [p.pattern for p in patterns if cased_class_ignoring_case(p)]
