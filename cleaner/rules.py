@@ -47,8 +47,21 @@ to the first or last ``within_lines`` non-empty lines of the text, default 5:
 a "Reporting by ..." credit closes an article, it does not sit in its middle),
 ``ends_article`` (drop_line: in a whole-page text dump, a matching line, such
 as a copyright footer, also tells the content detector that the article is
-over, like a ``cut_tail`` marker does).
+over, like a ``cut_tail`` marker does), ``keywords`` (line kinds: words every
+line the pattern matches contains, see below).
 Every option is checked when the pack loads; a wrong one is a one-line RuleError.
+
+Speed: most lines of a page match no rule, so the lines are screened by one
+pattern, the ``|``-join of every line rule's pattern: a line is rejected after
+its first few characters fail every alternative. A pattern that can begin
+matching anywhere in a line (a leading ``.{0,150}``, a ``(?=.*?...)``
+lookahead) defeats that: it scans every line of every page. Give such a rule
+``keywords``, a list of words that every line the pattern matches contains
+(the literals the pattern requires); it then leaves the combined screen, and a
+line is tried against its pattern only when it contains one of them, compared
+case-insensitively (see :func:`fold`). They must really be required: a line
+the pattern matches without any of them is no longer removed (the rule's
+``fail`` examples catch a missing one).
 """
 
 from __future__ import annotations
@@ -114,6 +127,9 @@ class Rule:
     # drop_line: a matching line also ends the article for the content
     # detector (a copyright footer), which then sees it instead of a gap
     ends_article: bool = False
+    # line kinds: the line must contain one of these (folded, see ``fold``)
+    # for the pattern to be tried at all; () for every line
+    keywords: tuple[str, ...] = ()
     fails: tuple[Example, ...] = ()
     passes: tuple[str, ...] = ()
 
@@ -152,13 +168,32 @@ def _line_removal(rule: Rule, line: Line, reason: str | None = None) -> Removal:
     return Removal(rule.id, reason or rule.description, line.text, line.start, line.end)
 
 
+def fold(text: str) -> str:
+    """``text`` as ``keywords`` are compared: case-folded, so that it contains a
+    (folded) keyword wherever a case-insensitive pattern matches that keyword.
+    The regex module's IGNORECASE also matches "İ" to "i", which ``casefold``
+    turns into "i" and a combining dot: the dot goes."""
+    return text.casefold().replace("i\u0307", "i")
+
+
+def has_keyword(keywords: Sequence[str], stripped: str) -> bool:
+    """Does the line contain one of ``keywords`` (already folded)?"""
+    folded = fold(stripped)
+    for keyword in keywords:  # a loop: any() over a generator costs twice as much
+        if keyword in folded:
+            return True
+    return False
+
+
 def matches_line(rule: Rule, stripped: str) -> bool:
     """Does a line (stripped) fully match a line rule's pattern (within its
-    length limits)? Position (``within``) is checked by :func:`in_position`."""
+    length limits, holding one of its keywords)? Position (``within``) is
+    checked by :func:`in_position`."""
     return (
         bool(stripped)
         and len(stripped) <= rule.max_chars
         and (not rule.max_words or word_count(stripped) <= rule.max_words)
+        and (not rule.keywords or has_keyword(rule.keywords, stripped))
         and bool(rule.pattern.fullmatch(stripped, timeout=REGEX_TIMEOUT_SECONDS))
     )
 
@@ -315,6 +350,7 @@ def apply_rule(
 _RULE_KEYS = {
     "id", "description", "kind", "pattern", "max_chars", "min_prose_before",
     "max_tail_ratio", "back_over", "hanging", "requires", "max_words", "within", "within_lines", "ends_article",
+    "keywords",
     "fail", "pass",
 }
 WITHIN = ("head", "tail")
@@ -324,9 +360,100 @@ def _compile(pattern: object, where: str, key: str) -> regex.Pattern:
     if not isinstance(pattern, str) or not pattern:
         raise RuleError(f"{where}: '{key}' must be a non-empty string")
     try:
-        return regex.compile(pattern, regex.MULTILINE)
+        compiled = regex.compile(pattern, regex.MULTILINE)
     except regex.error as exc:
         raise RuleError(f"{where}: bad {key} regex: {exc}") from None
+    cased = cased_class_ignoring_case(compiled)
+    if cased:
+        raise RuleError(
+            f"{where}: {key} is case-insensitive, so its {cased} matches any letter; "
+            f"write (?-i:{cased}) to test the case"
+        )
+    return compiled
+
+
+# \p{Lu} and its kin: under IGNORECASE they match every cased letter
+_CASED_ESCAPE = regex.compile(
+    r"\\[pP]\{\^?(?:(?:gc|General_Category)[=:])?(?:(?P<upper>Lu|Lt|Upper(?:case)?(?:_Letter)?|Titlecase_Letter)"
+    r"|(?P<lower>Ll|Lower(?:case)?(?:_Letter)?))\}",
+    regex.IGNORECASE,
+)
+_GROUP_FLAGS = regex.compile(r"\(\?([a-zA-Z]*)(?:-([a-zA-Z]*))?([:)])")
+
+
+def cased_class_ignoring_case(pattern: regex.Pattern) -> str | None:
+    """The first ``\\p{Lu}``, ``\\p{Ll}`` or ``[A-Z]`` that ``pattern`` uses where
+    it is case-insensitive, or None. Under IGNORECASE those match every letter
+    (``\\p{Lu}`` matches "a"), which is almost never what the author meant: an
+    upper-case test in a case-insensitive pattern is ``(?-i:\\p{Lu})``.
+
+    A small scan, not a parser: it skips escapes, follows the nesting of
+    groups to know where ``(?i:...)`` and ``(?-i:...)`` apply, and reads
+    character classes. Case-insensitive means the pattern's flags (a leading
+    ``(?i)``) or an enclosing ``(?i:...)``. Limitations: a class holding both
+    cases (``[A-Za-z]``, ``[\\p{Lu}\\p{Ll}]``) is let through, as IGNORECASE does
+    not change it; a ``(?i)`` in mid-pattern counts for the whole pattern (as in
+    the regex module's default version 0); ``(?x)`` comments, ``\\Q...\\E``,
+    nested (version 1) classes, POSIX ``[[:upper:]]`` and ranges other than
+    ``A-Z`` and ``a-z`` are not understood.
+    """
+    source = pattern.pattern
+    ignoring = [bool(pattern.flags & regex.IGNORECASE)]  # one entry per open group
+    i = 0
+    while i < len(source):
+        char = source[i]
+        if char == "\\":
+            cased = _CASED_ESCAPE.match(source, i)
+            if cased and ignoring[-1]:
+                return cased.group()
+            i = cased.end() if cased else i + 2
+        elif char == "[":
+            end = _class_end(source, i)
+            body = source[i + 1 : end - 1]
+            escapes = [m for m in _CASED_ESCAPE.finditer(body) if not _escaped(body, m.start())]
+            upper = any(m.group("upper") for m in escapes) or "A-Z" in body
+            lower = any(m.group("lower") for m in escapes) or "a-z" in body
+            if ignoring[-1] and upper != lower:
+                return source[i:end]
+            i = end
+        elif char == "(":
+            flags = _GROUP_FLAGS.match(source, i)
+            if source.startswith("(?#", i):  # a comment
+                i = source.find(")", i) + 1 or len(source)
+                continue
+            if flags and flags.group(3) == ")":  # (?i) and the like: counted in pattern.flags
+                i = flags.end()
+                continue
+            state = ignoring[-1]
+            if flags:
+                state = True if "i" in flags.group(1) else False if "i" in (flags.group(2) or "") else state
+            ignoring.append(state)
+            i += 1
+        elif char == ")":
+            if len(ignoring) > 1:
+                ignoring.pop()
+            i += 1
+        else:
+            i += 1
+    return None
+
+
+def _class_end(source: str, start: int) -> int:
+    """The index just past the character class opening at ``start``."""
+    i = start + 1
+    if source.startswith("^", i):
+        i += 1
+    if source.startswith("]", i):  # a leading "]" is a literal
+        i += 1
+    while i < len(source) and source[i] != "]":
+        i += 2 if source[i] == "\\" else 1
+    return min(i + 1, len(source))
+
+
+def _escaped(text: str, index: int) -> bool:
+    """Is the backslash at ``index`` itself escaped (preceded by an odd run of backslashes)?"""
+    run = len(text[:index]) - len(text[:index].rstrip("\\"))
+    return run % 2 == 1
 
 
 def _rule_from_table(table: dict, pack: str, where: str) -> Rule:
@@ -380,9 +507,9 @@ def _rule_from_table(table: dict, pack: str, where: str) -> Rule:
 
 
 def _line_options(table: dict, kind: str, where: str) -> dict:
-    """``max_words``, ``within`` and ``within_lines``: validated, line kinds only."""
+    """``max_words``, ``within``, ``within_lines`` and ``keywords``: validated, line kinds only."""
     options = {}
-    keys = [k for k in ("max_words", "within", "within_lines") if k in table]
+    keys = [k for k in ("max_words", "within", "within_lines", "keywords") if k in table]
     if keys and kind not in LINE_KINDS:
         raise RuleError(f"{where}: {keys[0]} applies to line kinds only ({', '.join(LINE_KINDS)})")
     for key in ("max_words", "within_lines"):
@@ -397,6 +524,11 @@ def _line_options(table: dict, kind: str, where: str) -> dict:
         options["within"] = table["within"]
     elif "within_lines" in table:
         raise RuleError(f"{where}: within_lines needs within = \"head\" or \"tail\"")
+    if "keywords" in table:
+        words = table["keywords"]
+        if not isinstance(words, list) or not words or not all(isinstance(w, str) and w for w in words):
+            raise RuleError(f"{where}: keywords must be a non-empty list of non-empty strings")
+        options["keywords"] = tuple(dict.fromkeys(fold(w) for w in words))
     return options
 
 
@@ -461,10 +593,16 @@ class RuleSet:
         # One pattern screening every line for all line rules at once: most
         # lines match no rule, and one regex call per line beats one per rule.
         # Rules limited to a few lines (``within``) are tested on those lines
-        # only, outside the screen.
+        # only, outside the screen. Rules with ``keywords`` are screened by
+        # them instead (their patterns would make the screen scan every line).
         line_rules = [r for r in self.rules if r.kind in LINE_KINDS and not r.within]
-        screen = "|".join(f"(?:{r.pattern.pattern})" for r in line_rules)
+        screened = tuple(r for r in line_rules if not r.keywords)
+        keyed = tuple(r for r in line_rules if r.keywords)
+        screen = "|".join(f"(?:{r.pattern.pattern})" for r in screened)
         object.__setattr__(self, "_screen", regex.compile(screen) if screen else None)
+        object.__setattr__(self, "_screened", screened)
+        object.__setattr__(self, "_keyed", keyed)
+        object.__setattr__(self, "_keywords", tuple(dict.fromkeys(k for r in keyed for k in r.keywords)))
         object.__setattr__(self, "_screen_chars", max((r.max_chars for r in line_rules), default=0))
         anchored = {r.id: regex.compile(rf"^\W*(?:{r.pattern.pattern})\W*$") for r in self.rules if r.is_end_marker}
         object.__setattr__(self, "_end_markers", anchored)
@@ -478,10 +616,10 @@ class RuleSet:
         """For each line rule id, the indices of the lines it fully matches.
         Each distinct line is tested once: page dumps repeat menu lines."""
         matched: dict[str, list[int]] = {}  # ``within`` rules: see apply_edges
-        if self._screen is None:
+        if self._screen is None and not self._keyed:
             return matched
-        screen, limit = self._screen.fullmatch, self._screen_chars
-        line_rules = [r for r in self.rules if r.kind in LINE_KINDS and not r.within]
+        screen, limit = self._screen, self._screen_chars
+        screened, keyed, keywords = self._screened, self._keyed, self._keywords
         seen: dict[str, list[str]] = {}
         for i, line in enumerate(lines):
             text = line.stripped
@@ -489,8 +627,11 @@ class RuleSet:
                 continue
             ids = seen.get(text)
             if ids is None:
-                hit = screen(text, timeout=REGEX_TIMEOUT_SECONDS)
-                ids = seen[text] = [r.id for r in line_rules if matches_line(r, text)] if hit else []
+                ids = seen[text] = []
+                if screen is not None and screen.fullmatch(text, timeout=REGEX_TIMEOUT_SECONDS):
+                    ids += [r.id for r in screened if matches_line(r, text)]
+                if keywords and has_keyword(keywords, text):
+                    ids += [r.id for r in keyed if matches_line(r, text)]
             for rule_id in ids:
                 matched.setdefault(rule_id, []).append(i)
         return matched

@@ -4,6 +4,7 @@ plus the pack loader's validation of faulty user packs."""
 from __future__ import annotations
 
 import pytest
+import regex
 
 from cleaner import Cleaner
 from cleaner.rules import RuleError, RuleSet, check_examples, default_rules_dir, load_pack
@@ -249,3 +250,126 @@ def test_line_prose_is_is_prose():
         line = Line(0, len(text), text)
         assert line.prose == is_prose(text) and line.prose == is_prose(text)
         assert line.stripped == text.strip() and line == Line(0, len(text), text)
+
+
+# --- keywords: the line screen's shortcut for patterns that begin anywhere ------------------------
+
+# every code point but the surrogates, as one string: a regex scans it at once
+ALL_CHARS = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+
+TRICKY_LINES = [
+    "© 2021 Example Media Group. All rights reserved.", "ALL RIGHTS RESERVED", "İNBOX: SUBSCRIBE NOW",
+    "Sign up for our newsletter", "Subscribe to the NEWSLETTER today", "Copyright Example Media 2021",
+    "Tous droits réservés", "ВСЕ ПРАВА ЗАЩИЩЕНЫ", "Photo: Reuters", "Advertisement", "Share this article",
+    "A sentence of prose that matches no rule at all, as most lines of a page do.", "", "Comments", "Related",
+]
+
+
+def _example_lines(ruleset):
+    texts = [e.text for r in ruleset.rules for e in r.fails] + [t for r in ruleset.rules for t in r.passes]
+    return [line.strip() for text in [*texts, *TRICKY_LINES] for line in text.splitlines()]
+
+
+def test_keyword_case_folding_covers_case_insensitive_matching():
+    """A keyword is found in a line wherever a case-insensitive pattern matches
+    it: every character the regex module's IGNORECASE takes for a character of
+    a shipped keyword folds the same way (so the keywords reject no line the
+    patterns alone would have matched)."""
+    from cleaner.rules import fold
+
+    chars = {c for r in RULESET.rules for k in r.keywords for c in k}
+    assert chars, "no shipped rule has keywords any more: drop this test"
+    for char in chars:
+        for other in regex.findall(regex.escape(char), ALL_CHARS, flags=regex.IGNORECASE):
+            assert fold(other) == fold(char), (char, other)
+
+
+def test_shipped_keywords_are_required_by_their_patterns():
+    # on every example line of every rule: a keyed rule's pattern never matches without a keyword
+    from cleaner.rules import has_keyword
+
+    for rule in (r for r in RULESET.rules if r.keywords):
+        for line in _example_lines(RULESET):
+            if rule.pattern.fullmatch(line):
+                assert has_keyword(rule.keywords, line), (rule.id, line)
+
+
+def test_screen_finds_what_each_rule_finds():
+    # the combined screen plus the keyword screen give what testing every rule on every line gives
+    from cleaner.lines import split_lines
+    from cleaner.rules import LINE_KINDS, matches_line, window
+
+    text = "\n".join(_example_lines(RULESET))
+    lines = split_lines(text)
+    expected = {}
+    for rule in (r for r in RULESET.rules if r.kind in LINE_KINDS):
+        hits = [i for i in window(rule, lines) if matches_line(rule, lines[i].stripped)]
+        if hits:
+            expected[rule.id] = hits
+    assert RULESET.matched_lines(lines) == expected
+    assert {"widgets.copyright-footer", "widgets.promo-pitch"} <= set(expected)
+
+
+def test_keywords_skip_lines_without_them(tmp_path):
+    ruleset = _pack(tmp_path, "keywords = ['REPORTING BY', 'reported by']")
+    assert "Reporting by Ann Lee" not in _kept(ruleset, BODY + "\nREPORTING BY Ann Lee\nReporting by Ann Lee")
+    # keywords the pattern does not need make the rule miss lines: they must be required
+    ruleset = _pack(tmp_path, "keywords = ['Reuters']")
+    assert "Reporting by Ann Lee" in _kept(ruleset, BODY + "\nReporting by Ann Lee")
+    assert "Reporting by Reuters" not in _kept(ruleset, BODY + "\nReporting by Reuters")
+
+
+@pytest.mark.parametrize("options", ["keywords = []", "keywords = 'reporting'", "keywords = ['']", "keywords = [1]"])
+def test_faulty_keywords_give_one_clear_line(tmp_path, options):
+    with pytest.raises(RuleError, match="keywords must be a non-empty list of non-empty strings"):
+        _pack(tmp_path, options)
+
+
+def test_keywords_on_a_span_rule_are_refused(tmp_path):
+    with pytest.raises(RuleError, match="keywords applies to line kinds only"):
+        _pack(tmp_path, "keywords = ['reporting']", kind="drop_span")
+
+
+# --- the load-time lint: \p{Lu} and [A-Z] in case-insensitive patterns ---------------------------
+
+
+def _rule_pack(tmp_path, pattern: str):
+    pack = tmp_path / "case.toml"
+    pack.write_text(
+        "[pack]\nname = 'case'\n[[rules]]\nid = 'case.byline'\nkind = 'drop_line'\n"
+        f"description = 'a byline'\npattern = '''{pattern}'''\n"
+    )
+    return pack
+
+
+@pytest.mark.parametrize(
+    "pattern, culprit",
+    [
+        (r"(?i)by \p{Lu}\w+", r"\p{Lu}"),
+        (r"(?i)by [A-Z]\w+", "[A-Z]"),
+        (r"by (?i:\p{Ll}+ )\w+", r"\p{Ll}"),
+        (r"(?i)by (?-i:(?:the) )\p{Lu}\w+", r"\p{Lu}"),  # the (?-i: group is closed by then
+    ],
+)
+def test_cased_class_in_a_case_insensitive_pattern_is_refused(tmp_path, pattern, culprit):
+    pack = _rule_pack(tmp_path, pattern)
+    with pytest.raises(RuleError) as info:
+        load_pack(pack)
+    message = str(info.value)
+    assert "case.byline" in message and "\n" not in message
+    assert f"(?-i:{culprit})" in message
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [r"(?i)by (?-i:\p{Lu})\w+", r"(?i)by (?-i:[\p{Lu}\p{N}](?:x|y)\p{Lu})\w+", r"by \p{Lu}\w+", r"(?i)by [A-Za-z]+", r"(?i)by \\p{Lu}"],
+)
+def test_cased_class_kept_case_sensitive_loads(tmp_path, pattern):
+    assert load_pack(_rule_pack(tmp_path, pattern)).rules[0].pattern.pattern == pattern
+
+
+def test_shipped_packs_pass_the_case_lint():
+    from cleaner.rules import cased_class_ignoring_case
+
+    patterns = [p for r in RULESET.rules for p in (r.pattern, r.back_over, r.hanging) if p is not None]
+    assert not [p.pattern for p in patterns if cased_class_ignoring_case(p)]
