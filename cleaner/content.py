@@ -433,6 +433,34 @@ def _isolate_heading(match: regex.Match) -> str:
     return match.group(0)
 
 
+_ITEM_OPENING = regex.compile(r"(?<= )(\d{1,3})[.)] (?=\S)")
+
+
+def numbered_item_breaks(line: str, min_items: int = 3) -> list[int]:
+    """Offsets of the spaces before the items of a numbered list glued into
+    ``line`` ("... these offers: 1) A bicycle 2) A kettle 3) A torch"): the
+    longest chain of openings numbered 1, 2, 3 ... in order, if it has at
+    least ``min_items``. A number that continues no chain ("in 2. place")
+    breaks nothing.
+
+    >>> line = "The best offers: 1) A bicycle 2) A kettle for 2. Place 3) A torch"
+    >>> [line[i + 1 : i + 3] for i in numbered_item_breaks(line)]
+    ['1)', '2)', '3)']
+    """
+    chains: list[list[regex.Match]] = []
+    for m in _ITEM_OPENING.finditer(line):
+        number = int(m.group(1))
+        for chain in chains:
+            if int(chain[-1].group(1)) == number - 1 and chain[-1].group(0)[-2] == m.group(0)[-2]:
+                chain.append(m)
+                break
+        else:
+            if number == 1:
+                chains.append([m])
+    best = max(chains, key=len, default=[])
+    return [m.start() - 1 for m in best] if len(best) >= min_items else []
+
+
 def break_run_on_text(
     text: str, max_line_chars: int = RUN_ON_LINE_CHARS, max_sentence_chars: int = 250, isolate_markers: bool = True
 ) -> str:
@@ -461,6 +489,8 @@ def break_run_on_text(
             # the items of teaser lists and comment threads, which are better
             # judged whole than item by item
             line = _STAMP_THEN_CAPITAL.sub(r"\1\n", line, count=1)
+            for offset in numbered_item_breaks(line):
+                line = line[:offset] + "\n" + line[offset + 1 :]
             pieces = []
             for piece in _RUN_ON_BREAK.sub("\n", line).split("\n"):
                 start = prose_start(piece) if len(piece) > max_sentence_chars else None
@@ -1152,8 +1182,11 @@ def detect(
     # whether the text is an article already is judged on the region as found:
     # an article's own standfirst must not make its head look like a page's
     region_start, start = start, after_byline(start, end, classes, described, params.max_head_to_byline)
-    if params.lists_after_lead_in and params.max_sentence_chars is None:
-        listed = list_after_lead_in(end, end_of_page, classes, described, is_marker, threshold)
+    if params.lists_after_lead_in:
+        # a run-on page has no blank line to end an unnumbered list: only a
+        # numbered one (its items put on lines of their own) is followed
+        run_on = params.max_sentence_chars is not None
+        listed = list_after_lead_in(end, end_of_page, classes, described, is_marker, threshold, numbered_only=run_on)
         for index in listed:
             classes[index] = SHORT  # kept inside the article, menu-like as it reads
         if listed:
@@ -1255,7 +1288,7 @@ _ITEM_NUMBER = regex.compile(r"(\d{1,3})[.)]\s")
 
 def list_after_lead_in(
     end: int, end_of_page: int, classes: Sequence[str], described: Sequence[Line], is_marker: Sequence[bool],
-    threshold: float, min_lead_in_chars: int = 40, max_details: int = 2,
+    threshold: float, min_lead_in_chars: int = 40, max_details: int = 2, numbered_only: bool = False,
 ) -> list[int]:
     """The lines of a list that a sentence at the region's end introduces.
 
@@ -1308,6 +1341,8 @@ def list_after_lead_in(
         items.append(index)
     if last_number:
         items = items[: last_numbered + 1]  # what follows the last item is not the list's
+    elif numbered_only:
+        return []
     return ([lead_in] if lead_in >= end else []) + items
 
 

@@ -553,3 +553,19 @@ def test_standings_table_under_a_lead_in_is_kept():
 def test_row_shape(text, shape, row):
     assert content.row_shape(text) == shape
     assert content.is_row_shape(shape) is row
+
+
+def test_numbered_list_glued_into_a_run_on_page_stays_under_its_lead_in():
+    # a page flattened onto one line (BeautifulSoup's get_text): the list under
+    # "these offers:" is glued to it; without its items on lines of their own
+    # the whole list goes. (What is glued to the last item stays with it: a
+    # known limit, "More from News ..." below.)
+    things = ["A folding bicycle", "An electric kettle", "A pair of walking boots", "A camping stove", "A wool blanket"]
+    items = " ".join(f"{n}) {thing} https://shop.example/{n}" for n, thing in enumerate(things, 1))
+    lead_in = "The shop said that these were the best offers of the year for its customers:"
+    menu = " ".join(NOISE["menu"] + ["Opinion Culture Travel Property Jobs Motors Puzzles Obituaries Newsletters Podcasts Log in"])
+    related = "More from News Bus fares to rise next year Road closed for repairs New library opens on Monday"
+    page = " ".join([menu, "Council approves new bridge", *ARTICLE, lead_in, items, related, " ".join(NOISE["footer"])])
+    text = clean(page, kind="text").text
+    assert all(thing in text for thing in things)
+    assert "Weather" not in text and ARTICLE[0] in text
