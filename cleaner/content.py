@@ -25,8 +25,13 @@ tells which lines are *not* the article.  It works in five steps:
    alike with dates or relative times ("2 days ago") below the article
    start a comment thread or a list of teasers, which ends it too.
 
+Last, a page that prints its article twice (a print or app version, a
+preview above the story) keeps the first copy: a kept line whose every
+sentence was kept before goes (:func:`repeated_text`).
+
 A text that opens with its article (at most a title and a byline before the
-prose) is taken as an article already: only what follows its end marker goes.
+prose) is taken as an article already: only what follows its end marker goes,
+and nothing goes for being said twice.
 
 Lines are the unit of output, so a dump that has almost no line breaks
 (BeautifulSoup's ``get_text(" ")``) should first go through
@@ -605,6 +610,29 @@ def _first_letter(token: str) -> str:
 _SENTENCE_SPLIT = regex.compile(r"(?<=[.!?。！？…;:][\"'”’»)\]]*)\s+|(?<=[。！？])")
 # _SENTENCE_SPLIT's first alternative for text without 。！？: the spaces (group 1)
 _SENTENCE_GAP = regex.compile(r"[.!?…;:][\"'”’»)\]]*(\s+)")
+
+
+def _sentence_key(sentence: str) -> str:
+    return " ".join(_WORD.findall(sentence.casefold()))
+
+
+def repeated_text(texts: Sequence[str], min_chars: int = 40) -> list[int]:
+    """Indices of the lines whose every sentence (of ``min_chars`` or more)
+    stands in an earlier line already: a page that prints its article twice
+    (a print or app version, a preview above the story) keeps the first copy.
+
+    >>> repeated_text(["The bridge opened on Tuesday after ten years of work.", "Menu", "The bridge opened on Tuesday after ten years of work!"])
+    [2]
+    """
+    seen: set[str] = set()
+    repeated = []
+    for index, text in enumerate(texts):
+        keys = [key for key in map(_sentence_key, _SENTENCE_SPLIT.split(text)) if len(key) >= min_chars]
+        if keys and all(key in seen for key in keys):
+            repeated.append(index)
+        else:
+            seen.update(keys)
+    return repeated
 
 
 def longest_sentence(text: str) -> int:
@@ -1203,7 +1231,13 @@ def detect(
             article_end = min(article_end or len(lines), end_of_page)
         return [(index, "content.end-marker", "at or after the end-of-article marker")
                 for index in range(article_end or len(lines), len(lines)) if classes[index] != BLANK]
-    return removal_reasons(classes, described, is_marker, start, end, end_of_page, params)
+    removed = removal_reasons(classes, described, is_marker, start, end, end_of_page, params)
+    # a page, not an article: what it prints twice goes the second time
+    gone = {index for index, _, _ in removed}
+    kept = [index for index, cls in enumerate(classes) if cls != BLANK and index not in gone]
+    removed += [(kept[i], "content.repeated-text", "the article's text printed again")
+                for i in repeated_text([described[index].text for index in kept])]
+    return sorted(removed)
 
 
 # a line that ends with a date stamp ("By Ann Lee | Nov 19, 2019 8:15 pm CST")

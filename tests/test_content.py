@@ -569,3 +569,34 @@ def test_numbered_list_glued_into_a_run_on_page_stays_under_its_lead_in():
     text = clean(page, kind="text").text
     assert all(thing in text for thing in things)
     assert "Weather" not in text and ARTICLE[0] in text
+
+
+def test_article_printed_twice_on_a_page_keeps_its_first_copy():
+    # the second copy broken into lines differently (as a page's print or app
+    # version is): no line repeats, every sentence does
+    lines, article = synthetic_page()
+    copy = " ".join(ARTICLE)
+    end = max(article) + 1
+    page = lines[:end] + ["", "Print this article", "", copy, ""] + lines[end:]
+    removed = {index for index, _, _ in detect(page, language="en")}
+    assert not removed & article
+    assert page.index(copy) in removed
+
+
+LONG_QUOTE = (
+    "\"We have waited for this bridge for longer than most of our children have been alive, and today the council "
+    "has finally listened to the people who cross that river every single morning,\" the leader of the council said."
+)
+
+
+def test_an_article_saying_something_twice_keeps_both():
+    # a clean article (no page around it): a pull quote repeating a paragraph stays
+    text = "\n\n".join([ARTICLE[0], LONG_QUOTE, *ARTICLE[1:], LONG_QUOTE])
+    assert clean(text, kind="text").text.count(LONG_QUOTE) == 2
+
+
+@pytest.mark.xfail(strict=True, reason="a repeated line under 200 characters reads as boilerplate (a menu printed twice), "
+                   "even in a clean article; treating repeated prose as prose lost more than it won on the benchmark")
+def test_an_article_repeating_a_short_paragraph_keeps_every_paragraph():
+    text = "\n\n".join([*ARTICLE, ARTICLE[1]])
+    assert clean(text, kind="text").text.count(ARTICLE[1]) == 2
