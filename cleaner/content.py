@@ -935,6 +935,32 @@ def mark_link_lists(
 
 
 _CUT_OFF = regex.compile(r"(?:\.\.\.|…)$")
+# a headline (three words or more, no sentence end) glued to the dateline that
+# opens its story's lead: "Deportees return home from US NEW DELHI: Their ..."
+_HEADLINE_THEN_DATELINE = regex.compile(
+    r"^(?:[^\s!?]*[^\s.!?] ){3,}?(?-i:\p{Lu}[\p{Lu}.]{3,}(?: \p{Lu}[\p{Lu}.]+){0,2})\s?:\s"
+)
+
+
+def mark_dateline_teasers(classes: list[str], described: Sequence[Line], min_items: int = 2) -> list[str]:
+    """Prose lines that glue a headline to a dateline lead become short, when a
+    page has ``min_items`` of them: a list of teasers, each a headline and the
+    first sentence of its story. An article's own dateline opens its first
+    paragraph, with nothing before it.
+
+    >>> lines = ["Deportees return home from US NEW DELHI: Nearly 150 Indians returned home on Wednesday.",
+    ...          "Cleric says the government will fall KARACHI: A cleric said the government's days were numbered."]
+    >>> mark_dateline_teasers([GOOD, GOOD], describe(lines, stopwords_for("en")))
+    ['short', 'short']
+    >>> mark_dateline_teasers([GOOD], describe(lines[:1], stopwords_for("en")))
+    ['good']
+    """
+    hits = [index for index, line in enumerate(described) if classes[index] == GOOD and _HEADLINE_THEN_DATELINE.match(line.text)]
+    out = list(classes)
+    if len(hits) >= min_items:
+        for index in hits:
+            out[index] = SHORT
+    return out
 
 
 def mark_teasers(
@@ -1183,6 +1209,7 @@ def detect(
     classes = mark_link_lists(classes, described, is_marker, params.min_link_items, params.max_embedded_list)
     if params.min_teasers:
         classes = mark_teasers(classes, described, params.min_teasers)
+        classes = mark_dateline_teasers(classes, described)
     weights = [line_weight(cls, line, params) for cls, line in zip(classes, described)]
     terminal = terminal_marker([None if marker else weight for weight, marker in zip(weights, is_marker)], params)
     end_of_page = len(lines) if terminal is None else terminal

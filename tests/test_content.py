@@ -600,3 +600,18 @@ def test_an_article_saying_something_twice_keeps_both():
 def test_an_article_repeating_a_short_paragraph_keeps_every_paragraph():
     text = "\n\n".join([*ARTICLE, ARTICLE[1]])
     assert clean(text, kind="text").text.count(ARTICLE[1]) == 2
+
+
+DATELINE_TEASERS = [
+    "Mayor opens new swimming pool in the park LEEDS: The mayor opened the town's new swimming pool on Saturday, after two years of building work and a long row over its cost.",
+    "Rail strike called off after late talks MANCHESTER: A strike planned for Monday was called off late on Sunday, after union leaders and the rail operator agreed to meet again.",
+    "Library wins national award for its reading scheme BRISTOL: The central library has won a national award for a scheme that pairs young readers with volunteers from the town.",
+]
+
+
+def test_teasers_glueing_headlines_to_dateline_leads_go():
+    lines = NOISE["menu"] + [""] + [line for teaser in DATELINE_TEASERS for line in (teaser, "")]
+    lines += ["Council approves new bridge", ""] + [line for paragraph in ARTICLE for line in (paragraph, "")] + NOISE["footer"]
+    removed = {index for index, _, _ in detect(lines, language="en")}
+    assert {lines.index(teaser) for teaser in DATELINE_TEASERS} <= removed
+    assert not {lines.index(paragraph) for paragraph in ARTICLE} & removed
