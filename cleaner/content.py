@@ -315,8 +315,10 @@ _SENTENCE_END = regex.compile(r"[.!?。！？…][\"'”’»)\]]*$")
 # before something that can start a sentence or a menu item
 _RUN_ON_BREAK = regex.compile(
     r"(?<=[.!?。！？…][\"'”’»)\]]*) (?=[\"'“‘«(\[]?[\p{Lu}\p{Lo}\d])"
-    # ... but not inside an ordinal date ("am 19. November 2019")
+    # ... but not inside an ordinal date ("am 19. November 2019") or after an
+    # abbreviated month ("Nov. 19, 2019")
     r"(?!(?<=\b\d{1,2}\. )(?i:" + _MONTH + r")\b)"
+    r"(?<!\b(?i:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\. (?=\d))"
 )
 
 ISO_TO_STOPLIST = {

@@ -168,6 +168,7 @@ def test_run_on_dump_is_split_without_moving_any_character():
         ("Von Eva Roth", "19. November 2019 10:31"),
         ("Par Luc Martin", "19/11/2019 à 10h31"),
         ("Ann Lee", "2019-11-19"),
+        ("By Sarah Needleman", "Nov. 19, 2019 8:03 am ET"),  # an abbreviated month is no sentence end
     ],
 )
 def test_run_on_dump_breaks_after_the_bylines_date_stamp(byline, stamp):
