@@ -944,6 +944,31 @@ _HEADLINE_THEN_DATELINE = regex.compile(
 )
 
 
+def mark_cards(classes: list[str], described: Sequence[Line], min_cards: int = 3) -> list[str]:
+    """Prose lines each framed by the same repeated boilerplate line (a share
+    bar under every card: "Whatsapp Facebook Pin"), ``min_cards`` of them on
+    the page, become short: a grid of teaser cards, not the article, whose
+    paragraphs are not boxed one by one.
+
+    >>> bar, teaser = "Share Tweet Pin", "A summary of another story on the site, long enough to read as prose."
+    >>> lines = [teaser + " One.", bar, teaser + " Two.", bar, teaser + " Three.", bar, teaser + " Four.", bar]
+    >>> described = describe(lines, stopwords_for("en"))
+    >>> mark_cards([GOOD, BAD] * 4, described)
+    ['good', 'bad', 'short', 'bad', 'short', 'bad', 'short', 'bad']
+    """
+    out = list(classes)
+    items = [index for index, cls in enumerate(classes) if cls != BLANK]
+    cards = [
+        card for before, card, after in zip(items, items[1:], items[2:])
+        if classes[card] == GOOD and classes[before] == BAD and described[before].repeated
+        and described[before].text == described[after].text
+    ]
+    if len(cards) >= min_cards:
+        for index in cards:
+            out[index] = SHORT
+    return out
+
+
 def mark_dateline_teasers(classes: list[str], described: Sequence[Line], min_items: int = 2) -> list[str]:
     """Prose lines that glue a headline to a dateline lead become short, when a
     page has ``min_items`` of them: a list of teasers, each a headline and the
@@ -1212,6 +1237,7 @@ def detect(
     if params.min_teasers:
         classes = mark_teasers(classes, described, params.min_teasers)
         classes = mark_dateline_teasers(classes, described)
+        classes = mark_cards(classes, described)
     weights = [line_weight(cls, line, params) for cls, line in zip(classes, described)]
     terminal = terminal_marker([None if marker else weight for weight, marker in zip(weights, is_marker)], params)
     end_of_page = len(lines) if terminal is None else terminal

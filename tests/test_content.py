@@ -616,3 +616,28 @@ def test_teasers_glueing_headlines_to_dateline_leads_go():
     removed = {index for index, _, _ in detect(lines, language="en")}
     assert {lines.index(teaser) for teaser in DATELINE_TEASERS} <= removed
     assert not {lines.index(paragraph) for paragraph in ARTICLE} & removed
+
+
+CARDS = [
+    f"{story}, and people who live nearby say it is the best thing to happen to the neighbourhood in years, "
+    "although some of them worry about the traffic and the noise that the crowds bring on busy weekend afternoons."
+    for story in [
+        "The town's new library has opened its doors after two years of building work",
+        "A local bakery has won a national prize for its bread and its cakes",
+        "The river festival returns next month with boat races, music and food stalls",
+        "Volunteers have planted more than a thousand trees in the park this winter",
+        "The football club has named a new manager for the coming season",
+    ]
+]
+
+
+def test_teaser_cards_each_under_the_same_share_bar_go():
+    # every other card cut off without a full stop: no run of prose teasers
+    # between headlines, as the teaser step looks for, only the bars frame them
+    cards = [card.rstrip(".") if n % 2 else card for n, card in enumerate(CARDS)]
+    bar = "Whatsapp Facebook Pinterest Download"
+    lines = NOISE["menu"] + ["", "Council approves new bridge", ""] + [line for p in ARTICLE for line in (p, "")]
+    lines += [line for card in cards for line in (bar, "", card, "")] + [bar, ""] + NOISE["footer"]
+    removed = {index for index, _, _ in detect(lines, language="en")}
+    assert not {lines.index(p) for p in ARTICLE} & removed
+    assert {lines.index(card) for card in cards} <= removed
