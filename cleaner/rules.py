@@ -604,7 +604,13 @@ class RuleSet:
         object.__setattr__(self, "_keyed", keyed)
         object.__setattr__(self, "_keywords", tuple(dict.fromkeys(k for r in keyed for k in r.keywords)))
         object.__setattr__(self, "_screen_chars", max((r.max_chars for r in line_rules), default=0))
-        anchored = {r.id: regex.compile(rf"^\W*(?:{r.pattern.pattern})\W*$") for r in self.rules if r.is_end_marker}
+        # bullets before, arrows or an ellipsis after ("* Related »", "Read more..."),
+        # but no sentence end: a pattern that refuses "Comment the draft." must not
+        # find it in "(Comment the draft)." either
+        anchored = {
+            r.id: regex.compile(rf"^\W*(?:{r.pattern.pattern})(?:[^\w.!?]*|\s*(?:\.\.\.|…)\W*)$")
+            for r in self.rules if r.is_end_marker
+        }
         object.__setattr__(self, "_end_markers", anchored)
 
     def end_markers(self, packs: Sequence[RulePack]) -> tuple[regex.Pattern, ...]:

@@ -641,3 +641,11 @@ def test_teaser_cards_each_under_the_same_share_bar_go():
     removed = {index for index, _, _ in detect(lines, language="en")}
     assert not {lines.index(p) for p in ARTICLE} & removed
     assert {lines.index(card) for card in cards} <= removed
+
+
+def test_a_sentence_opening_with_an_end_marker_word_is_no_end_marker():
+    # found by hypothesis: the anchored end-marker form let a trailing full stop
+    # complete what the rule's own pattern refuses (comments.cue-line)
+    last = "Comment on the draft before Friday, the editor told the staff of the paper."
+    text = "\n\n".join([*ARTICLE, last])
+    assert last in clean(text, kind="text").text
