@@ -26,8 +26,8 @@ tells which lines are *not* the article.  It works in five steps:
    start a comment thread or a list of teasers, which ends it too.
 
 Last, a page that prints its article twice (a print or app version, a
-preview above the story) keeps the first copy: a kept line whose every
-sentence was kept before goes (:func:`repeated_text`).
+preview above the story) keeps the first copy: kept lines whose every
+sentence was kept before go, two or more in a row (:func:`repeated_text`).
 
 A text that opens with its article (at most a title and a byline before the
 prose) is taken as an article already: only what follows its end marker goes,
@@ -618,23 +618,30 @@ def _sentence_key(sentence: str) -> str:
     return " ".join(_WORD.findall(sentence.casefold()))
 
 
-def repeated_text(texts: Sequence[str], min_chars: int = 40) -> list[int]:
-    """Indices of the lines whose every sentence (of ``min_chars`` or more)
-    stands in an earlier line already: a page that prints its article twice
-    (a print or app version, a preview above the story) keeps the first copy.
+def repeated_text(texts: Sequence[str], min_chars: int = 40, min_run: int = 2) -> list[int]:
+    """Indices of the lines that repeat what earlier lines said, in runs of
+    ``min_run`` or more: a line repeats when its every sentence (of
+    ``min_chars`` or more) stands in an earlier line already. A page that
+    prints its article twice (a print or app version, a preview above the
+    story) keeps the first copy; a single repeated line is a pull quote or a
+    refrain, and stays.
 
+    >>> repeated_text(["The bridge opened on Tuesday after ten years of work.", "It cost forty million pounds, the council said on Monday.",
+    ...                "Menu", "The bridge opened on Tuesday after ten years of work!", "It cost forty million pounds, the council said on Monday."])
+    [3, 4]
     >>> repeated_text(["The bridge opened on Tuesday after ten years of work.", "Menu", "The bridge opened on Tuesday after ten years of work!"])
-    [2]
+    []
     """
     seen: set[str] = set()
-    repeated = []
+    repeats = []
     for index, text in enumerate(texts):
         keys = [key for key in map(_sentence_key, _SENTENCE_SPLIT.split(text)) if len(key) >= min_chars]
-        if keys and all(key in seen for key in keys):
-            repeated.append(index)
-        else:
-            seen.update(keys)
-    return repeated
+        repeats.append(bool(keys) and all(key in seen for key in keys))
+        seen.update(keys)
+    return [
+        index for run in (list(g) for flag, g in itertools.groupby(range(len(texts)), key=repeats.__getitem__) if flag)
+        if len(run) >= min_run for index in run
+    ]
 
 
 def longest_sentence(text: str) -> int:
