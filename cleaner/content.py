@@ -635,6 +635,9 @@ def repeated_text(texts: Sequence[str], min_chars: int = 40, min_run: int = 2) -
     seen: set[str] = set()
     repeats = []
     for index, text in enumerate(texts):
+        if len(text) < min_chars:
+            repeats.append(False)
+            continue
         keys = [key for key in map(_sentence_key, _SENTENCE_SPLIT.split(text)) if len(key) >= min_chars]
         repeats.append(bool(keys) and all(key in seen for key in keys))
         seen.update(keys)
@@ -893,7 +896,9 @@ def mark_tables(classes: list[str], described: Sequence[Line], min_rows: int) ->
     do not break a run)."""
     out = list(classes)
     shapes = [
-        (index, row_shape(described[index].text) if cls == SHORT and not described[index].repeated else "")
+        # a row opens with a number: other lines need no shape
+        (index, row_shape(described[index].text) if cls == SHORT and described[index].text[:1].isdigit()
+         and not described[index].repeated else "")
         for index, cls in enumerate(classes) if cls != BLANK
     ]
     for shape, run in itertools.groupby(shapes, key=lambda item: item[1]):

@@ -164,9 +164,9 @@ class Cleaner:
         # that look at the first or last lines see the article, not the page,
         # so a cleaned article cleans to itself
         output = break_run_on_text(norm, OUTPUT_BREAK_CHARS)
-        output_lines = split_lines(output)
+        output_lines = lines if output == norm else split_lines(output)
+        article = surviving_lines(output_lines, [(r.start, r.end) for r in removals], trim=True)
         if detect_content:  # the page's head was not the article's: its header steps again
-            article = surviving_lines(output_lines, [(r.start, r.end) for r in removals], trim=True)
             known = replace(hints, title=structure.title, date=structure.date)
             edge = find_structure(article, known, hard_wrapped=hard_wrapped, title_above=structure.title is not None)
             removals.extend(edge.removals)
@@ -176,7 +176,8 @@ class Cleaner:
                 source_line=structure.source_line or edge.source_line,
                 wire_source=edge.wire_source or structure.wire_source,  # the article's first line's
             )
-        article = surviving_lines(output_lines, [(r.start, r.end) for r in removals], trim=True)
+            gone = {r.start for r in edge.removals}  # whole lines of ``article``
+            article = [line for line in article if line.start not in gone]
         removals.extend(self.ruleset.apply_edges(norm, article, hints.url))
 
         spans = [(r.start, r.end) for r in removals]
