@@ -454,17 +454,21 @@ def numbered_item_breaks(line: str, min_items: int = 3) -> list[int]:
     >>> [line[i + 1 : i + 3] for i in numbered_item_breaks(line)]
     ['1)', '2)', '3)']
     """
-    chains: list[list[regex.Match]] = []
+    # open chains by the (number, delimiter) that continues them: one pass, no
+    # quadratic search however many numbers the line holds
+    waiting: dict[tuple[int, str], list[regex.Match]] = {}
+    best: list[regex.Match] = []
     for m in _ITEM_OPENING.finditer(line):
-        number = int(m.group(1))
-        for chain in chains:
-            if int(chain[-1].group(1)) == number - 1 and chain[-1].group(0)[-2] == m.group(0)[-2]:
-                chain.append(m)
-                break
-        else:
-            if number == 1:
-                chains.append([m])
-    best = max(chains, key=len, default=[])
+        number, delimiter = int(m.group(1)), m.group(0)[-2]
+        chain = waiting.pop((number, delimiter), None)
+        if chain is None:
+            if number != 1:
+                continue
+            chain = []
+        chain.append(m)
+        waiting[(number + 1, delimiter)] = chain
+        if len(chain) > len(best):
+            best = chain
     return [m.start() - 1 for m in best] if len(best) >= min_items else []
 
 

@@ -198,14 +198,12 @@ def matches_line(rule: Rule, stripped: str) -> bool:
     )
 
 
-def window(rule: Rule, lines: Sequence[Line], nonempty: Sequence[int] | None = None) -> list[int]:
+def window(rule: Rule, lines: Sequence[Line]) -> list[int]:
     """Indices of the lines a rule may match: all, or its ``within`` window
-    (the first or last ``within_lines`` non-empty lines; ``nonempty``: their
-    indices, if the caller has them already)."""
+    (the first or last ``within_lines`` non-empty lines)."""
     if not rule.within:
         return list(range(len(lines)))
-    if nonempty is None:
-        nonempty = [i for i, line in enumerate(lines) if line.stripped]
+    nonempty = [i for i, line in enumerate(lines) if line.stripped]
     return nonempty[: rule.within_lines] if rule.within == "head" else nonempty[-rule.within_lines :]
 
 

@@ -37,3 +37,13 @@ def test_hostile_text_cleans(text):
 def test_unknown_kind_is_a_clear_error():
     with pytest.raises(CleanerError, match="kind must be one of"):
         clean("x", kind="pdf")
+
+
+def test_a_line_of_thousands_of_list_numbers_breaks_at_one_chain():
+    # numbered_item_breaks keeps one open chain per next number: a hostile line
+    # of "1) " openings stays one pass, and only a real 1, 2, 3 ... chain breaks
+    from cleaner.content import numbered_item_breaks
+
+    assert numbered_item_breaks(" 1) a" * 20000) == []
+    line = " lead-in:" + "".join(f" {n}) item" for n in range(1, 500))
+    assert len(numbered_item_breaks(line)) == 499
