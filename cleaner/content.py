@@ -249,6 +249,10 @@ _END_MARKER_PHRASES = [
     # Russian
     r"читайте также", r"комментарии", r"похожие (?:статьи|новости)", r"новости по теме",
     r"популярное", r"по теме",
+    # Japanese / Chinese / Korean
+    r"関連記事", r"関連ニュース", r"おすすめ記事", r"人気記事", r"コメント",
+    r"相关文章", r"相关新闻", r"热门文章", r"推荐阅读", r"评论",
+    r"관련\s?기사", r"많이 본 (?:뉴스|기사)", r"댓글",
 ]
 
 #: default end-of-article markers (the lead's rule pack will own these)
@@ -300,7 +304,7 @@ _STAMP_THEN_CAPITAL = regex.compile("(" + _BYLINE_STAMP + r") (?=(?-i:[\p{Lu}\"�
 # that the marker stands alone
 _GLUED_MARKER = regex.compile(
     r"(?<=\S) ((?:" + "|".join(f"(?:{phrase})" for phrase in _END_MARKER_PHRASES) + r"):?)"
-    r" (?=(?-i:[\p{Lu}\d\"“'(\[]))",  # case-sensitive: "Read on for three tips" stays
+    r" (?=(?-i:[\p{Lu}\p{Lo}\d\"“'(\[]))",  # case-sensitive: "Read on for three tips" stays
     regex.IGNORECASE | regex.UNICODE,
 )
 
@@ -432,10 +436,13 @@ def prose_start(segment: str, min_menu: int = 5, min_prose: int = 3) -> int | No
     return tokens[best_index].start()
 
 
+_CASELESS_LETTER = regex.compile(r"\p{Lo}")
+
+
 def _isolate_heading(match: regex.Match) -> str:
     """Put a glued end-marker phrase on a line of its own, if it is capitalised like a heading."""
     phrase = match.group(1)
-    if phrase[0].isupper() or phrase[0].isdigit():
+    if phrase[0].isupper() or phrase[0].isdigit() or _CASELESS_LETTER.match(phrase):  # 関連記事: no case to tell
         return "\n" + phrase + "\n"
     return match.group(0)
 

@@ -649,3 +649,26 @@ def test_a_sentence_opening_with_an_end_marker_word_is_no_end_marker():
     last = "Comment on the draft before Friday, the editor told the staff of the paper."
     text = "\n\n".join([*ARTICLE, last])
     assert last in clean(text, kind="text").text
+
+
+def test_japanese_related_heading_ends_the_article():
+    article = [
+        "市議会は火曜日、十年近く議論が続いていた川に架かる新しい橋の建設計画を賛成多数で承認し、来年の春に工事が始まる見通しとなった。",
+        "賛成した議員らは、橋ができれば通勤にかかる時間が大幅に短くなると説明し、反対した議員らは費用をバスの増便に回すべきだと主張した。",
+        "市によると、総事業費はおよそ六十億円で、その大部分は地域の交通基金から賄われ、残りは国の補助金を充てる予定だという。",
+        "採決の後、市長は記者団に対し「市民が長い間待ち望んできた橋であり、ようやく前に進むことができる」と述べ、喜びを語った。",
+        "一方、反対派の住民団体は、工事中の騒音や交通渋滞を心配する声が多いとして、市に対して説明会を開くよう求めている。",
+        "橋の設計は県内の建設会社が担当し、歩行者と自転車のための広い通路を設けるほか、夜間は照明で川面を照らす計画になっている。",
+        "完成は三年後の予定で、市は工事の進み具合をウェブサイトで毎月知らせるとともに、見学会を年に二回開くことにしている。",
+        "地元の商店街からは、橋ができれば対岸からの買い物客が増えるとの期待の声が上がっており、新しい店の出店計画も出ている。",
+        "市は来月、住民向けの説明会を三つの地区で開き、工事の日程や迂回路の案内について詳しく説明することにしている。",
+        "議会は次の会期で、工事期間中の路線バスの運行計画と、周辺の道路の安全対策についても話し合う予定だという。",
+    ]
+    teasers = [
+        "駅前の図書館が改装を終えて再開し、初日には多くの市民が新しい閲覧室を訪れて本を手に取っていた。",
+        "地元のパン店が全国大会で優勝し、店の前には朝早くから長い行列ができるほどの人気となっている。",
+    ]
+    lines = ["ホーム", "ニュース", "スポーツ", "", *article, "", "関連記事", "", *teasers]
+    removed = {index for index, _, _ in detect(lines, language="ja")}
+    assert not {lines.index(line) for line in article} & removed
+    assert {lines.index(line) for line in teasers} <= removed
