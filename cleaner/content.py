@@ -440,9 +440,10 @@ _CASELESS_LETTER = regex.compile(r"\p{Lo}")
 
 
 def _isolate_heading(match: regex.Match) -> str:
-    """Put a glued end-marker phrase on a line of its own, if it is capitalised like a heading."""
+    """Put a glued end-marker phrase on a line of its own, if it is capitalised
+    like a heading or written in a script without case ("関連記事")."""
     phrase = match.group(1)
-    if phrase[0].isupper() or phrase[0].isdigit() or _CASELESS_LETTER.match(phrase):  # 関連記事: no case to tell
+    if phrase[0].isupper() or phrase[0].isdigit() or _CASELESS_LETTER.match(phrase):
         return "\n" + phrase + "\n"
     return match.group(0)
 
