@@ -107,7 +107,8 @@ class Params:
     clean_head_chars: int = 240
     #: a run of this many short unpunctuated lines is a menu or link list
     min_link_items: int = 3
-    #: this many prose lines in a row, each alone between headline-like lines, are teasers (0: off)
+    #: this many prose lines in a row, each alone between headline-like lines, are teasers
+    #: (0: off, and so are the other teaser signs: dateline leads, framed cards)
     min_teasers: int = 4
     #: a run of at most this many short items between two prose lines is a list in the article
     max_embedded_list: int = 6

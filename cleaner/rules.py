@@ -43,8 +43,9 @@ prose), ``requires`` (a literal the text must contain for the rule to run),
 ``max_words`` (line kinds: lines with more words than this never match; a label
 or a pitch is short, a sentence using the same words is long), ``within`` and
 ``within_lines`` (line kinds: ``within = "head"`` or ``"tail"`` limits the rule
-to the first or last ``within_lines`` non-empty lines of the text, default 5:
-a "Reporting by ..." credit closes an article, it does not sit in its middle),
+to the first or last ``within_lines`` non-empty lines of the article, default 5:
+a "Reporting by ..." credit closes an article, it does not sit in its middle;
+such rules run last, on what everything else left, see :meth:`RuleSet.apply_edges`),
 ``ends_article`` (drop_line: in a whole-page text dump, a matching line, such
 as a copyright footer, also tells the content detector that the article is
 over, like a ``cut_tail`` marker does), ``keywords`` (line kinds: words every
@@ -590,9 +591,10 @@ class RuleSet:
     def __post_init__(self):
         # One pattern screening every line for all line rules at once: most
         # lines match no rule, and one regex call per line beats one per rule.
-        # Rules limited to a few lines (``within``) are tested on those lines
-        # only, outside the screen. Rules with ``keywords`` are screened by
-        # them instead (their patterns would make the screen scan every line).
+        # Rules limited to a few lines (``within``) are not screened: they run
+        # later, on the article's edges (apply_edges). Rules with ``keywords``
+        # are screened by them instead (their patterns would make the screen
+        # scan every line).
         line_rules = [r for r in self.rules if r.kind in LINE_KINDS and not r.within]
         screened = tuple(r for r in line_rules if not r.keywords)
         keyed = tuple(r for r in line_rules if r.keywords)
