@@ -156,6 +156,10 @@ class Params:
     min_thread_stamps: int = 3
     #: ... when a run of prose worth this much precedes its first header
     thread_prose: int = 250
+    #: a run starting in the first ``headline_lines`` weighed lines under the
+    #: page's headline wins over a run below it worth up to 1/this as much (0: off)
+    headline_share: float = 0.5
+    headline_lines: int = 4
 
 
 BIASES: dict[str, Params] = {
@@ -1223,6 +1227,7 @@ def detect(
     language: str | None = None,
     bias: str | Params = "balanced",
     end_markers: Sequence[regex.Pattern] = (),
+    headlines: Sequence[int] = (),
 ) -> list[tuple[int, str, str]]:
     """Indices of lines that are NOT main content, each with (line_index, detector_id, reason).
 
@@ -1230,7 +1235,9 @@ def detect(
     ``bias`` is "precision", "balanced" or "recall" (or a :class:`Params`,
     for tuning).  ``end_markers`` are
     full-line patterns after which the article is over; the module's
-    :data:`DEFAULT_END_MARKERS` are used when none are given.
+    :data:`DEFAULT_END_MARKERS` are used when none are given.  ``headlines``
+    are the indices of the lines right under the page's headline (a repeat of
+    its title), where its article would start.
     """
     params = bias if isinstance(bias, Params) else BIASES[bias]
     union = marker_union(tuple(end_markers) or DEFAULT_END_MARKERS)  # one search per line
@@ -1239,7 +1246,10 @@ def detect(
     if len(spans) < len(lines):
         # judge a hard-wrapped paragraph as a whole, then answer for its lines
         units = [" ".join(lines[i].strip() if i > start else lines[i] for i in range(start, end)) for start, end in spans]
-        removed = detect(units, language=language, bias=params, end_markers=markers)
+        unit_of = {index: unit for unit, span in enumerate(spans) for index in range(*span)}
+        removed = detect(
+            units, language=language, bias=params, end_markers=markers, headlines=[unit_of[h] for h in headlines]
+        )
         return [(i, detector, reason) for unit, detector, reason in removed for i in range(*spans[unit])]
     texts = [strip_bullet(line) for line in lines]
     if language is None:
@@ -1276,6 +1286,8 @@ def detect(
         )
 
     start, end = region(end_of_page)
+    if headlines and params.headline_share:
+        start, end = region_under_headline(start, end, weights, is_marker, headlines, end_of_page, params)
     # a comment thread that starts inside the article's run ends it there
     thread = thread_start(texts, weights, params, after=start)
     thread_cut = thread is not None and thread < end_of_page
@@ -1318,6 +1330,43 @@ def detect(
     removed += [(kept[i], "content.repeated-text", "the article's text printed again")
                 for i in repeated_text([described[index].text for index in kept])]
     return sorted(removed)
+
+
+def region_under_headline(
+    start: int, end: int, weights: Sequence[float], is_marker: Sequence[bool], headlines: Sequence[int],
+    end_of_page: int, params: Params,
+) -> tuple[int, int]:
+    """The region to keep: (``start``, ``end``), the best run, or a run above
+    it that starts under the page's headline (one of the first
+    ``headline_lines`` weighed lines from an index in ``headlines``) and is
+    worth at least ``headline_share`` of it.
+
+    A reader starts under the headline: a short article there (a table, a
+    few paragraphs) beats a longer run of teasers in a sidebar below it.
+
+    >>> params = dataclasses.replace(BIASES["balanced"], headline_share=0.5)
+    >>> weights = [-60.0, 0.0, 300.0, -60.0, -340.0, 120.0, -5.0, 400.0]
+    >>> region_under_headline(5, 8, weights, [False] * 8, [0], 8, params)
+    (2, 3)
+    >>> region_under_headline(5, 8, weights, [False] * 8, [], 8, params)
+    (5, 8)
+    """
+    best = sum(weights[start:end])
+    for headline in headlines:
+        if headline >= start:
+            continue  # under the best run's own start (or inside it): nothing to weigh
+        starts = [index for index in range(headline, start) if weights[index]][: params.headline_lines]
+        for first in starts:
+            total, top, top_end = 0.0, 0.0, first
+            for index in range(first, min(start, end_of_page)):
+                if is_marker[index] and not params.bridge_markers:
+                    break
+                total += -params.bad_penalty if is_marker[index] else weights[index]
+                if total > top:
+                    top, top_end = total, index + 1
+            if top >= params.headline_share * best:
+                return first, top_end
+    return start, end
 
 
 # a line that ends with a date stamp ("By Ann Lee | Nov 19, 2019 8:15 pm CST")

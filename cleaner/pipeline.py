@@ -157,7 +157,7 @@ class Cleaner:
         language = hints.language
         if detect_content:
             markers = DEFAULT_END_MARKERS + matched.end_markers
-            found, language = self._content_removals(broken, removals, markers, language, run_on)
+            found, language = self._content_removals(broken, removals, markers, language, run_on, structure.title)
             removals.extend(found)
 
         # 9. the article's edges: the header steps (in a page dump) and the rules
@@ -202,7 +202,7 @@ class Cleaner:
         )
 
     def _content_removals(
-        self, broken: list[Line], removals, end_markers, language: str | None, run_on: bool
+        self, broken: list[Line], removals, end_markers, language: str | None, run_on: bool, title: str | None
     ) -> tuple[list[Removal], str | None]:
         """Step 8: the lines of a whole-page dump outside its article, and the
         page's language (found on its longest lines, reused for the article).
@@ -230,13 +230,29 @@ class Cleaner:
         # a page flattened onto run-on lines glues its link lists into
         # "sentences" no prose has: the detector is told to look for them
         bias = run_on_params(self.options.bias) if run_on else self.options.bias
-        drops = detect(texts, language=language, bias=bias, end_markers=end_markers)
+        drops = detect(
+            texts, language=language, bias=bias, end_markers=end_markers,
+            headlines=_lines_under_title(lines, removals, title),
+        )
         found = [
             Removal(rule, reason, lines[i].text, lines[i].start, lines[i].end)
             for i, rule, reason in drops
             if lines[i].text.strip()
         ]
         return found, language
+
+
+def _lines_under_title(lines: Sequence[Line], removals: Sequence[Removal], title: str | None) -> list[int]:
+    """Indices of the non-empty ``lines`` right under a repeat of the page's
+    title (one the header step removed, or one further down): the headline,
+    where a reader starts the article."""
+    ends = [r.end for r in removals if r.rule == "structure.title-repeat"]
+    words = meta.title_key(meta.split_site_suffix(title or "")[0]).split()
+    if words:  # a repeat holds the title's first word: a cheap test before the full one
+        ends += [line.end for line in lines if words[0] in line.text.casefold() and meta.repeats_title(line.text, title)]
+    starts = [line.start if line.text.strip() else -1 for line in lines]
+    under = {next((i for i, start in enumerate(starts) if start >= end), None) for end in ends}
+    return sorted(under - {None})
 
 
 # --- step 2-3: HTML ------------------------------------------------------------------

@@ -542,6 +542,23 @@ def test_standings_table_under_a_lead_in_is_kept():
     # own they read like an article's paragraphs)
 
 
+def test_a_short_table_under_the_headline_beats_longer_prose_below_it():
+    # a calendar or standings page: the rows under the headline are the
+    # content, the two paragraphs further down a sidebar worth more characters
+    lines = NOISE["menu"] + ["", "Championship standings", "", "12 March 2024", ""] + STANDINGS + [""]
+    lines += ["Weather", "Traffic", "Jobs", "Dating", "Obituaries", ""]
+    lines += ["Opinion", "", ARTICLE[0], "", "Podcast", "", ARTICLE[1], ""] + NOISE["footer"]
+    rows = {lines.index(row) for row in STANDINGS}
+    under_headline = lines.index("Championship standings") + 1
+
+    def kept(headlines):
+        removed = {index for index, _, _ in detect(lines, language="en", headlines=headlines)}
+        return {index for index, line in enumerate(lines) if line and index not in removed}
+
+    assert kept([under_headline]) == rows
+    assert not kept([]) & rows  # no headline known: the longer run wins
+
+
 @pytest.mark.parametrize(
     "text, shape, row",
     [
