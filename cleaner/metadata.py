@@ -25,6 +25,8 @@ from .lines import _WORD, Line, word_count
 # time stamp without a year. Exact title repeats and full dates are looked for
 # further down.
 TOP_LINES = 3
+#: how often a page prints its title at most (tag, headline, breadcrumb)
+MAX_TITLE_PRINTS = 3
 
 # --- dates -----------------------------------------------------------------------
 
@@ -270,8 +272,14 @@ def find_title(lines: Sequence[Line], window: int = 12) -> int | None:
         return None
     keys = {i: title_key(split_site_suffix(lines[i].text)[0]) for i in nonempty[: window * 3]}
     counts = Counter(keys.values())
+    printed = Counter(lines[i].stripped for i in nonempty)
     for i in nonempty[:window]:
-        if counts[keys[i]] > 1 and word_count(keys[i]) >= 4 and is_title_like(lines[i].text):
+        if (
+            counts[keys[i]] > 1 and word_count(keys[i]) >= 4 and is_title_like(lines[i].text)
+            # a line printed more often is a recurring label or question (an
+            # interview's), not the page's title (its tag, its headline, a breadcrumb)
+            and printed[lines[i].stripped] <= MAX_TITLE_PRINTS
+        ):
             return i
     first = nonempty[0]
     return first if is_title_like(lines[first].text) else None

@@ -166,3 +166,14 @@ def test_fast_detector_is_langdetect_on_edges(text):
     from langdetect.detector import Detector
 
     assert _probabilities(_fast_detector_class(), text) == _probabilities(Detector, text)
+
+
+def test_a_question_an_interview_asks_every_guest_is_not_the_title():
+    # printed once per guest, it repeats more often than a page prints its title
+    question = "What do you like to cook for yourself on a quiet evening at home"
+    lines = ["Ten home cooks you should follow", "Our pick of the year's best food writers, and their favourite dishes."]
+    for name in ["Ann Lee", "Tom Gray", "Sue Park", "Raj Patel"]:
+        lines += [name, question, f"{name} said it depends on the season, but soup is always a good answer."]
+    assert clean("\n\n".join(lines), kind="text").title == "Ten home cooks you should follow"
+    # printed twice (a tag and a headline), a line is the title
+    assert clean("\n\n".join([lines[1], question, question, *lines[2:5]]), kind="text").title == question
