@@ -849,9 +849,19 @@ def classify_line(line: Line, params: Params, density_threshold: float, has_stop
     """
     if not line.text:
         return BLANK
-    repeated = line.repeated and line.length < params.max_repeated_chars
-    if not line.has_letters or repeated or (line.notice and params.notices_are_boilerplate):
+    if not line.has_letters or (line.notice and params.notices_are_boilerplate):
         return BAD
+    cls = _prose_or_short(line, params, density_threshold, has_stops)
+    if line.repeated and line.length < params.max_repeated_chars:
+        # a menu or a headline printed twice is boilerplate; a paragraph
+        # printed twice (a pull quote, an interview's recurring question) is
+        # only doubtful: it must not cut the article around it
+        return SHORT if cls == GOOD else BAD
+    return cls
+
+
+def _prose_or_short(line: Line, params: Params, density_threshold: float, has_stops: bool) -> str:
+    """GOOD or SHORT for a line with letters, by length, case and stop words."""
     if line.length < params.prose_chars or line.capitalised > params.max_capitalised:
         return SHORT
     if (

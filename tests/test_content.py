@@ -613,8 +613,6 @@ def test_an_article_saying_something_twice_keeps_both():
     assert clean(text, kind="text").text.count(LONG_QUOTE) == 2
 
 
-@pytest.mark.xfail(strict=True, reason="a repeated line under 200 characters reads as boilerplate (a menu printed twice), "
-                   "even in a clean article; treating repeated prose as prose lost more than it won on the benchmark")
 def test_an_article_repeating_a_short_paragraph_keeps_every_paragraph():
     text = "\n\n".join([*ARTICLE, ARTICLE[1]])
     assert clean(text, kind="text").text.count(ARTICLE[1]) == 2
