@@ -1316,7 +1316,9 @@ def detect(
         # a run-on page has no blank line to end an unnumbered list: only a
         # numbered one (its items put on lines of their own) is followed
         run_on = params.max_sentence_chars is not None
-        listed = list_after_lead_in(end, end_of_page, classes, described, is_marker, threshold, numbered_only=run_on)
+        listed = list_after_lead_in(
+            end, end_of_page, classes, described, is_marker, threshold if has_stops else 0.0, numbered_only=run_on
+        )
         for index in listed:
             classes[index] = SHORT  # kept inside the article, menu-like as it reads
         if listed:
@@ -1439,7 +1441,8 @@ def extend_region(
         if classes[index] != SHORT or is_marker[index] or not line.sentence_end:
             return False
         if line.length < params.prose_chars:
-            return line.stop_density >= (params.min_density if line_broken else threshold)
+            # (without a stop-list, as for Chinese or Japanese, its sentence end must do)
+            return not has_stops or line.stop_density >= (params.min_density if line_broken else threshold)
         return line_broken and classify_line(line, params, params.min_density, has_stops) == GOOD
 
     index = end
@@ -1483,7 +1486,7 @@ def list_after_lead_in(
     def introduces(index: int) -> bool:
         line = described[index]
         return (
-            not is_marker[index] and not line.repeated and line.text.endswith(":")
+            not is_marker[index] and not line.repeated and line.text.endswith((":", "："))
             and line.length >= min_lead_in_chars and line.stop_density >= threshold
         )
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import regex
 
 _WORD = regex.compile(r"\w+")
+_IDEOGRAPH = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 # Sentence punctuation across scripts: Latin, CJK, Devanagari, Arabic, Armenian, Ethiopic.
 _SENTENCE_END = regex.compile(r"[.!?…。！？।۔։።]")
 
@@ -66,10 +67,15 @@ def word_count(text: str) -> int:
     return len(_WORD.findall(text))
 
 
-def is_prose(text: str, min_words: int = 8) -> bool:
+def is_prose(text: str, min_words: int = 8, min_ideographs: int = 20) -> bool:
     """A line that reads as running text: enough words and sentence punctuation.
 
-    Scripts written without spaces (CJK) count as prose from 40 characters.
+    Chinese and Japanese, written without spaces, count as prose from
+    ``min_ideographs`` characters of their scripts; other scripts without
+    spaces (Thai) from 40 characters.
+
+    >>> is_prose("据介绍，近年来到西湖游览的游客越来越多，周末和节假日经常出现自行车与汽车抢道的情况。")
+    True
 
     >>> is_prose("The Taliban and the Kabul government are far apart in talks.")
     True
@@ -80,5 +86,9 @@ def is_prose(text: str, min_words: int = 8) -> bool:
     if not _SENTENCE_END.search(text):
         return False
     words = word_count(text)
-    return words >= min_words or (len(text) >= 40 and words <= len(text) / 15)
+    return (
+        words >= min_words
+        or (len(text) >= 40 and words <= len(text) / 15)
+        or len(_IDEOGRAPH.findall(text)) >= min_ideographs
+    )
 

@@ -184,12 +184,14 @@ def is_title_like(text: str) -> bool:
     True
     >>> is_title_like("The insurgents say they want a peace deal.")
     False
+    >>> is_title_like("札幌市は20日、今冬の除雪費用が過去最高になると発表した。")
+    False
     """
     text = text.strip()
     words = word_count(text)
     if not 2 <= words <= 35 or len(text) > 250 or date_of_line(text):
         return False
-    return not text.endswith((".", ",", ";")) or text.endswith("...")
+    return not text.endswith((".", ",", ";", "。", "，", "；")) or text.endswith("...")
 
 
 def split_site_suffix(title: str) -> tuple[str, str | None]:

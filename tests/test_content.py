@@ -86,6 +86,56 @@ def test_clean_article_comes_out_intact(name):
     assert detect(lines) == []
 
 
+# Articles in scripts written without spaces, or right to left: the whole
+# pipeline (title, captions, detector) must leave their paragraphs alone.
+CLEAN_ARTICLES_WIDE = {
+    "zh": [
+        "市政府周二宣布，城西的新图书馆将于下个月正式开放，馆内藏书超过三十万册。",
+        "据介绍，新馆的建设用了整整三年时间，总投资约两亿元，其中一半来自省里的专项资金。",
+        "不少市民表示，以前借书要跑到市中心，现在在家门口就能看书，十分方便。",
+    ],
+    "ja": [
+        "市は10日、駅前の再開発計画を正式に発表した。完成は2030年の予定だという。",
+        "計画では、古い商店街を取り壊し、図書館や保育所の入る複合ビルを建てる。総事業費は約120億円に上る。",
+        "地元の商店主からは「客が戻ってくるなら歓迎したい」との声が聞かれた。",
+    ],
+    "ar": [
+        "أعلنت البلدية يوم الثلاثاء أن المكتبة الجديدة في غرب المدينة ستفتح أبوابها الشهر المقبل، وتضم أكثر من ثلاثمئة ألف كتاب.",
+        "واستغرق بناء المكتبة ثلاث سنوات، وبلغت كلفتها نحو مئتي مليون، جاء نصفها من صندوق إقليمي.",
+        "وقال عدد من السكان إنهم كانوا يضطرون إلى الذهاب إلى وسط المدينة لاستعارة الكتب، أما الآن فالمكتبة قريبة من بيوتهم.",
+    ],
+}
+
+
+@pytest.mark.parametrize("language", sorted(CLEAN_ARTICLES_WIDE))
+def test_clean_article_in_any_script_keeps_every_paragraph_and_cleans_to_itself(language):
+    paragraphs = CLEAN_ARTICLES_WIDE[language]
+    once = clean("\n\n".join(paragraphs), kind="text").text
+    assert once.split("\n\n") == paragraphs
+    assert clean(once, kind="text").text == once
+
+
+def test_japanese_list_under_a_lead_in_and_a_short_closing_sentence_stay():
+    # no stop-list for Japanese: a lead-in's full-width colon and a short
+    # line's sentence end are what tell them from a menu
+    menu = ["ホーム", "国内", "国際", "経済", "スポーツ"]
+    article = [
+        "市は10日、駅前の再開発計画を正式に発表した。完成は2030年の予定で、総事業費は約120億円に上るという。",
+        "計画の主な内容は次の通り：",
+        "古い商店街の建て替え",
+        "図書館と保育所の新設",
+        "駅前広場の拡張",
+        "",
+        "地元の商店主からは歓迎の声が上がる一方、工事中の客離れを心配する声も出ている。市は住民説明会を来月開く。",
+        "市の担当者は「駅前のにぎわいを取り戻したい」と話している。",
+    ]
+    footer = ["人気記事", "大雪で交通が混乱", "新しい橋が完成", "会社概要", "利用規約"]
+    lines = [line for block in (menu, article, footer) for line in (*block, "")]
+    removed = {index for index, _, _ in detect(lines, language="ja")}
+    kept = [line for index, line in enumerate(lines) if line and index not in removed]
+    assert kept == [line for line in article if line]
+
+
 @pytest.mark.parametrize("language", ["en", None])
 def test_clean_article_with_its_language_or_without(language):
     lines = CLEAN_ARTICLES["en"].split("\n")
