@@ -149,9 +149,11 @@ class Params:
     #: (in a line-broken text it is a paragraph; in a run-on dump, maybe a teaser)
     sentence_lines_cheap: bool = True
     #: prose (effective characters) that must precede an end marker for it to end the article
-    terminal_prose: int = 1000
-    #: ... and that share of the page's best run of prose
-    terminal_share: float = 0.15
+    #: (a short article's "Related" ends it too) ...
+    terminal_prose: int = 300
+    #: ... and that share of the page's best run of prose (teasers above the
+    #: headline, before a "Most popular" there, are worth less than the article)
+    terminal_share: float = 0.5
     #: a comment thread or a list of teasers is this many dated headers alike; it ends the article ...
     min_thread_stamps: int = 3
     #: ... when a run of prose worth this much precedes its first header
@@ -177,7 +179,7 @@ BIASES: dict[str, Params] = {
     "recall": Params(
         prose_chars=70, relative_density=0.60, min_density=0.15,
         bad_penalty=40.0, short_penalty=3.0, keep_short_inside=True, junk_rate=1.0,
-        terminal_prose=2000,
+        terminal_prose=2000, terminal_share=0.15,
     ),
 }
 
@@ -193,6 +195,9 @@ RUN_ON_LINE_CHARS = 600
 #: page-to-text tool (the benchmark's line-broken dumps have at most 0.6, its
 #: flattened ones at least 0.9 unless hard-wrapped)
 RUN_ON_SHARE = 0.75
+#: prose before an end marker in a run-on dump (see ``Params.terminal_prose``)
+RUN_ON_TERMINAL_PROSE = 1000
+RUN_ON_TERMINAL_SHARE = 0.15
 
 
 def is_run_on(text: str) -> bool:
@@ -220,6 +225,10 @@ def run_on_params(bias: str | Params) -> Params:
         # its pieces are guesses at sentences: a menu glued to a headline
         # passes for a title, so only a short head makes an article clean
         clean_head_chars=min(params.clean_head_chars, RUN_ON_CLEAN_HEAD_CHARS),
+        # ... and teaser sentences glued before the headline read like a short
+        # article: a marker there must follow more prose to end anything
+        terminal_prose=max(params.terminal_prose, RUN_ON_TERMINAL_PROSE),
+        terminal_share=min(params.terminal_share, RUN_ON_TERMINAL_SHARE),
     )
 
 
@@ -251,9 +260,18 @@ _END_MARKER_PHRASES = [
     r"você (?:também )?(?:pode|vai) gostar", r"mais notícias",
     r"articoli correlati", r"leggi anche", r"commenti", r"(?:ti )?potrebbe interessarti(?: anche)?",
     r"i più letti", r"altri articoli",
+    # Dutch / Swedish / Danish / Norwegian / Polish / Turkish
+    r"lees ook", r"gerelateerde artikelen", r"meest gelezen", r"meer nieuws", r"reacties",
+    r"läs (?:också|mer)", r"relaterade artiklar", r"mest lästa", r"l[æe]s også", r"mest leste?",
+    r"kommentarer",
+    r"czytaj (?:też|także|również)", r"zobacz (?:też|także|również)", r"powiązane artykuły",
+    r"najczęściej czytane", r"komentarze",
+    r"ilgili haberler", r"benzer haberler", r"en çok okunanlar", r"yorumlar",
     # Russian
-    r"читайте также", r"комментарии", r"похожие (?:статьи|новости)", r"новости по теме",
+    r"читайте также", r"комментари[иейя]в?", r"\d+ комментари[йяев]+", r"похожие (?:статьи|новости)", r"новости по теме",
     r"популярное", r"по теме",
+    # Arabic
+    r"اقرأ أيضاً?", r"أخبار ذات صلة", r"مقالات ذات صلة", r"الأكثر قراءة", r"التعليقات",
     # Japanese / Chinese / Korean
     r"関連記事", r"関連ニュース", r"おすすめ記事", r"人気記事", r"コメント",
     r"相关文章", r"相关新闻", r"热门文章", r"推荐阅读", r"评论",
@@ -262,7 +280,8 @@ _END_MARKER_PHRASES = [
 
 #: default end-of-article markers (the lead's rule pack will own these)
 DEFAULT_END_MARKERS: tuple[regex.Pattern, ...] = tuple(
-    regex.compile(rf"^\W*(?:{phrase})\W*$", regex.IGNORECASE | regex.UNICODE)
+    # a count may follow: "Комментарии (3)", "评论（3）", "댓글 3"
+    regex.compile(rf"^\W*(?:{phrase})(?:\s*[(（]?\d+[)）]?)?\W*$", regex.IGNORECASE | regex.UNICODE)
     for phrase in _END_MARKER_PHRASES
 )
 

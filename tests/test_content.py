@@ -716,6 +716,22 @@ def test_a_sentence_opening_with_an_end_marker_word_is_no_end_marker():
     assert last in clean(text, kind="text").text
 
 
+@pytest.mark.parametrize("marker", ["Most read", "Lo más leído", "Meest gelezen", "Komentarze (2)", "Комментарии (3)"])
+def test_a_short_articles_end_marker_ends_it(marker):
+    # three paragraphs, then a marker and summaries that read like prose
+    teasers = [
+        "Bus fares to rise next year",
+        "The operator said on Monday that fares would go up by five percent from January, the first rise in years.",
+        "Library opens on Sundays",
+        "The central library will open on Sundays from next month, after a campaign by parents and students.",
+    ]
+    lines = NOISE["menu"] + ["", "Council approves new bridge", ""] + [line for p in ARTICLE[:3] for line in (p, "")]
+    lines += [marker, ""] + [line for t in teasers for line in (t, "")] + NOISE["footer"]
+    removed = {index for index, _, _ in detect(lines, language="en")}
+    kept = [line for index, line in enumerate(lines) if line and index not in removed]
+    assert kept == ARTICLE[:3]
+
+
 def test_japanese_related_heading_ends_the_article():
     article = [
         "市議会は火曜日、十年近く議論が続いていた川に架かる新しい橋の建設計画を賛成多数で承認し、来年の春に工事が始まる見通しとなった。",
