@@ -301,7 +301,8 @@ _NOTICE = regex.compile(
 # below the article repeats them alike, one per item.
 _MONTH = (
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|mär|mai|juin|juil|okt|dez|ene|abr|ago|dic|"
-    r"set|out|fev|gen|mag|giu|lug|ott)\p{L}*\.?"
+    r"set|out|fev|gen|mag|giu|lug|ott|mei|maj|sty|lut|kwi|cze|lip|sie|wrz|paź|lis|gru|"
+    r"oca|şub|nis|haz|tem|ağu|eyl|eki|kas|ara|янв|фев|мар|апр|ма[йя]|июн|июл|авг|сен|окт|ноя|дек)\p{L}*\.?"
 )
 _DATE = (
     r"(?:\b" + _MONTH + r" \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\b\d{1,2}\.? " + _MONTH + r",? \d{4}"

@@ -33,18 +33,18 @@ MAX_TITLE_PRINTS = 3
 # Month names (and common abbreviations) in the languages whose news sites
 # write dates out in words; numeric dates need none.
 _MONTHS = {
-    1: "january jan janvier janv januar jänner enero ene gennaio gen janeiro januari январь января",
-    2: "february feb febr février févr februar febrero febbraio fevereiro fev februari февраль февраля",
-    3: "march mar mars märz marzo março maart март марта",
-    4: "april apr avril avr abril aprile abr апрель апреля",
-    5: "may mai mayo maggio mag maio mei май мая",
-    6: "june jun juin juni junio giugno giu junho июнь июня",
-    7: "july jul juillet juil juli julio luglio lug julho июль июля",
-    8: "august aug août agosto ago augustus август августа",
-    9: "september sept sep septembre septiembre settembre set setembro сентябрь сентября",
-    10: "october oct octobre oktober octubre ottobre ott outubro out oktober октябрь октября",
-    11: "november nov novembre noviembre novembro ноябрь ноября",
-    12: "december dec décembre déc dezember dez diciembre dic dicembre dezembro desember december декабрь декабря",
+    1: "january jan janvier janv januar jänner enero ene gennaio gen janeiro januari январь января stycznia styczeń ocak",
+    2: "february feb febr février févr februar febrero febbraio fevereiro fev februari февраль февраля lutego luty şubat",
+    3: "march mar mars märz marzo março maart март марта marca marzec mart marts",
+    4: "april apr avril avr abril aprile abr апрель апреля kwietnia kwiecień nisan",
+    5: "may mai mayo maggio mag maio mei май мая maja maj mayıs",
+    6: "june jun juin juni junio giugno giu junho июнь июня czerwca czerwiec haziran",
+    7: "july jul juillet juil juli julio luglio lug julho июль июля lipca lipiec temmuz",
+    8: "august aug août agosto ago augustus август августа sierpnia sierpień ağustos augusti",
+    9: "september sept sep septembre septiembre settembre set setembro сентябрь сентября września wrzesień eylül",
+    10: "october oct octobre oktober octubre ottobre ott outubro out oktober октябрь октября października październik ekim",
+    11: "november nov novembre noviembre novembro ноябрь ноября listopada listopad kasım",
+    12: "december dec décembre déc dezember dez diciembre dic dicembre dezembro desember december декабрь декабря grudnia grudzień aralık",
 }
 MONTHS = {name: number for number, names in _MONTHS.items() for name in names.split()}
 _MONTH = r"(?P<month>" + "|".join(sorted(map(regex.escape, MONTHS), key=len, reverse=True)) + r")\.?"

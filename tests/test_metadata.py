@@ -20,6 +20,10 @@ DATE_LINES = [
     ("12 de agosto de 2021", "2021-08-12"),
     ("By Jane Doe | 13/08/2021", "2021-08-13"),
     ("Monday, December 6, 2021", "2021-12-06"),
+    ("9 lipca 2024, 10:30", "2024-07-09"),
+    ("12 Ağustos 2023", "2023-08-12"),
+    ("Publicerad 3 augusti 2022", "2022-08-03"),
+    ("5 мая 2021", "2021-05-05"),
 ]
 NOT_DATE_LINES = [
     "The deal was signed on August 13, 2021, in Doha by representatives of both parties.",
