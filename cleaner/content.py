@@ -58,6 +58,7 @@ from typing import NamedTuple, Sequence
 
 import regex
 
+from .lines import IDEOGRAPH
 from .metadata import detect_language  # one langdetect setup for the package
 
 __all__ = [
@@ -337,7 +338,6 @@ _GLUED_MARKER = regex.compile(
 # Text primitives
 
 _WORD = regex.compile(r"\w+")
-_IDEOGRAPH = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 _LETTER = regex.compile(r"\p{L}")
 _SENTENCE_END = regex.compile(r"[.!?。！？…][\"'”’»)\]]*$")
 # a boundary worth breaking a run-on text at: after sentence punctuation,
@@ -399,7 +399,7 @@ def effective_length(text: str) -> int:
     """
     if text.isascii():  # most lines: no ideograph to look for
         return len(text)
-    return len(text) + len(_IDEOGRAPH.findall(text))
+    return len(text) + len(IDEOGRAPH.findall(text))
 
 
 _ASCII_NON_WORD = str.maketrans({c: " " for c in map(chr, range(128)) if not (c.isalnum() or c == "_")})
@@ -414,11 +414,11 @@ def words_of(text: str) -> list[str]:
     if text.isascii():  # \w+ in ASCII: the runs between other characters, found by C string calls
         return text.lower().translate(_ASCII_NON_WORD).split()
     tokens = _WORD.findall(text.lower())
-    if not _IDEOGRAPH.search(text):
+    if not IDEOGRAPH.search(text):
         return tokens
     counted = []
     for token in tokens:
-        ideographs = len(_IDEOGRAPH.findall(token))
+        ideographs = len(IDEOGRAPH.findall(token))
         counted.extend([token] * max(1, ideographs // 2))
     return counted
 

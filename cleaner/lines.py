@@ -8,7 +8,8 @@ from dataclasses import dataclass
 import regex
 
 _WORD = regex.compile(r"\w+")
-_IDEOGRAPH = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+#: a character of the scripts written without spaces between words (Chinese, Japanese)
+IDEOGRAPH = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 # Sentence punctuation across scripts: Latin, CJK, Devanagari, Arabic, Armenian, Ethiopic.
 _SENTENCE_END = regex.compile(r"[.!?…。！？।۔։።]")
 
@@ -89,6 +90,6 @@ def is_prose(text: str, min_words: int = 8, min_ideographs: int = 20) -> bool:
     return (
         words >= min_words
         or (len(text) >= 40 and words <= len(text) / 15)
-        or len(_IDEOGRAPH.findall(text)) >= min_ideographs
+        or len(IDEOGRAPH.findall(text)) >= min_ideographs
     )
 

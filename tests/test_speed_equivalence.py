@@ -66,7 +66,7 @@ def test_strip_bullet(text):
 @settings(max_examples=600, deadline=None)
 @given(texts | st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
 def test_effective_length_and_words(text):
-    ideograph = content._IDEOGRAPH
+    ideograph = content.IDEOGRAPH
     assert effective_length(text) == len(text) + len(ideograph.findall(text))
     plain = [t for t in content._WORD.findall(text.lower()) for _ in range(max(1, len(ideograph.findall(t)) // 2))]
     assert words_of(text) == (plain if ideograph.search(text) else content._WORD.findall(text.lower()))
