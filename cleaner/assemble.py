@@ -47,15 +47,24 @@ def delete_spans(text: str, spans: Iterable[tuple[int, int]]) -> str:
     return collapse_spaces("".join(parts))
 
 
+_ENDS_SENTENCE = regex.compile(r"[.!?。！？…][\"'”’»)\]]*\s*$")
+
+
 def is_hard_wrapped(text: str) -> bool:
     """True for text wrapped at a fixed width (e-mail style), where a
-    paragraph spans several lines and blank lines separate paragraphs."""
+    paragraph spans several lines and blank lines separate paragraphs.
+    A wrapped line mostly breaks mid-sentence: lines that each end a
+    sentence are sentences set one per line, not wrapped.
+
+    >>> is_hard_wrapped("\\n".join(["The council met on Monday to talk about the bridge."] * 6))
+    False
+    """
     lines = [l for l in text.split("\n") if l.strip()]
     if len(lines) < 6 or max(len(l) for l in lines) > 100:
         return False
     blocks = [b.split("\n") for b in text.split("\n\n")]
     inner = [l for b in blocks if len(b) > 1 for l in b[:-1]]
-    wrapped = [l for l in inner if 40 <= len(l.strip()) <= 100]
+    wrapped = [l for l in inner if 40 <= len(l.strip()) <= 100 and not _ENDS_SENTENCE.search(l)]
     return len(inner) >= 3 and len(wrapped) >= 0.6 * len(inner)
 
 

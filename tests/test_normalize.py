@@ -58,6 +58,16 @@ def test_removal_offsets_point_into_the_normalised_input():
         assert norm[r.start : r.end] == r.text
 
 
+def test_sentences_set_one_per_line_are_paragraphs_not_a_wrapped_one():
+    # each line 40-100 characters, as a hard-wrapped text's are, but each a
+    # whole sentence (found by the property test on prose paragraphs)
+    lines = [f"The council said on day {n} that the talks would resume." for n in range(1, 8)]
+    assert clean("\n".join(lines), kind="text").paragraphs == lines
+    # a text wrapped mid-sentence is still one paragraph per block
+    wrapped = "Talks to resume in the capital\n\nThe council said on Monday that the talks would resume in\nthe capital after months of delay, and that officials would\nshare their concerns about the costs with the readers of the\nreport.\n\nAnother paragraph follows here, also wrapped at the same width\nas the first one was, so that it spans several lines of text."
+    assert len(clean(wrapped, kind="text").paragraphs) == 2
+
+
 def test_cleaner_pickles():
     import pickle
 
