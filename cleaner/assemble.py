@@ -6,6 +6,7 @@ from typing import Iterable
 
 import regex
 
+from .lines import ends_sentence
 from .normalize import collapse_spaces
 
 _PUNCT_AFTER = regex.compile(r"[,.;:!?)\]]")
@@ -47,9 +48,6 @@ def delete_spans(text: str, spans: Iterable[tuple[int, int]]) -> str:
     return collapse_spaces("".join(parts))
 
 
-_ENDS_SENTENCE = regex.compile(r"[.!?。！？…][\"'”’»)\]]*\s*$")
-
-
 def is_hard_wrapped(text: str) -> bool:
     """True for text wrapped at a fixed width (e-mail style), where a
     paragraph spans several lines and blank lines separate paragraphs.
@@ -64,7 +62,7 @@ def is_hard_wrapped(text: str) -> bool:
         return False
     blocks = [b.split("\n") for b in text.split("\n\n")]
     inner = [l for b in blocks if len(b) > 1 for l in b[:-1]]
-    wrapped = [l for l in inner if 40 <= len(l.strip()) <= 100 and not _ENDS_SENTENCE.search(l)]
+    wrapped = [l for l in inner if 40 <= len(l.strip()) <= 100 and not ends_sentence(l.strip())]
     return len(inner) >= 3 and len(wrapped) >= 0.6 * len(inner)
 
 

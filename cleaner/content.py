@@ -58,7 +58,7 @@ from typing import NamedTuple, Sequence
 
 import regex
 
-from .lines import IDEOGRAPH
+from .lines import IDEOGRAPH, ends_sentence
 from .metadata import detect_language  # one langdetect setup for the package
 
 __all__ = [
@@ -339,7 +339,6 @@ _GLUED_MARKER = regex.compile(
 
 _WORD = regex.compile(r"\w+")
 _LETTER = regex.compile(r"\p{L}")
-_SENTENCE_END = regex.compile(r"[.!?。！？…][\"'”’»)\]]*$")
 # a boundary worth breaking a run-on text at: after sentence punctuation,
 # before something that can start a sentence or a menu item
 _RUN_ON_BREAK = regex.compile(
@@ -766,7 +765,7 @@ def describe(lines: Sequence[str], stops: frozenset[str]) -> list[Line]:
                 text=text,
                 length=effective_length(text),
                 stop_density=sum(map(stops.__contains__, tokens)) / len(tokens) if tokens else 0.0,
-                sentence_end=_ends_sentence(text),
+                sentence_end=ends_sentence(text),
                 repeated=bool(text) and counts[low] > 1,
                 has_letters=bool(_LETTER.search(text)),
                 # both of _NOTICE's alternatives need "cookie", whose lower
@@ -781,17 +780,6 @@ def describe(lines: Sequence[str], stops: frozenset[str]) -> list[Line]:
             )
         )
     return described
-
-
-_SENTENCE_MARKS = ".!?。！？…"
-_CLOSING_MARKS = "\"'”’»)]"
-
-
-def _ends_sentence(stripped: str) -> bool:
-    """``_SENTENCE_END.search(stripped)`` (for text without a trailing line
-    break) by two string operations instead of a regex tried at every offset."""
-    stem = stripped.rstrip(_CLOSING_MARKS)
-    return bool(stem) and stem[-1] in _SENTENCE_MARKS
 
 
 def reference_density(described: Sequence[Line], min_length: int) -> float:
@@ -1244,7 +1232,7 @@ def wrapped_paragraphs(lines: Sequence[str], min_wrapped_chars: int = 40) -> lis
         text = line.strip()
         if spans and index > 0 and text[:1].islower():
             previous = lines[index - 1].strip()
-            if len(previous) >= min_wrapped_chars and not _SENTENCE_END.search(previous):
+            if len(previous) >= min_wrapped_chars and not ends_sentence(previous):
                 spans[-1] = (spans[-1][0], index + 1)
                 continue
         spans.append((index, index + 1))
@@ -1306,18 +1294,20 @@ def detect(
     weights = [line_weight(cls, line, params) for cls, line in zip(classes, described)]
     terminal = terminal_marker([None if marker else weight for weight, marker in zip(weights, is_marker)], params)
     end_of_page = len(lines) if terminal is None else terminal
+    def searched(end_of_page: int) -> list[float | None]:
+        # the weights the region search sees: None where it may not go
+        return [
+            None if index >= end_of_page or (marker and not params.bridge_markers)
+            else -params.bad_penalty if marker else weight
+            for index, (weight, marker) in enumerate(zip(weights, is_marker))
+        ]
+
     def region(end_of_page: int) -> tuple[int, int]:
-        return best_region(
-            [
-                None if index >= end_of_page or (marker and not params.bridge_markers)
-                else -params.bad_penalty if marker else weight
-                for index, (weight, marker) in enumerate(zip(weights, is_marker))
-            ]
-        )
+        return best_region(searched(end_of_page))
 
     start, end = region(end_of_page)
     if headlines and params.headline_share:
-        start, end = region_under_headline(start, end, weights, is_marker, headlines, end_of_page, params)
+        start, end = region_under_headline(start, end, searched(end_of_page), headlines, params)
     # a comment thread that starts inside the article's run ends it there
     thread = thread_start(texts, weights, params, after=start)
     thread_cut = thread is not None and thread < end_of_page
@@ -1365,22 +1355,22 @@ def detect(
 
 
 def region_under_headline(
-    start: int, end: int, weights: Sequence[float], is_marker: Sequence[bool], headlines: Sequence[int],
-    end_of_page: int, params: Params,
+    start: int, end: int, weights: Sequence[float | None], headlines: Sequence[int], params: Params
 ) -> tuple[int, int]:
     """The region to keep: (``start``, ``end``), the best run, or a run above
     it that starts under the page's headline (one of the first
     ``headline_lines`` weighed lines from an index in ``headlines``) and is
-    worth at least ``headline_share`` of it.
+    worth at least ``headline_share`` of it. ``weights`` are those the
+    region search saw (None: a barrier).
 
     A reader starts under the headline: a short article there (a table, a
     few paragraphs) beats a longer run of teasers in a sidebar below it.
 
     >>> params = dataclasses.replace(BIASES["balanced"], headline_share=0.5)
     >>> weights = [-60.0, 0.0, 300.0, -60.0, -340.0, 120.0, -5.0, 400.0]
-    >>> region_under_headline(5, 8, weights, [False] * 8, [0], 8, params)
+    >>> region_under_headline(5, 8, weights, [0], params)
     (2, 3)
-    >>> region_under_headline(5, 8, weights, [False] * 8, [], 8, params)
+    >>> region_under_headline(5, 8, weights, [], params)
     (5, 8)
     """
     best = sum(weights[start:end])
@@ -1390,10 +1380,11 @@ def region_under_headline(
         starts = [index for index in range(headline, start) if weights[index]][: params.headline_lines]
         for first in starts:
             total, top, top_end = 0.0, 0.0, first
-            for index in range(first, min(start, end_of_page)):
-                if is_marker[index] and not params.bridge_markers:
+            for index in range(first, start):
+                weight = weights[index]
+                if weight is None:
                     break
-                total += -params.bad_penalty if is_marker[index] else weights[index]
+                total += weight
                 if total > top:
                     top, top_end = total, index + 1
             if top >= params.headline_share * best:

@@ -63,6 +63,21 @@ def split_lines(text: str, offset: int = 0) -> list[Line]:
     return lines
 
 
+SENTENCE_MARKS = ".!?。！？…"
+CLOSING_MARKS = "\"'”’»)]"
+
+
+def ends_sentence(stripped: str) -> bool:
+    """Does a (stripped) line end like a sentence, closing quotes and brackets
+    aside? Two string operations, not a regex tried at every offset.
+
+    >>> ends_sentence("He left."), ends_sentence('"He left?"'), ends_sentence("Home")
+    (True, True, False)
+    """
+    stem = stripped.rstrip(CLOSING_MARKS)
+    return bool(stem) and stem[-1] in SENTENCE_MARKS
+
+
 def word_count(text: str) -> int:
     """Number of ``\\w+`` tokens (for CJK text this undercounts; see is_prose)."""
     return len(_WORD.findall(text))

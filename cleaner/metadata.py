@@ -274,13 +274,12 @@ def find_title(lines: Sequence[Line], window: int = 12) -> int | None:
         return None
     keys = {i: title_key(split_site_suffix(lines[i].text)[0]) for i in nonempty[: window * 3]}
     counts = Counter(keys.values())
-    printed = Counter(lines[i].stripped for i in nonempty)
     for i in nonempty[:window]:
         if (
             counts[keys[i]] > 1 and word_count(keys[i]) >= 4 and is_title_like(lines[i].text)
             # a line printed more often is a recurring label or question (an
             # interview's), not the page's title (its tag, its headline, a breadcrumb)
-            and printed[lines[i].stripped] <= MAX_TITLE_PRINTS
+            and sum(lines[j].stripped == lines[i].stripped for j in nonempty) <= MAX_TITLE_PRINTS
         ):
             return i
     first = nonempty[0]

@@ -19,13 +19,16 @@ from cleaner import content
 from cleaner.content import (
     _LETTER,
     _NOTICE,
-    _SENTENCE_END,
     capitalised_share,
     effective_length,
     function_words,
     strip_bullet,
     words_of,
 )
+from cleaner.lines import ends_sentence
+
+# the regex the fast sentence-end test replaces
+_SENTENCE_END = regex.compile(r"[.!?。！？…][\"'”’»)\]]*$")
 
 # the regex strip_bullet used before its str.lstrip fast path: the reference
 _BULLET_PREFIX = regex.compile(r"^[\s*+\-•·▪◦►▸»|>]*")
@@ -92,7 +95,7 @@ def test_capitalised_share(text):
 @given(texts)
 def test_ends_sentence(text):
     stripped = text.strip()
-    assert content._ends_sentence(stripped) == bool(_SENTENCE_END.search(stripped))
+    assert ends_sentence(stripped) == bool(_SENTENCE_END.search(stripped))
 
 
 def test_notice_needs_cook():
