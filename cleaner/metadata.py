@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 import regex
 
-from .lines import _WORD, Line, word_count
+from .lines import _WORD, IDEOGRAPH, Line, word_count
 
 # How many lines from the top of the body the weaker signals are trusted: a
 # headline variant ("HS Roundup: ..." for "High School Roundup: ...") and a
@@ -284,6 +284,85 @@ def find_title(lines: Sequence[Line], window: int = 12) -> int | None:
             return i
     first = nonempty[0]
     return first if is_title_like(lines[first].text) else None
+
+
+#: longer lines are no headline (news headlines run to about 15 words)
+MAX_HEADLINE_CHARS = 160
+_BULLET = regex.compile(r"^\s*[*•+·▪◦‣o-]\s")
+_BYLINE_START = regex.compile(r"(?i)^\s*(?:by|von|par|por|di|door|av|af|przez|от|автор)\b")
+_CRUMB = regex.compile(r"\s[>»/]\s")
+
+
+def is_headline_candidate(text: str) -> bool:
+    """A line that may be an article's headline in a page dump: reads as a
+    headline, holds a few words, is no list item, byline or breadcrumb trail.
+
+    >>> is_headline_candidate("Night ferry returns to the harbour after ten years")
+    True
+    >>> is_headline_candidate("* Share on Facebook")
+    False
+    >>> is_headline_candidate("Home > News > Local")
+    False
+    """
+    if not is_title_like(text) or _BULLET.match(text) or _BYLINE_START.match(text) or "@" in text:
+        return False
+    if len(_CRUMB.findall(text)) >= 2 or is_time_line(text):
+        return False
+    # a longer "headline" is a page's header glued onto one line (a run-on dump)
+    return (word_count(text) >= 3 or len(text.strip()) >= 12) and len(text.strip()) <= MAX_HEADLINE_CHARS
+
+
+def find_headline(lines: Sequence[Line], first: int, window: int = 10, reach: int = 4) -> tuple[list[int], int | None]:
+    """Where a page dump prints the headline and the date of the article that
+    begins at ``lines[first]``: the date line nearest above the article (within
+    ``window`` non-empty lines) or among its first three, and the lines that
+    may be the headline among the ``reach`` lines above that date line (or
+    above the article, without one), date lines and bylines aside.
+
+    >>> page = [Line(0, 0, t) for t in ("Skip to content", "Ferry fares rise again",
+    ...         "By Ann Lee", "March 3, 2021", "Fares on the night ferry rose by a third on Monday.")]
+    >>> find_headline(page, 4)
+    ([1], 3)
+    """
+    nonempty = [i for i, line in enumerate(lines) if line.stripped]
+    above = [i for i in nonempty if i < first][-window:]
+    head = [i for i in nonempty if i >= first][:3]
+    dated = [i for i in above if date_of_line(lines[i].text)]
+    date_index = dated[-1] if dated else next((i for i in head if date_of_line(lines[i].text)), None)
+    over: list[int] = []
+    for i in reversed([i for i in nonempty if i < (first if date_index is None else date_index)]):
+        text = lines[i].text
+        if date_of_line(text) or is_time_line(text) or _BYLINE_START.match(text):
+            continue  # the rest of a header: more stamps, the author
+        over.append(i)
+        if len(over) == reach:
+            break
+    return [i for i in reversed(over) if is_headline_candidate(lines[i].text)], date_index
+
+
+def topic_words(text: str) -> set[str]:
+    """Words that say what a text is about: those of four letters or more, and
+    pairs of ideographs (Chinese and Japanese write without spaces)."""
+    words = set()
+    for word in _WORD.findall(text.casefold()):
+        if IDEOGRAPH.search(word):
+            words.update(word[i : i + 2] for i in range(len(word) - 1))
+        elif len(word) >= 4:
+            words.add(word)
+    return words
+
+
+def aboutness(title: str, body_words: set[str]) -> float:
+    """Share of a title's topic words that the article's body uses: a headline
+    is about its article, a menu line or a byline is not.
+
+    >>> aboutness("Night ferry returns to the harbour", topic_words("The night ferry to the harbour is back."))
+    1.0
+    >>> aboutness("Skip to main content", topic_words("The night ferry to the harbour is back."))
+    0.0
+    """
+    words = topic_words(title)
+    return len(words & body_words) / len(words) if words else 0.0
 
 
 # --- source ----------------------------------------------------------------------

@@ -50,6 +50,9 @@ HEADER_LINES = 10
 # An output "line" this long is no paragraph but a page flattened onto one line
 # (some page-to-text tools do that): the output breaks it at sentence ends.
 OUTPUT_BREAK_CHARS = 3000
+# A headline found above a dump's article must share this much of its topic
+# words with the article (0.3 and 0.5 find alike many on the benchmark's dumps).
+MIN_HEADLINE_ABOUTNESS = 0.3
 
 
 @dataclass(frozen=True)
@@ -167,6 +170,7 @@ class Cleaner:
         output_lines = lines if output == norm else split_lines(output)
         article = surviving_lines(output_lines, [(r.start, r.end) for r in removals], trim=True)
         if detect_content:  # the page's head was not the article's: its header steps again
+            structure = _dump_headline(structure, hints, broken, removals, survivors, article)
             known = replace(hints, title=structure.title, date=structure.date)
             edge = find_structure(article, known, hard_wrapped=hard_wrapped, title_above=structure.title is not None)
             removals.extend(edge.removals)
@@ -240,6 +244,46 @@ class Cleaner:
             if lines[i].text.strip()
         ]
         return found, language
+
+
+def _dump_headline(
+    structure: Structure, hints: Hints, broken: Sequence[Line], removals: Sequence[Removal],
+    survivors: Sequence[Line], article: Sequence[Line],
+) -> Structure:
+    """The title and date of a page dump whose head the content step removed.
+
+    Such a dump opens with the page's first line, often a menu's "Skip to
+    content", while the headline and date line stand just above the article
+    (:func:`metadata.find_headline`). Unless the title was given or is printed
+    twice on the page (a headline repeating the page title), the headline
+    line there that is most about the article becomes the title; a first-line
+    title that shares no topic word with the article is dropped; and the date
+    line there dates the article when the page's header did not."""
+    opening = next((line for line in article if line.stripped), None)
+    if opening is None or not any(r.rule.startswith("content.") and r.end <= opening.start for r in removals):
+        return structure  # an article from its first line: its header steps have run
+    page = surviving_lines(broken, [(r.start, r.end) for r in removals if not r.rule.startswith("content.")])
+    first = next(i for i, line in enumerate(page) if line.end > opening.start)
+    candidates, date_index = meta.find_headline(page, first)
+    date = structure.date or (meta.date_of_line(page[date_index].text) if date_index is not None else None)
+    title = structure.title
+    if hints.title is None and not (title and _prints_of_title(survivors, title) > 1):
+        topic = meta.topic_words(" ".join(line.text for line in article))
+        current = meta.aboutness(title, topic) if title else 0.0
+        scored = [(meta.aboutness(headline, topic), headline) for headline in
+                  (meta.split_site_suffix(page[i].text)[0] for i in candidates)]
+        score, headline = max(scored, key=lambda pair: pair[0], default=(0.0, None))
+        if headline and score >= MIN_HEADLINE_ABOUTNESS and score > current:
+            title = headline
+        elif current == 0.0:
+            title = None
+    return replace(structure, title=title, date=date)
+
+
+def _prints_of_title(lines: Sequence[Line], title: str) -> int:
+    """How many of ``lines`` are the title again (the first word checked first: it is cheap)."""
+    words = meta.title_key(meta.split_site_suffix(title)[0]).split()
+    return sum(1 for line in lines if words and words[0] in line.text.casefold() and meta.repeats_title(line.text, title))
 
 
 def _lines_under_title(lines: Sequence[Line], removals: Sequence[Removal], title: str | None) -> list[int]:

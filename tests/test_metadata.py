@@ -181,3 +181,56 @@ def test_a_question_an_interview_asks_every_guest_is_not_the_title():
     assert clean("\n\n".join(lines), kind="text").title == "Ten home cooks you should follow"
     # printed twice (a tag and a headline), a line is the title
     assert clean("\n\n".join([lines[1], question, question, *lines[2:5]]), kind="text").title == question
+
+
+# A page dump's first line is the page's, not the article's: its headline and
+# date line stand just above the article, under menus (each case: a language's
+# menu, headline, byline, date line with its ISO date, and two paragraphs).
+DUMP_HEADERS = {
+    "en": (["Skip to main content", "Home", "World", "Business", "Sport"],
+           "Harbour ferry returns after ten years", "By Ann Lee", "Published March 3, 2021 09:31 GMT", "2021-03-03",
+           ["The night ferry across the harbour returned on Monday, ten years after the last crossing, and the first "
+            "boat was full within an hour of the ticket office opening.",
+            "The council said the ferry would run every evening until the end of the summer, and that the fares "
+            "would stay the same as they were when the service stopped."]),
+    "pt": (["Pular para o conteúdo", "Início", "Esportes", "Política", "Economia"],
+           "Balsa do porto volta a operar depois de dez anos", "Por Ana Souza", "segunda-feira, 22 de janeiro de 2018 às 0:13", "2018-01-22",
+           ["A balsa noturna que atravessa o porto voltou a operar na segunda-feira, dez anos depois da última travessia, "
+            "e o primeiro barco ficou lotado em menos de uma hora.",
+            "A prefeitura disse que a balsa vai funcionar todas as noites até o fim do verão e que as tarifas continuam "
+            "as mesmas de quando o serviço parou."]),
+    "de": (["Zum Inhalt springen", "Startseite", "Politik", "Wirtschaft", "Sport"],
+           "Die Hafenfähre fährt nach zehn Jahren wieder", "Von Anna Lehmann", "Veröffentlicht am 3. Mai 2021, 14:20 Uhr", "2021-05-03",
+           ["Die Nachtfähre über den Hafen ist am Montag zurückgekehrt, zehn Jahre nach der letzten Überfahrt, und das "
+            "erste Boot war nach einer Stunde ausgebucht.",
+            "Die Stadt teilte mit, dass die Fähre bis zum Ende des Sommers jeden Abend fahren werde und dass die Preise "
+            "dieselben blieben wie vor der Einstellung."]),
+}
+DUMP_FOOTER = ["Related articles", "Bus fares to rise next year", "Road closed for repairs", "About us", "Contact", "Privacy"]
+
+
+@pytest.mark.parametrize("language", sorted(DUMP_HEADERS))
+@pytest.mark.parametrize("style", ["lines", "indented"])
+def test_page_dump_title_and_date_are_the_articles_not_the_pages_first_line(language, style):
+    menu, headline, byline, date_line, iso, paragraphs = DUMP_HEADERS[language]
+    lines = [*menu, headline, byline, date_line, *paragraphs, *DUMP_FOOTER]
+    if style == "indented":  # inscriptis: nested bullets and indentation
+        lines = [f"  * {line}" if line in menu or line in DUMP_FOOTER else f"      {line}" for line in lines]
+    article = clean("\n\n".join(lines), kind="text")
+    assert (article.title, article.date) == (headline, iso)
+    assert article.text == "\n\n".join(paragraphs)
+
+
+def test_page_dump_without_a_headline_has_no_title_rather_than_its_menus():
+    menu, _, _, _, _, paragraphs = DUMP_HEADERS["en"]
+    article = clean("\n\n".join([*menu, *paragraphs, *DUMP_FOOTER]), kind="text")
+    assert article.title is None
+    assert article.text == "\n\n".join(paragraphs)
+
+
+def test_page_title_repeated_as_the_headline_stays_the_title():
+    # html-text dumps open with the page's <title>, site name and all; the headline repeats it
+    menu, headline, byline, date_line, iso, paragraphs = DUMP_HEADERS["en"]
+    lines = [f"{headline} | The Coastal Ledger", *menu, headline, byline, date_line, *paragraphs, *DUMP_FOOTER]
+    article = clean("\n\n".join(lines), kind="text")
+    assert (article.title, article.date, article.source) == (headline, iso, "The Coastal Ledger")
