@@ -234,3 +234,13 @@ def test_page_title_repeated_as_the_headline_stays_the_title():
     lines = [f"{headline} | The Coastal Ledger", *menu, headline, byline, date_line, *paragraphs, *DUMP_FOOTER]
     article = clean("\n\n".join(lines), kind="text")
     assert (article.title, article.date, article.source) == (headline, iso, "The Coastal Ledger")
+
+
+def test_page_title_about_the_article_is_not_replaced_by_a_label_above_its_date():
+    # an html-text dump's first line is the page's <title>; a section label or
+    # kicker over the date line, however much about the article, is not the title
+    menu, _, byline, date_line, iso, paragraphs = DUMP_HEADERS["en"]
+    page_title = "Night ferry back on the harbour after a decade | The Coastal Ledger"
+    lines = [page_title, *menu, "Harbour ferry fares", byline, date_line, *paragraphs, *DUMP_FOOTER]
+    article = clean("\n\n".join(lines), kind="text")
+    assert (article.title, article.date) == ("Night ferry back on the harbour after a decade", iso)
