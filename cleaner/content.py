@@ -58,7 +58,7 @@ from typing import NamedTuple, Sequence
 
 import regex
 
-from .lines import IDEOGRAPH, ends_sentence
+from .lines import IDEOGRAPH, ends_sentence, is_row_shape, row_shape
 from .metadata import detect_language  # one langdetect setup for the package
 
 __all__ = [
@@ -896,32 +896,6 @@ def _prose_or_short(line: Line, params: Params, density_threshold: float, has_st
     else:
         prose = dense and line.sentence_end
     return GOOD if prose else SHORT
-
-
-_ROW_TOKEN = regex.compile(r"(?P<number>\d[\w.,:%°'’/+-]*)|(?P<word>[\p{L}][\p{L}\p{M}.'’-]*)")
-
-
-def row_shape(text: str) -> str:
-    """The column pattern of a line: "N" for a number, "W" for a run of words.
-
-    >>> row_shape("2 Martin Truex Jr. 5035 7 0 15 24")
-    'NWNNNNN'
-    >>> row_shape("2a etapa: 8 de abril – Curitiba")
-    'NWNW'
-    """
-    shape = []
-    for m in _ROW_TOKEN.finditer(text):
-        kind = "N" if m["number"] else "W"
-        if kind == "N" or not shape or shape[-1] != "W":
-            shape.append(kind)
-    return "".join(shape)
-
-
-def is_row_shape(shape: str) -> bool:
-    """A data row opens with a number (a rank, a date, a round) and has another:
-    "NWNNNNN" (a standings row), "NWNW" (a calendar); "WNN" is a reference
-    ending in a date, as a list of sources has them."""
-    return shape.startswith("N") and shape.count("N") >= 2
 
 
 def mark_tables(classes: list[str], described: Sequence[Line], min_rows: int) -> list[str]:

@@ -108,3 +108,28 @@ def is_prose(text: str, min_words: int = 8, min_ideographs: int = 20) -> bool:
         or len(IDEOGRAPH.findall(text)) >= min_ideographs
     )
 
+
+_ROW_TOKEN = regex.compile(r"(?P<number>\d[\w.,:%°'’/+-]*)|(?P<word>[\p{L}][\p{L}\p{M}.'’-]*)")
+
+
+def row_shape(text: str) -> str:
+    """The column pattern of a line: "N" for a number, "W" for a run of words.
+
+    >>> row_shape("2 Martin Truex Jr. 5035 7 0 15 24")
+    'NWNNNNN'
+    >>> row_shape("2a etapa: 8 de abril – Curitiba")
+    'NWNW'
+    """
+    shape = []
+    for m in _ROW_TOKEN.finditer(text):
+        kind = "N" if m["number"] else "W"
+        if kind == "N" or not shape or shape[-1] != "W":
+            shape.append(kind)
+    return "".join(shape)
+
+
+def is_row_shape(shape: str) -> bool:
+    """A data row opens with a number (a rank, a date, a round) and has another:
+    "NWNNNNN" (a standings row), "NWNW" (a calendar); "WNN" is a reference
+    ending in a date, as a list of sources has them."""
+    return shape.startswith("N") and shape.count("N") >= 2

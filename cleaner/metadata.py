@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 import regex
 
-from .lines import _WORD, IDEOGRAPH, Line, word_count
+from .lines import _WORD, IDEOGRAPH, Line, is_row_shape, row_shape, word_count
 
 # How many lines from the top of the body the weaker signals are trusted: a
 # headline variant ("HS Roundup: ..." for "High School Roundup: ...") and a
@@ -283,9 +283,13 @@ def find_title(lines: Sequence[Line], window: int = 12) -> int | None:
         ):
             return i
     first = nonempty[0]
+    if len(nonempty) > 1 and is_row_shape(shape := row_shape(lines[first].text)) and row_shape(lines[nonempty[1]].text) == shape:
+        return None  # the first row of a table ("1a etapa: 10 de março – Interlagos"), not its title
     return first if is_title_like(lines[first].text) else None
 
 
+#: a page with more headlines each dated on the next line lists teasers
+MAX_DATED_HEADLINES = 2
 #: longer lines are no headline (news headlines run to about 15 words)
 MAX_HEADLINE_CHARS = 160
 _BULLET = regex.compile(r"^\s*[*•+·▪◦‣o-]\s")
@@ -338,6 +342,20 @@ def find_headline(lines: Sequence[Line], first: int, window: int = 10, reach: in
         if len(over) == reach:
             break
     return [i for i in reversed(over) if is_headline_candidate(lines[i].text)], date_index
+
+
+def dated_headlines(texts: Sequence[str], max_pairs: int = MAX_DATED_HEADLINES) -> list[int]:
+    """Indices of the date lines right under a headline-like line: where an
+    article's head ends in a dump that printed no page title. None when the
+    page has more such pairs than ``max_pairs``: that is a list of dated
+    teasers, not one article's head.
+
+    >>> dated_headlines(["Menu", "Ferry fares rise again", "March 3, 2021", "Fares rose by a third."])
+    [2]
+    """
+    nonempty = [i for i, text in enumerate(texts) if text.strip()]
+    found = [dated for above, dated in zip(nonempty, nonempty[1:]) if date_of_line(texts[dated]) and is_headline_candidate(texts[above])]
+    return found if len(found) <= max_pairs else []
 
 
 def topic_words(text: str) -> set[str]:

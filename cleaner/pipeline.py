@@ -173,9 +173,9 @@ class Cleaner:
         output_lines = lines if output == norm else split_lines(output)
         article = surviving_lines(output_lines, [(r.start, r.end) for r in removals], trim=True)
         if detect_content:  # the page's head was not the article's: its header steps again
-            structure = _dump_headline(structure, hints, broken, removals, survivors, article)
+            structure, head_above = _dump_headline(structure, hints, broken, removals, survivors, article)
             known = replace(hints, title=structure.title, date=structure.date)
-            edge = find_structure(article, known, hard_wrapped=hard_wrapped, title_above=structure.title is not None)
+            edge = find_structure(article, known, hard_wrapped=hard_wrapped, title_above=head_above)
             removals.extend(edge.removals)
             structure = replace(
                 edge,
@@ -239,7 +239,7 @@ class Cleaner:
         bias = run_on_params(self.options.bias) if run_on else self.options.bias
         drops = detect(
             texts, language=language, bias=bias, end_markers=end_markers,
-            headlines=_lines_under_title(lines, removals, title),
+            headlines=_lines_under_headline(lines, removals, title, broken),
         )
         found = [
             Removal(rule, reason, lines[i].text, lines[i].start, lines[i].end)
@@ -252,8 +252,9 @@ class Cleaner:
 def _dump_headline(
     structure: Structure, hints: Hints, broken: Sequence[Line], removals: Sequence[Removal],
     survivors: Sequence[Line], article: Sequence[Line],
-) -> Structure:
-    """The title and date of a page dump whose head the content step removed.
+) -> tuple[Structure, bool]:
+    """The title and date of a page dump whose head the content step removed,
+    and whether the article's head (a title, or a date line) stood above it.
 
     Such a dump opens with the page's first line, often a menu's "Skip to
     content", while the headline and date line stand just above the article
@@ -265,8 +266,8 @@ def _dump_headline(
     article when the page's header did not."""
     opening = next((line for line in article if line.stripped), None)
     if opening is None or not any(r.rule.startswith("content.") and r.end <= opening.start for r in removals):
-        return structure  # an article from its first line: its header steps have run
-    page = surviving_lines(broken, [(r.start, r.end) for r in removals if not r.rule.startswith("content.")])
+        return structure, structure.title is not None  # an article from its first line
+    page = surviving_lines(broken, [(r.start, r.end) for r in removals if not r.rule.startswith(("content.", "structure."))])
     first = next(i for i, line in enumerate(page) if line.end > opening.start)
     candidates, date_index = meta.find_headline(page, first)
     date = structure.date or (meta.date_of_line(page[date_index].text) if date_index is not None else None)
@@ -281,7 +282,7 @@ def _dump_headline(
             title = headline
         elif current == 0.0:
             title = None
-    return replace(structure, title=title, date=date)
+    return replace(structure, title=title, date=date), title is not None or date_index is not None
 
 
 def _prints_of_title(lines: Sequence[Line], title: str) -> int:
@@ -290,14 +291,19 @@ def _prints_of_title(lines: Sequence[Line], title: str) -> int:
     return sum(1 for line in lines if words and words[0] in line.text.casefold() and meta.repeats_title(line.text, title))
 
 
-def _lines_under_title(lines: Sequence[Line], removals: Sequence[Removal], title: str | None) -> list[int]:
-    """Indices of the non-empty ``lines`` right under a repeat of the page's
-    title (one the header step removed, or one further down): the headline,
-    where a reader starts the article."""
+def _lines_under_headline(
+    lines: Sequence[Line], removals: Sequence[Removal], title: str | None, page: Sequence[Line]
+) -> list[int]:
+    """Indices of the non-empty ``lines`` right under the page's headline,
+    where a reader starts the article: under a repeat of the page's title (one
+    the header step removed, or one further down), or, in a dump that printed
+    no title (inscriptis, BeautifulSoup), under a headline's date line on the ``page``."""
     ends = [r.end for r in removals if r.rule == "structure.title-repeat"]
     words = meta.title_key(meta.split_site_suffix(title or "")[0]).split()
     if words:  # a repeat holds the title's first word: a cheap test before the full one
         ends += [line.end for line in lines if words[0] in line.text.casefold() and meta.repeats_title(line.text, title)]
+    if not ends:
+        ends = [page[i].end for i in meta.dated_headlines([line.text for line in page])]
     starts = [line.start if line.text.strip() else -1 for line in lines]
     under = {next((i for i, start in enumerate(starts) if start >= end), None) for end in ends}
     return sorted(under - {None})
@@ -413,15 +419,16 @@ def find_structure(lines: Sequence[Line], hints: Hints, *, hard_wrapped: bool = 
     """Title, date and source lines, repeated titles and captions: found on
     the surviving lines, removed from the body, recorded with their reason.
     In hard-wrapped text a short line is a paragraph's first line, never a
-    caption. ``title_above``: the lines are an article whose title (known)
-    stood just above them, so captions are looked for from the first line."""
+    caption. ``title_above``: the lines are an article whose head (its title
+    or date line) stood just above them, so its first line is no title and
+    captions are looked for from it."""
     nonempty = [i for i, line in enumerate(lines) if line.stripped]
     head = nonempty[:HEAD_LINES]
     removed: dict[int, tuple[str, str]] = {}
 
     # title: given (HTML, front matter) or the first headline-like line
     title, title_site = hints.title, None
-    if title is None:
+    if title is None and not title_above:
         index = meta.find_title(lines)
         if index is not None:
             title, title_site = meta.split_site_suffix(lines[index].text)

@@ -753,3 +753,34 @@ def test_japanese_related_heading_ends_the_article():
     removed = {index for index, _, _ in detect(lines, language="ja")}
     assert not {lines.index(line) for line in article} & removed
     assert {lines.index(line) for line in teasers} <= removed
+
+
+def test_short_article_under_a_dated_headline_beats_a_longer_sidebar_below_it():
+    # a dump with no page title to anchor on (inscriptis, BeautifulSoup): the
+    # headline with its date line under it is where a reader starts, so the
+    # schedule there is the article, not the prose blurbs of the sidebar
+    rows = [f"{n}ª etapa: {day} de {month} – {track}" for n, (day, month, track) in enumerate([
+        ("10", "março", "Interlagos"), ("8", "abril", "Curitiba"), ("22", "abril", "Goiânia"),
+        ("6", "maio", "Londrina"), ("20", "maio", "Santa Cruz do Sul"), ("5", "agosto", "Campo Grande"),
+        ("9", "setembro", "Cascavel"), ("21", "outubro", "Tarumã")], start=1)]
+    sidebar = [
+        "» Coluna da semana",
+        "Clique na foto do colunista e veja as colunas sobre as corridas e outras que ele escreve para o site todas as semanas!",
+        "» Ranking dos pilotos",
+        "Clique na imagem acima e veja como está o ranking dos pilotos nesta temporada e no geral de todos os anos desde o começo.",
+        "» Prévia da corrida",
+        "Clique e saiba os horários da TV, conheça a pista, as estatísticas, os pneus que serão usados e o clima para os treinos e a corrida.",
+    ]
+    lines = ["  * Início", "  * Notícias", "  * Calendário", "  * Classificação", "  * Contato",
+             "Calendário da temporada 2018", "segunda-feira, 22 de janeiro de 2018 às 0:13", "Compartilhe",
+             *rows, "* Calendário sujeito a alterações feitas pelo organizador", "Compartilhe",
+             "Tags", "temporada 2018, calendário da temporada, corrida em interlagos, corrida em cascavel, "
+             "corrida em tarumã, etapas do campeonato, pilotos e equipes", *sidebar,
+             "  * Política de Privacidade", "  * Quem Somos", "  * Fale Conosco"]
+    article = clean("\n\n".join(lines), kind="text")
+    kept = article.text.split("\n\n")
+    assert rows == [line for line in kept if line in rows]
+    assert not set(sidebar) & set(kept)
+    # the head stood above the article, so its first row is no title (the
+    # headline shares no word with the rows, so it is not taken as one either)
+    assert (article.title, article.date) == (None, "2018-01-22")

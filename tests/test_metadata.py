@@ -244,3 +244,12 @@ def test_page_title_about_the_article_is_not_replaced_by_a_label_above_its_date(
     lines = [page_title, *menu, "Harbour ferry fares", byline, date_line, *paragraphs, *DUMP_FOOTER]
     article = clean("\n\n".join(lines), kind="text")
     assert (article.title, article.date) == ("Night ferry back on the harbour after a decade", iso)
+
+
+def test_a_table_is_not_titled_by_its_first_row():
+    # a cleaned calendar, cleaned again: its first row reads like a headline, but
+    # the next row has its shape, so it is a row (and stays in the text)
+    rows = ["1a etapa: 10 de março – Interlagos", "2a etapa: 8 de abril – Curitiba", "3a etapa: 22 de abril – Goiânia",
+            "4a etapa: 6 de maio – Londrina", "5a etapa: 20 de maio – Santa Cruz do Sul"]
+    article = clean("\n\n".join(rows), kind="text")
+    assert (article.title, article.text) == (None, "\n\n".join(rows))
