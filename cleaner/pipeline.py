@@ -173,9 +173,9 @@ class Cleaner:
         output_lines = lines if output == norm else split_lines(output)
         article = surviving_lines(output_lines, [(r.start, r.end) for r in removals], trim=True)
         if detect_content:  # the page's head was not the article's: its header steps again
-            structure, head_above = _dump_headline(structure, hints, broken, removals, survivors, article)
+            structure = _dump_headline(structure, hints, broken, removals, survivors, article)
             known = replace(hints, title=structure.title, date=structure.date)
-            edge = find_structure(article, known, hard_wrapped=hard_wrapped, title_above=head_above)
+            edge = find_structure(article, known, hard_wrapped=hard_wrapped, title_above=structure.title is not None)
             removals.extend(edge.removals)
             structure = replace(
                 edge,
@@ -252,9 +252,8 @@ class Cleaner:
 def _dump_headline(
     structure: Structure, hints: Hints, broken: Sequence[Line], removals: Sequence[Removal],
     survivors: Sequence[Line], article: Sequence[Line],
-) -> tuple[Structure, bool]:
-    """The title and date of a page dump whose head the content step removed,
-    and whether the article's head (a title, or a date line) stood above it.
+) -> Structure:
+    """The title and date of a page dump whose head the content step removed.
 
     Such a dump opens with the page's first line, often a menu's "Skip to
     content", while the headline and date line stand just above the article
@@ -266,7 +265,7 @@ def _dump_headline(
     article when the page's header did not."""
     opening = next((line for line in article if line.stripped), None)
     if opening is None or not any(r.rule.startswith("content.") and r.end <= opening.start for r in removals):
-        return structure, structure.title is not None  # an article from its first line
+        return structure  # an article from its first line: its header steps have run
     page = surviving_lines(broken, [(r.start, r.end) for r in removals if not r.rule.startswith(("content.", "structure."))])
     first = next(i for i, line in enumerate(page) if line.end > opening.start)
     candidates, date_index = meta.find_headline(page, first)
@@ -282,7 +281,7 @@ def _dump_headline(
             title = headline
         elif current == 0.0:
             title = None
-    return replace(structure, title=title, date=date), title is not None or date_index is not None
+    return replace(structure, title=title, date=date)
 
 
 def _prints_of_title(lines: Sequence[Line], title: str) -> int:
@@ -419,16 +418,15 @@ def find_structure(lines: Sequence[Line], hints: Hints, *, hard_wrapped: bool = 
     """Title, date and source lines, repeated titles and captions: found on
     the surviving lines, removed from the body, recorded with their reason.
     In hard-wrapped text a short line is a paragraph's first line, never a
-    caption. ``title_above``: the lines are an article whose head (its title
-    or date line) stood just above them, so its first line is no title and
-    captions are looked for from it."""
+    caption. ``title_above``: the lines are an article whose title (known)
+    stood just above them, so captions are looked for from the first line."""
     nonempty = [i for i, line in enumerate(lines) if line.stripped]
     head = nonempty[:HEAD_LINES]
     removed: dict[int, tuple[str, str]] = {}
 
     # title: given (HTML, front matter) or the first headline-like line
     title, title_site = hints.title, None
-    if title is None and not title_above:
+    if title is None:
         index = meta.find_title(lines)
         if index is not None:
             title, title_site = meta.split_site_suffix(lines[index].text)
