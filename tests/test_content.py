@@ -716,7 +716,12 @@ def test_a_sentence_opening_with_an_end_marker_word_is_no_end_marker():
     assert last in clean(text, kind="text").text
 
 
-@pytest.mark.parametrize("marker", ["Most read", "Lo más leído", "Meest gelezen", "Komentarze (2)", "Комментарии (3)"])
+@pytest.mark.parametrize("marker", [
+    "Most read", "Lo más leído", "Meest gelezen", "Komentarze (2)", "Комментарии (3)",
+    # blog engines' comment forms and related headings, translated
+    "Deixe uma resposta", "Artigos relacionados", "Lascia un commento", "Hinterlasse einen Kommentar",
+    "Оставить комментарий", "Tinggalkan Balasan",
+])
 def test_a_short_articles_end_marker_ends_it(marker):
     # three paragraphs, then a marker and summaries that read like prose
     teasers = [
