@@ -72,8 +72,8 @@ __all__ = [
 
 # --------------------------------------------------------------------------
 # Tunable parameters, one set per bias.  Lengths are in "effective
-# characters" (a CJK ideograph counts as two, since it carries about as much
-# as a short Latin word).
+# characters" (a CJK ideograph or Hangul syllable counts as two, since it
+# carries about as much as a short Latin word).
 
 
 @dataclasses.dataclass(frozen=True)
@@ -210,8 +210,9 @@ def is_run_on(text: str) -> bool:
     >>> is_run_on("A title\\n\\n" + "A long paragraph. " * 40 + "\\n\\n" + "Another one. " * 30)
     False
     """
-    long_chars = sum(len(line) for line in text.split("\n") if len(line) > RUN_ON_LINE_CHARS)
-    return long_chars > 0 and long_chars >= RUN_ON_SHARE * len(text)
+    lengths = [effective_length(line) for line in text.split("\n")]
+    long_chars = sum(length for length in lengths if length > RUN_ON_LINE_CHARS)
+    return long_chars > 0 and long_chars >= RUN_ON_SHARE * (sum(lengths) + len(lengths) - 1)
 
 
 def run_on_params(bias: str | Params) -> Params:
@@ -404,15 +405,20 @@ def strip_bullet(line: str) -> str:
     return line.lstrip(_BULLET_CHARS).strip()
 
 
-def effective_length(text: str) -> int:
-    """Length in characters, an ideograph counting twice.
+# a CJK ideograph, kana or Hangul syllable carries about as much as two or
+# three Latin letters (a Korean sentence of 40 syllables reads like 100 letters)
+_WIDE_CHARACTER = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 
-    >>> effective_length("abc"), effective_length("東京都")
-    (3, 6)
+
+def effective_length(text: str) -> int:
+    """Length in characters, an ideograph or a Hangul syllable counting twice.
+
+    >>> effective_length("abc"), effective_length("東京都"), effective_length("서울시")
+    (3, 6, 6)
     """
     if text.isascii():  # most lines: no ideograph to look for
         return len(text)
-    return len(text) + len(IDEOGRAPH.findall(text))
+    return len(text) + len(_WIDE_CHARACTER.findall(text))
 
 
 _ASCII_NON_WORD = str.maketrans({c: " " for c in map(chr, range(128)) if not (c.isalnum() or c == "_")})
@@ -539,7 +545,7 @@ def break_run_on_text(
     """
     out = []
     for line in text.split("\n"):
-        if len(line) > max_line_chars:
+        if len(line) > max_line_chars or effective_length(line) > max_line_chars:
             if isolate_markers:
                 line = _GLUED_MARKER.sub(_isolate_heading, line)
             # only the line's first stamp: it closes the byline; later ones head

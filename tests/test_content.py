@@ -789,3 +789,22 @@ def test_short_article_under_a_dated_headline_beats_a_longer_sidebar_below_it():
     # the head stood above the article, so its first row is no title (the
     # headline shares no word with the rows, so it is not taken as one either)
     assert (article.title, article.date) == (None, "2018-01-22")
+
+
+def test_short_korean_page_flattened_onto_one_line_is_run_on_and_loses_its_menus():
+    # 437 characters, 301 of them Hangul syllables, read like 738 Latin ones: run-on
+    article = [
+        "서울시는 다음 달부터 금요일과 토요일에 지하철 운행 시간을 새벽 1시까지 연장한다고 밝혔다.",
+        "늦은 시간 귀가하는 시민들의 불편을 줄이기 위한 조치다.",
+        "연장 운행은 1호선부터 8호선까지 모든 노선에 적용된다.",
+        "시는 이를 위해 기관사와 역무원을 추가로 채용할 계획이다.",
+        "시민들은 택시를 잡기 어려운 심야 시간대에 큰 도움이 될 것이라며 반겼다.",
+        "서울시는 연장 운행에 드는 비용이 한 해 약 백억 원에 이를 것으로 내다봤다.",
+        "시는 석 달 동안 시범 운행을 한 뒤 이용객 수를 보고 계속할지를 정하기로 했다.",
+    ]
+    teasers = "많이 본 뉴스 한강공원 야시장 개막 이번 주말부터 매주 토요일 밤에 열린다. 서울 아파트값 3주 연속 상승 강남 지역을 중심으로 오름세가 이어지고 있다."
+    page = " ".join(["서울데일리 홈 서울 스포츠 연예 서울 지하철, 심야 운행 시간 연장 2024.09.02", *article, teasers, "회사소개 개인정보처리방침 © 서울데일리"])
+    assert len(page) < content.RUN_ON_LINE_CHARS and content.is_run_on(page)
+    text = clean(page, kind="text").text
+    assert all(sentence in text for sentence in article)
+    assert "많이 본 뉴스" not in text and "회사소개" not in text

@@ -70,7 +70,8 @@ def test_strip_bullet(text):
 @given(texts | st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
 def test_effective_length_and_words(text):
     ideograph = content.IDEOGRAPH
-    assert effective_length(text) == len(text) + len(ideograph.findall(text))
+    wide = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")  # each counts twice
+    assert effective_length(text) == len(text) + len(wide.findall(text))
     plain = [t for t in content._WORD.findall(text.lower()) for _ in range(max(1, len(ideograph.findall(t)) // 2))]
     assert words_of(text) == (plain if ideograph.search(text) else content._WORD.findall(text.lower()))
 
