@@ -953,12 +953,22 @@ def mark_link_lists(
     out = list(classes)
     run: list[int] = []
 
+    def introduced(first: int) -> bool:
+        """Prose right before the list, or a short sentence introducing it
+        after prose ("The main points are as follows.", "次の通り。")."""
+        before = previous_non_blank_index(classes, first)
+        if before is None:
+            return False
+        if classes[before] == SHORT and described[before].sentence_end:
+            before = previous_non_blank_index(classes, before)
+        return before is not None and classes[before] == GOOD
+
     def flush(next_class: str) -> None:
         embedded = (
             len(run) <= max_embedded
             and not any(is_marker[index] for index in run)
             and next_class == GOOD
-            and previous_non_blank(classes, run[0]) == GOOD
+            and introduced(run[0])
         )
         if len(run) >= min_items and not embedded:
             for index in run:

@@ -808,3 +808,14 @@ def test_short_korean_page_flattened_onto_one_line_is_run_on_and_loses_its_menus
     text = clean(page, kind="text").text
     assert all(sentence in text for sentence in article)
     assert "많이 본 뉴스" not in text and "회사소개" not in text
+
+
+@pytest.mark.parametrize("lead_in", ["The main changes are as follows.", "新しいルールの主な内容は次の通り。"])
+def test_list_after_a_short_introducing_sentence_stays_inside_the_article(lead_in):
+    # no colon to introduce the list: a short sentence does, between prose and the items
+    items = ["  * Buses every ten minutes", "  * A new stop at the hospital", "  * Night services at weekends"]
+    lines = NOISE["menu"] + ["", "Council approves new bridge", ""] + [ARTICLE[0], "", lead_in, ""] + items
+    lines += ["", ARTICLE[1], "", ARTICLE[2], ""] + NOISE["footer"]
+    removed = {index for index, _, _ in detect(lines, language="en")}
+    assert not {lines.index(line) for line in [ARTICLE[0], lead_in, *items, ARTICLE[1], ARTICLE[2]]} & removed
+    assert {lines.index(line) for line in NOISE["footer"]} <= removed
