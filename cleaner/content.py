@@ -1041,6 +1041,43 @@ def mark_dateline_teasers(classes: list[str], described: Sequence[Line], min_ite
     return out
 
 
+# a headline run into its summary with no space between them ("... Emerging
+# As Strong WR OptionsThe 49ers and Giants rookies ...", "On The Rise?Violence
+# is ..."): the seam is a capital right after a lower-case word or a question
+_HEADLINE_GLUED_TO_LEAD = regex.compile(r"^(?:\S+ ){2,19}?(?P<seam>\S*(?:\p{Ll}{3,}|[?!])\p{Lu}\p{Ll}*)(?= (?:\S+ ){3}\S)")
+
+
+def mark_glued_cards(classes: list[str], described: Sequence[Line], min_cards: int = 2) -> list[str]:
+    """Prose lines that run a headline into its summary (see
+    ``_HEADLINE_GLUED_TO_LEAD``), ``min_cards`` or more in a row, become
+    short: teaser cards a dumper ran together. A seam word that recurs on the
+    page is a name written that way ("BlackRock", "LinkedIn"), not a seam.
+
+    >>> lines = ["Harvick Fails To Rally In The FinaleFord flopped for the blue oval at the track today.",
+    ...          "Tape Gaffe Ends Hamlin's Title ChaseDenny Hamlin's run was foiled by the tale of the tape."]
+    >>> mark_glued_cards([GOOD, GOOD], describe(lines, stopwords_for("en")))
+    ['short', 'short']
+    >>> mark_glued_cards([GOOD, GOOD], describe(lines[:1] + ["The fund said on Monday that it had sold its shares."], stopwords_for("en")))
+    ['good', 'good']
+    """
+    seams = {}
+    for index, line in enumerate(described):
+        if classes[index] != BLANK and (match := _HEADLINE_GLUED_TO_LEAD.match(line.text)):
+            seams[index] = match["seam"]
+    if len(seams) < min_cards:
+        return classes
+    counts = Counter(word for line in described for word in line.text.split())
+    out = list(classes)
+    non_blank = [index for index, cls in enumerate(classes) if cls != BLANK]
+    for is_card, run in itertools.groupby(non_blank, key=lambda index: index in seams and counts[seams[index]] == 1):
+        cards = list(run)
+        if is_card and len(cards) >= min_cards:
+            for index in cards:
+                if out[index] == GOOD:
+                    out[index] = SHORT
+    return out
+
+
 def mark_teasers(
     classes: list[str], described: Sequence[Line], min_teasers: int = 4, max_heading_lines: int = 4, max_teaser_chars: int = 350
 ) -> list[str]:
@@ -1294,6 +1331,7 @@ def detect(
     if params.min_teasers:
         classes = mark_teasers(classes, described, params.min_teasers)
         classes = mark_dateline_teasers(classes, described)
+        classes = mark_glued_cards(classes, described)
         classes = mark_cards(classes, described)
     weights = [line_weight(cls, line, params) for cls, line in zip(classes, described)]
     terminal = terminal_marker([None if marker else weight for weight, marker in zip(weights, is_marker)], params)

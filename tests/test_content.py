@@ -819,3 +819,18 @@ def test_list_after_a_short_introducing_sentence_stays_inside_the_article(lead_i
     removed = {index for index, _, _ in detect(lines, language="en")}
     assert not {lines.index(line) for line in [ARTICLE[0], lead_in, *items, ARTICLE[1], ARTICLE[2]]} & removed
     assert {lines.index(line) for line in NOISE["footer"]} <= removed
+
+
+def test_teaser_cards_with_headline_run_into_summary_go():
+    # inscriptis runs a card's headline into its summary with no space between
+    cards = [
+        "Ferry Fares Rise Again As Fuel Costs ClimbThe operator said the new prices would apply from the first of next month on every route.",
+        "Is The Night Market Here To Stay?Traders say the market has brought more people into the town centre than any event in years.",
+        "Library Opens On Sundays After CampaignParents and students had asked the council for longer opening hours for more than a year.",
+        "Five Walks To Try This AutumnFrom the river path to the old railway line, these are the walks our readers liked best this year.",
+    ]
+    lines = NOISE["menu"] + [""] + [line for card in cards for line in (card, "")]
+    lines += ["Council approves new bridge", ""] + [line for p in ARTICLE for line in (p, "")] + NOISE["footer"]
+    removed = {index for index, _, _ in detect(lines, language="en")}
+    assert not {lines.index(p) for p in ARTICLE} & removed
+    assert {lines.index(card) for card in cards} <= removed
