@@ -87,7 +87,7 @@ ABLATIONS = {
     "comment threads end the article": ({"min_thread_stamps": 10**9}, {}, {}),
     "teaser lists not prose": ({"min_teasers": 0}, {}, {}),
     "near-prose sentences cheap": ({"sentence_lines_cheap": False}, {}, {}),
-    "run-on: glued markers isolated": ({}, {}, {"isolate_markers": False}),
+    "run-on: glued markers isolated": ({}, {}, {"glued_markers": None}),
     "run-on: prose start split": ({}, {}, {"max_sentence_chars": 10**9}),
     "run-on: sentence split": ({}, {}, {"max_line_chars": 10**9}),
 }

@@ -60,6 +60,7 @@ import regex
 
 from .lines import IDEOGRAPH, ends_sentence, is_row_shape, row_shape
 from .metadata import detect_language  # one langdetect setup for the package
+from .rules import RuleSet, default_rules_dir
 
 __all__ = [
     "DEFAULT_END_MARKERS",
@@ -236,70 +237,14 @@ def run_on_params(bias: str | Params) -> Params:
 
 _MIN_PROSE_CHARS = min(params.prose_chars for params in BIASES.values())
 
-# Lines that end an article when they stand alone.  Full-line matches only, so
-# "Read more about the plan in our report." inside a paragraph never ends it.
-# English plus the commonest European news languages; rule packs can extend.
-_END_MARKER_PHRASES = [
-    # English
-    r"related(?: articles?| stories| posts| news| content| coverage| reading| topics| links)?",
-    r"(?:more|latest|other) (?:stories|news|articles|videos)(?: (?:from|on|in) .{0,40})?",
-    r"read (?:more|next|also)", r"must reads?", r"recommended(?: for you| stories| reading)?",
-    r"you (?:may|might) (?:also )?(?:like|enjoy|be interested in)",
-    r"(?:most )?(?:popular|read|viewed|shared)(?: now| stories| articles)?",
-    r"trending(?: now| stories)?",
-    r"(?:\d+ )?comments?(?: \(\d+\))?", r"\d+ (?:comments?|responses?|replies|reactions)(?: to .*)?", r"leave a (?:comment|reply)", r"join the (?:conversation|discussion)",
-    r"what to read next", r"further reading", r"see also", r"tags?", r"topics?",
-    # German
-    r"mehr zum thema", r"(?:das )?könnte (?:sie|dich) auch interessieren", r"weitere artikel",
-    r"kommentare?", r"lesen sie (?:auch|mehr)", r"verwandte artikel", r"auch interessant", r"mehr artikel",
-    # French
-    r"sur le même (?:sujet|thème)", r"(?:à )?lire aussi", r"commentaires?", r"articles? similaires?",
-    r"vous aimerez aussi", r"les plus lus", r"à lire également",
-    # Spanish / Portuguese / Italian
-    r"noticias relacionadas", r"comentarios?", r"(?:también )?te puede (?:interesar|gustar)", r"lee también",
-    r"lo más leído", r"más noticias",
-    r"notícias relacionadas", r"leia (?:também|mais)", r"veja também", r"comentários?", r"mais lidas",
-    r"você (?:também )?(?:pode|vai) gostar", r"mais notícias",
-    r"articoli correlati", r"leggi anche", r"commenti", r"(?:ti )?potrebbe interessarti(?: anche)?",
-    r"i più letti", r"altri articoli",
-    # Dutch / Swedish / Danish / Norwegian / Polish / Turkish
-    r"lees ook", r"gerelateerde artikelen", r"meest gelezen", r"meer nieuws", r"reacties",
-    r"läs (?:också|mer)", r"relaterade artiklar", r"mest lästa", r"l[æe]s også", r"mest leste?",
-    r"kommentarer",
-    r"czytaj (?:też|także|również)", r"zobacz (?:też|także|również)", r"powiązane artykuły",
-    r"najczęściej czytane", r"komentarze",
-    r"ilgili haberler", r"benzer haberler", r"en çok okunanlar", r"yorumlar",
-    # comment forms and "related" headings as blog engines print them, in more languages
-    r"(?:post|add|write) a comment", r"cancel reply",
-    r"deixe (?:uma resposta|um comentário|seu comentário|o seu comentário)", r"(?:artigos|posts|matérias) relacionad[oa]s",
-    r"deja (?:una respuesta|un comentario|tu comentario)", r"dejar un comentario",
-    r"(?:artículos|entradas|publicaciones) relacionad[oa]s",
-    r"laisser (?:un commentaire|une réponse)", r"articles (?:liés|connexes)",
-    r"(?:hinterlasse|schreibe) einen kommentar", r"kommentar (?:verfassen|schreiben)", r"ähnliche (?:artikel|beiträge)",
-    r"verwandte beiträge",
-    r"lascia (?:un commento|una risposta)", r"articoli simili", r"post correlati",
-    r"laat een reactie achter", r"geef een reactie", r"gerelateerde berichten",
-    r"lämna (?:en kommentar|ett svar)", r"(?:dodaj|zostaw) komentarz", r"yorum (?:yap|bırakın?)", r"bir (?:yanıt|cevap) yazın",
-    r"tinggalkan (?:balasan|komentar)", r"(?:artikel|berita) terkait", r"baca juga",
-    r"(?:добавить|оставить|оставьте) комментарий", r"(?:похожие|связанные) (?:записи|материалы)",
-    r"コメントを(?:残す|書く)", r"发表评论", r"相关阅读", r"댓글 (?:달기|쓰기)",
-    # Russian
-    r"читайте также", r"комментари[иейя]в?", r"\d+ комментари[йяев]+", r"похожие (?:статьи|новости)", r"новости по теме",
-    r"популярное", r"по теме",
-    # Arabic
-    r"اقرأ أيضاً?", r"أخبار ذات صلة", r"مقالات ذات صلة", r"الأكثر قراءة", r"التعليقات",
-    # Japanese / Chinese / Korean
-    r"関連記事", r"関連ニュース", r"おすすめ記事", r"人気記事", r"コメント",
-    r"相关文章", r"相关新闻", r"热门文章", r"推荐阅读", r"评论",
-    r"관련\s?기사", r"많이 본 (?:뉴스|기사)", r"댓글",
-]
-
-#: default end-of-article markers (the lead's rule pack will own these)
-DEFAULT_END_MARKERS: tuple[regex.Pattern, ...] = tuple(
-    # a count may follow: "Комментарии (3)", "评论（3）", "댓글 3"
-    regex.compile(rf"^\W*(?:{phrase})(?:\s*[(（]?\d+[)）]?)?\W*$", regex.IGNORECASE | regex.UNICODE)
-    for phrase in _END_MARKER_PHRASES
-)
+# Lines that end an article when they stand alone ("Related articles",
+# "Comments (3)"): the end_marker rules of rules/markers.toml, one per
+# language; the pipeline adds those of every pack it loads (users' too).
+_MARKER_PACK = RuleSet.load([default_rules_dir() / "markers.toml"])
+#: the default end-of-article markers, anchored to whole lines
+DEFAULT_END_MARKERS: tuple[regex.Pattern, ...] = _MARKER_PACK.end_markers(_MARKER_PACK.packs)
+#: the same headings glued inside a run-on line (see :func:`break_run_on_text`)
+DEFAULT_GLUED_MARKERS: regex.Pattern | None = _MARKER_PACK.glued_markers
 
 # Consent and legal notices read like prose (long, full of stop words) but are
 # never the article: a line naming cookies together with consent/privacy words.
@@ -339,15 +284,6 @@ _COMMENT_STAMP = regex.compile(_DATE + _TIME_OF_DAY + "?|" + _RELATIVE_TIME, reg
 # dump, where a byline ends and the article begins
 _BYLINE_STAMP = _DATE + _TIME_OF_DAY + r"?(?:\s*[ap]\.?m\.?)?(?: (?-i:[A-Z]{2,4})\b)?"
 _STAMP_THEN_CAPITAL = regex.compile("(" + _BYLINE_STAMP + r") (?=(?-i:[\p{Lu}\"“(]))", regex.IGNORECASE)
-
-# the same phrases glued inside a run-on line, capitalised like a heading and
-# followed by something that starts an item: where to break such a line so
-# that the marker stands alone
-_GLUED_MARKER = regex.compile(
-    r"(?<=\S) ((?:" + "|".join(f"(?:{phrase})" for phrase in _END_MARKER_PHRASES) + r"):?)"
-    r" (?=(?-i:[\p{Lu}\p{Lo}\d\"“'(\[]))",  # case-sensitive: "Read on for three tips" stays
-    regex.IGNORECASE | regex.UNICODE,
-)
 
 # --------------------------------------------------------------------------
 # Text primitives
@@ -525,11 +461,12 @@ def numbered_item_breaks(line: str, min_items: int = 3) -> list[int]:
 
 
 def break_run_on_text(
-    text: str, max_line_chars: int = RUN_ON_LINE_CHARS, max_sentence_chars: int = 250, isolate_markers: bool = True
+    text: str, max_line_chars: int = RUN_ON_LINE_CHARS, max_sentence_chars: int = 250,
+    glued_markers: regex.Pattern | None = DEFAULT_GLUED_MARKERS,
 ) -> str:
     """Break lines longer than ``max_line_chars`` at sentence boundaries.
 
-    Default end-marker phrases capitalised like headings inside such a line
+    End-marker headings (``glued_markers``, None: none) capitalised like headings inside such a line
     ("... Share Related articles Bus fares rise ...") are put on a line of
     their own first, so that :func:`detect` can see them, and so is the end
     of the first date stamp (a byline's: "... Nov 19, 2019 8:15 pm CST Audi has ...").  A resulting piece
@@ -546,8 +483,8 @@ def break_run_on_text(
     out = []
     for line in text.split("\n"):
         if len(line) > max_line_chars or effective_length(line) > max_line_chars:
-            if isolate_markers:
-                line = _GLUED_MARKER.sub(_isolate_heading, line)
+            if glued_markers is not None:
+                line = glued_markers.sub(_isolate_heading, line)
             # only the line's first stamp: it closes the byline; later ones head
             # the items of teaser lists and comment threads, which are better
             # judged whole than item by item

@@ -33,7 +33,7 @@ import regex
 from . import metadata as meta
 from .article import Article, Removal
 from .assemble import delete_spans, is_hard_wrapped, merge_spans, to_paragraphs
-from .content import DEFAULT_END_MARKERS, break_run_on_text, detect, is_run_on, language_sample, run_on_params
+from .content import break_run_on_text, detect, is_run_on, language_sample, run_on_params
 from .errors import CleanerError, InputError
 from .html import looks_like_html
 from .inputs import decode
@@ -150,7 +150,7 @@ class Cleaner:
         # ends, so "8 comments" or "Follow us on Twitter" glued into it is a line
         run_on = detect_content and is_run_on(norm)
         # what the content detector judges: long lines broken at sentence ends
-        broken = split_lines(break_run_on_text(norm)) if detect_content else lines
+        broken = split_lines(break_run_on_text(norm, glued_markers=self.ruleset.glued_markers)) if detect_content else lines
         rule_lines = _blank_front(broken, front, lines) if run_on else lines
         matched = self.ruleset.apply(norm, rule_lines, hints.url)
         removals.extend(matched.removals)
@@ -162,14 +162,14 @@ class Cleaner:
 
         language = hints.language
         if detect_content:
-            markers = DEFAULT_END_MARKERS + matched.end_markers
-            found, language = self._content_removals(broken, removals, markers, language, run_on, structure.title)
+            # rules/markers.toml's headings, the cut_tail markers, users' own
+            found, language = self._content_removals(broken, removals, matched.end_markers, language, run_on, structure.title)
             removals.extend(found)
 
         # 9. the article's edges: the header steps (in a page dump) and the rules
         # that look at the first or last lines see the article, not the page,
         # so a cleaned article cleans to itself
-        output = break_run_on_text(norm, OUTPUT_BREAK_CHARS)
+        output = break_run_on_text(norm, OUTPUT_BREAK_CHARS, glued_markers=self.ruleset.glued_markers)
         output_lines = lines if output == norm else split_lines(output)
         article = surviving_lines(output_lines, [(r.start, r.end) for r in removals], trim=True)
         if detect_content:  # the page's head was not the article's: its header steps again

@@ -32,6 +32,11 @@ Kinds (each one small function below):
   it and everything after it are removed, when enough prose precedes it.
 - ``drop_block`` - a marker line and the short, non-prose lines under it
   (a "Related:" list of headlines) are removed; prose after it is kept.
+- ``end_marker`` - removes nothing itself: in a whole-page text dump, a line
+  that is only this heading ("Related articles", "Comments (3)", bullets,
+  arrows or a count around it) tells the content detector where the article
+  may end (``rules/markers.toml``). Its examples are ``markers`` (lines that
+  are the heading) and ``pass`` (lines that are not), instead of ``fail``.
 
 Options: ``max_chars`` (marker lines longer than this never match; 120),
 ``min_prose_before`` and ``max_tail_ratio`` (cut_tail: how much prose must
@@ -133,10 +138,23 @@ class Rule:
     keywords: tuple[str, ...] = ()
     fails: tuple[Example, ...] = ()
     passes: tuple[str, ...] = ()
+    # end_marker: lines that must read as the marker
+    markers: tuple[str, ...] = ()
 
     @property
     def is_end_marker(self) -> bool:
-        return self.kind == "cut_tail" or self.ends_article
+        return self.kind in ("cut_tail", "end_marker") or self.ends_article
+
+    def anchored(self) -> regex.Pattern:
+        """The pattern as the content detector searches lines for it: the
+        whole line, bullets and all. An ``end_marker`` heading may carry a count
+        ("Комментарии (3)", "评论（3）", "댓글 3"); the others may trail arrows
+        or an ellipsis ("Related »", "Read more..."), but no sentence end: a
+        pattern that refuses "Comment the draft." must not find it in
+        "(Comment the draft)." either."""
+        if self.kind == "end_marker":
+            return regex.compile(rf"^\W*(?:{self.pattern.pattern})(?:\s*[(（]?\d+[)）]?)?\W*$")
+        return regex.compile(rf"^\W*(?:{self.pattern.pattern})(?:[^\w.!?]*|\s*(?:\.\.\.|…)\W*)$")
 
 
 @dataclass(frozen=True)
@@ -312,13 +330,38 @@ def _hangs(rule: Rule, line: Line) -> bool:
     return not line.prose
 
 
+def end_marker(rule: Rule, text: str, lines: Sequence[Line], matched: Sequence[int]) -> Iterator[Removal]:
+    """Remove nothing: the content detector reads these headings (see
+    :meth:`RuleSet.end_markers`), and only it knows whether one ends the article."""
+    return iter(())
+
+
 KINDS: dict[str, Callable[[Rule, str, Sequence[Line], Sequence[int]], Iterator[Removal]]] = {
     "drop_line": drop_line,
     "drop_span": drop_span,
     "collapse": collapse,
     "cut_tail": cut_tail,
     "drop_block": drop_block,
+    "end_marker": end_marker,
 }
+
+
+def glued_marker_pattern(headings: Sequence[str]) -> regex.Pattern | None:
+    """Where an end-marker heading is glued inside a run-on line: capitalised
+    like a heading, after other text and before something that starts an item
+    ("... the tape. Related Articles Harvick fails ..."), so that the
+    run-on breaker can put it on a line of its own. None without headings.
+
+    >>> glued_marker_pattern(["(?i)related articles"]).search("the tape. Related Articles Harvick fails").group(1)
+    'Related Articles'
+    """
+    if not headings:
+        return None
+    return regex.compile(
+        r"(?<=\S) ((?:" + "|".join(f"(?:{heading})" for heading in headings) + r"):?)"
+        r" (?=(?-i:[\p{Lu}\p{Lo}\d\"“'(\[]))",  # case-sensitive: "Read on for three tips" stays
+        regex.IGNORECASE | regex.UNICODE,
+    )
 
 
 LINE_KINDS = ("drop_line", "cut_tail", "drop_block")
@@ -350,7 +393,7 @@ _RULE_KEYS = {
     "id", "description", "kind", "pattern", "max_chars", "min_prose_before",
     "max_tail_ratio", "back_over", "hanging", "requires", "max_words", "within", "within_lines", "ends_article",
     "keywords",
-    "fail", "pass",
+    "fail", "pass", "markers",
 }
 WITHIN = ("head", "tail")
 
@@ -499,6 +542,12 @@ def _rule_from_table(table: dict, pack: str, where: str) -> Rule:
             raise RuleError(f"{where}: ends_article is true or false, on drop_line rules only")
         options["ends_article"] = table["ends_article"]
     options.update(_line_options(table, kind, where))
+    markers = table.get("markers", [])
+    if "markers" in table and kind != "end_marker":
+        raise RuleError(f"{where}: markers (examples) apply to end_marker rules only")
+    if not isinstance(markers, list) or not all(isinstance(m, str) and m for m in markers):
+        raise RuleError(f"{where}: 'markers' must be a list of non-empty strings")
+    options["markers"] = tuple(markers)
     return Rule(
         id=rule_id, description=description.strip(), kind=kind, pattern=pattern, pack=pack,
         back_over=back_over, hanging=hanging, fails=tuple(fails), passes=tuple(passes), **options,
@@ -604,14 +653,9 @@ class RuleSet:
         object.__setattr__(self, "_keyed", keyed)
         object.__setattr__(self, "_keywords", tuple(dict.fromkeys(k for r in keyed for k in r.keywords)))
         object.__setattr__(self, "_screen_chars", max((r.max_chars for r in line_rules), default=0))
-        # bullets before, arrows or an ellipsis after ("* Related »", "Read more..."),
-        # but no sentence end: a pattern that refuses "Comment the draft." must not
-        # find it in "(Comment the draft)." either
-        anchored = {
-            r.id: regex.compile(rf"^\W*(?:{r.pattern.pattern})(?:[^\w.!?]*|\s*(?:\.\.\.|…)\W*)$")
-            for r in self.rules if r.is_end_marker
-        }
-        object.__setattr__(self, "_end_markers", anchored)
+        object.__setattr__(self, "_end_markers", {r.id: r.anchored() for r in self.rules if r.is_end_marker})
+        headings = [r.pattern.pattern for p in self.packs if not p.is_site_pack for r in p.rules if r.kind == "end_marker"]
+        object.__setattr__(self, "glued_markers", glued_marker_pattern(headings))
 
     def end_markers(self, packs: Sequence[RulePack]) -> tuple[regex.Pattern, ...]:
         """The cut_tail markers and ends_article lines of ``packs``, anchored to whole lines, for the
@@ -734,6 +778,15 @@ def check_examples(ruleset: RuleSet) -> list[ExampleFailure]:
     failures = []
     everything = ruleset.rules
     for rule in everything:
+        if rule.kind == "end_marker":  # a heading the content detector reads, or a line it must not take for one
+            heading = rule.anchored()
+            failures += [
+                ExampleFailure(rule.id, "marker", line, "an end marker", "no match")
+                for line in rule.markers if not heading.search(normalize(line))
+            ] + [
+                ExampleFailure(rule.id, "pass", line, "no end marker", "an end marker")
+                for line in rule.passes if heading.search(normalize(line))
+            ]
         for example in rule.fails:
             got, want = preview([rule], example.text), as_body(example.fix)
             if got != want:

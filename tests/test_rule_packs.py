@@ -20,7 +20,10 @@ def test_rule_examples(rule):
 
 @pytest.mark.parametrize("rule", RULESET.rules, ids=lambda r: r.id)
 def test_every_rule_has_fail_and_pass_examples(rule):
-    assert rule.fails, f"{rule.id} has no fail -> fix example"
+    if rule.kind == "end_marker":  # it removes nothing: its examples are headings it must read as markers
+        assert rule.markers and not rule.fails, f"{rule.id}: an end_marker rule has markers examples, no fail -> fix"
+    else:
+        assert rule.fails, f"{rule.id} has no fail -> fix example"
     assert rule.passes, f"{rule.id} has no pass example"
     assert rule.description and "\n" not in rule.description
 
@@ -29,6 +32,36 @@ def test_rule_ids_are_namespaced_by_pack():
     for pack in RULESET.packs:
         for rule in pack.rules:
             assert rule.id.split(".")[0] == pack.name
+
+
+def test_check_examples_catches_a_wrong_end_marker(tmp_path):
+    pack = tmp_path / "p.toml"
+    pack.write_text(
+        '[pack]\nname = "p"\n[[rules]]\nid = "p.more"\ndescription = "more heading"\nkind = "end_marker"\n'
+        "pattern = '(?i)more news'\nmarkers = ['More news', 'Further news']\npass = ['More news later today.', 'More news']\n"
+    )
+    failures = check_examples(RuleSet.load([pack]))
+    assert [(f.kind, f.text) for f in failures] == [("marker", "Further news"), ("pass", "More news")]
+
+
+def test_user_end_marker_rule_ends_a_dumps_article(tmp_path):
+    (tmp_path / "mine.toml").write_text(
+        "[pack]\nname = 'mine'\n[[rules]]\nid = 'mine.elsewhere'\nkind = 'end_marker'\n"
+        "description = 'our sidebar heading'\npattern = '(?i)elsewhere on the ledger'\n"
+        "markers = ['Elsewhere on the Ledger']\npass = ['Elsewhere on the Ledger today, the council met.']\n"
+    )
+    article = [
+        "The council said on Monday that the new bridge would open next spring, after two years of delays caused by the flood.",
+        "It added that the cost had risen by a third since the plans were first approved in the summer of 2019.",
+        "The mayor told reporters the town had waited long enough and thanked the builders for their patience.",
+    ]
+    teasers = [
+        "Bus fares to rise in January",
+        "The operator said on Monday that fares would go up by five percent from January, the first rise in years.",
+    ]
+    page = "\n\n".join(["Home", "News", "Sport", *article, "Elsewhere on the Ledger", *teasers, "About us", "Contact"])
+    assert all(t in Cleaner().clean(page, kind="text").text for t in teasers)  # no such heading by default
+    assert Cleaner(tmp_path).clean(page, kind="text").text == "\n\n".join(article)
 
 
 def test_check_examples_catches_a_wrong_fix(tmp_path):
@@ -52,6 +85,7 @@ def test_check_examples_catches_a_wrong_fix(tmp_path):
         ("[[rules]]\nid = 'p.x'\nkind = 'collapse'\ndescription = 'x'\npattern = 'a'\n", "keep"),
         ("[[rules]]\nid = 'p.x'\nkind = 'drop_line'\ndescription = 'x'\npattern = 'a'\ncolour = 1\n", "unknown keys"),
         ("this is = = not toml", "not valid TOML"),
+        ("[[rules]]\nid = 'p.x'\nkind = 'drop_line'\ndescription = 'x'\npattern = 'a'\nmarkers = ['a']\n", "end_marker rules only"),
     ],
 )
 def test_faulty_packs_give_one_clear_line(tmp_path, body, message):
