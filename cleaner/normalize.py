@@ -28,7 +28,14 @@ class NormalizeOptions:
     fix_mojibake: bool = True
 
 
-_ZERO_WIDTH = regex.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# Zero-width characters and soft hyphens go; but a zero-width (non-)joiner
+# between two letters of a non-Latin script is spelling in Persian, Hindi and
+# others ("می‌گویند", "زاینده‌رود"): it stays there.
+_ZERO_WIDTH = regex.compile(
+    r"[\u200b\u2060\ufeff\u00ad]"
+    r"|(?<![[\p{L}\p{M}]--\p{Latin}])[\u200c\u200d]|[\u200c\u200d](?![[\p{L}\p{M}]--\p{Latin}])",
+    flags=regex.V1,
+)
 # Spaces of every width (NBSP, thin, em, ideographic, ...) become a plain space.
 _SPACES = regex.compile(r"[^\S\n]+")
 _CONTROL = regex.compile(r"[\p{Cc}--[\n\t]]", flags=regex.V1)
@@ -147,6 +154,8 @@ def remove_invisible(text: str) -> str:
 
     >>> remove_invisible("co\u00adop\u200beration\x07")
     'cooperation'
+    >>> remove_invisible("می\u200cگویند \u200c") == "می\u200cگویند "  # a joiner between letters is spelling
+    True
     """
     return _CONTROL.sub("", _ZERO_WIDTH.sub("", text))
 

@@ -10,6 +10,7 @@ from cleaner.normalize import NormalizeOptions, normalize
 CASES = [
     ("non-breaking spaces", "a\u00a0b\u202fc", "a b c"),
     ("zero-width and soft hyphen", "co\u00adop\u200be\u200dration\ufeff", "cooperation"),
+    ("a joiner inside a Persian or Hindi word is spelling", "می\u200cگویند و क्\u200dष \u200c", "می\u200cگویند و क्\u200dष"),
     ("control characters", "bell\x07 and\x00 null", "bell and null"),
     ("line endings", "one\r\ntwo\rthree", "one\ntwo\nthree"),
     ("runs of spaces", "too   many \t spaces", "too many spaces"),
