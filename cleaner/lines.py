@@ -11,7 +11,7 @@ _WORD = regex.compile(r"\w+")
 #: a character of the scripts written without spaces between words (Chinese, Japanese)
 IDEOGRAPH = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 # Sentence punctuation across scripts: Latin, CJK, Devanagari, Arabic, Armenian, Ethiopic.
-_SENTENCE_END = regex.compile(r"[.!?…。！？।۔։።]")
+_SENTENCE_END = regex.compile(r"[.!?…。！？।॥؟۔։።]")
 
 
 class _once:
@@ -63,7 +63,9 @@ def split_lines(text: str, offset: int = 0) -> list[Line]:
     return lines
 
 
-SENTENCE_MARKS = ".!?。！？…"
+# full stops, question and exclamation marks of the scripts that have their
+# own: CJK, Devanagari (।, ॥), Arabic and Urdu (؟, ۔), Armenian (։), Ethiopic (።)
+SENTENCE_MARKS = ".!?。！？…।॥؟۔։።"
 CLOSING_MARKS = "\"'”’»)]"
 
 
@@ -71,8 +73,8 @@ def ends_sentence(stripped: str) -> bool:
     """Does a (stripped) line end like a sentence, closing quotes and brackets
     aside? Two string operations, not a regex tried at every offset.
 
-    >>> ends_sentence("He left."), ends_sentence('"He left?"'), ends_sentence("Home")
-    (True, True, False)
+    >>> ends_sentence("He left."), ends_sentence('"He left?"'), ends_sentence("Home"), ends_sentence("वह चला गया।")
+    (True, True, False, True)
     """
     stem = stripped.rstrip(CLOSING_MARKS)
     return bool(stem) and stem[-1] in SENTENCE_MARKS

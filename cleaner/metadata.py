@@ -191,7 +191,7 @@ def is_title_like(text: str) -> bool:
     words = word_count(text)
     if not 2 <= words <= 35 or len(text) > 250 or date_of_line(text):
         return False
-    return not text.endswith((".", ",", ";", "。", "，", "；")) or text.endswith("...")
+    return not text.endswith((".", ",", ";", "。", "，", "；", "।", "॥", "۔", "։", "።")) or text.endswith("...")
 
 
 def split_site_suffix(title: str) -> tuple[str, str | None]:

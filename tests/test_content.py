@@ -834,3 +834,16 @@ def test_teaser_cards_with_headline_run_into_summary_go():
     removed = {index for index, _, _ in detect(lines, language="en")}
     assert not {lines.index(p) for p in ARTICLE} & removed
     assert {lines.index(card) for card in cards} <= removed
+
+
+def test_hindi_page_dump_loses_its_menus_and_teasers():
+    # Devanagari ends a sentence with "।": without it, no line read as prose and the whole page stayed
+    article = [
+        "राजधानी जयपुर में बुधवार से पचास नई इलेक्ट्रिक बसों का संचालन शुरू हो गया। नगर निगम के अनुसार ये बसें शहर के बारह प्रमुख मार्गों पर चलेंगी।",
+        "परिवहन मंत्री ने उद्घाटन के अवसर पर कहा कि इन बसों से प्रदूषण कम होगा और यात्रियों को सस्ती तथा आरामदायक यात्रा मिलेगी।",
+        "अधिकारियों ने बताया कि अगले साल तक बसों की संख्या बढ़ाकर दो सौ करने की योजना है और इसके लिए नए चार्जिंग स्टेशन भी बनाए जाएंगे।",
+    ]
+    lines = ["होम", "देश", "राज्य", "खेल", "मनोरंजन", "", *article, "", "ये भी पढ़ें", "बारिश से कई जिलों में स्कूल बंद",
+             "नई रेल लाइन को मंजूरी", "शहर में नया पार्क खुला", "", "हमारे बारे में", "संपर्क करें", "गोपनीयता नीति"]
+    text = clean("\n\n".join(lines), kind="text").text
+    assert text == "\n\n".join(article)
