@@ -721,6 +721,8 @@ def test_a_sentence_opening_with_an_end_marker_word_is_no_end_marker():
     # blog engines' comment forms and related headings, translated
     "Deixe uma resposta", "Artigos relacionados", "Lascia un commento", "Hinterlasse einen Kommentar",
     "Оставить комментарий", "Tinggalkan Balasan",
+    # more languages' related headings (rules/markers.toml)
+    "Související články", "Kapcsolódó cikkek", "Σχετικά άρθρα", "ये भी पढ़ें", "Tin liên quan",
 ])
 def test_a_short_articles_end_marker_ends_it(marker):
     # three paragraphs, then a marker and summaries that read like prose
