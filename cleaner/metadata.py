@@ -33,18 +33,18 @@ MAX_TITLE_PRINTS = 3
 # Month names (and common abbreviations) in the languages whose news sites
 # write dates out in words; numeric dates need none.
 _MONTHS = {
-    1: "january jan janvier janv januar jänner enero ene gennaio gen janeiro januari январь января stycznia styczeń ocak",
-    2: "february feb febr février févr februar febrero febbraio fevereiro fev februari февраль февраля lutego luty şubat",
-    3: "march mar mars märz marzo março maart март марта marca marzec mart marts",
-    4: "april apr avril avr abril aprile abr апрель апреля kwietnia kwiecień nisan",
-    5: "may mai mayo maggio mag maio mei май мая maja maj mayıs",
-    6: "june jun juin juni junio giugno giu junho июнь июня czerwca czerwiec haziran",
-    7: "july jul juillet juil juli julio luglio lug julho июль июля lipca lipiec temmuz",
-    8: "august aug août agosto ago augustus август августа sierpnia sierpień ağustos augusti",
-    9: "september sept sep septembre septiembre settembre set setembro сентябрь сентября września wrzesień eylül",
-    10: "october oct octobre oktober octubre ottobre ott outubro out oktober октябрь октября października październik ekim",
-    11: "november nov novembre noviembre novembro ноябрь ноября listopada listopad kasım",
-    12: "december dec décembre déc dezember dez diciembre dic dicembre dezembro desember december декабрь декабря grudnia grudzień aralık",
+    1: "january jan janvier janv januar jänner enero ene gennaio gen janeiro januari январь января stycznia styczeń ocak ledna leden januára ianuarie január ιανουαρίου січня tammikuuta जनवरी gener",
+    2: "february feb febr février févr februar febrero febbraio fevereiro fev februari февраль февраля lutego luty şubat února únor februára februarie február φεβρουαρίου лютого helmikuuta फ़रवरी फरवरी febrer",
+    3: "march mar mars märz marzo março maart март марта marca marzec mart marts března březen martie március μαρτίου березня maaliskuuta मार्च machi març",
+    4: "april apr avril avr abril aprile abr апрель апреля kwietnia kwiecień nisan dubna duben apríla aprilie április απριλίου квітня huhtikuuta अप्रैल aprili",
+    5: "may mai mayo maggio mag maio mei май мая maja maj mayıs května květen mája május μαΐου μαίου травня toukokuuta मई maig",
+    6: "june jun juin juni junio giugno giu junho июнь июня czerwca czerwiec haziran června červen júna iunie június ιουνίου червня kesäkuuta जून juny",
+    7: "july jul juillet juil juli julio luglio lug julho июль июля lipca lipiec temmuz července červenec júla iulie július ιουλίου липня heinäkuuta जुलाई julai juliol",
+    8: "august aug août agosto ago augustus август августа sierpnia sierpień ağustos augusti srpna srpen augusztus αυγούστου серпня elokuuta अगस्त agosti agost",
+    9: "september sept sep septembre septiembre settembre set setembro сентябрь сентября września wrzesień eylül září septembra septembrie szeptember σεπτεμβρίου вересня syyskuuta सितंबर सितम्बर septemba setembre",
+    10: "october oct octobre oktober octubre ottobre ott outubro out oktober октябрь октября października październik ekim října říjen októbra octombrie október οκτωβρίου жовтня lokakuuta अक्टूबर अक्तूबर oktoba",
+    11: "november nov novembre noviembre novembro ноябрь ноября listopada listopad kasım listopadu novembra noiembrie νοεμβρίου листопада marraskuuta नवंबर नवम्बर novemba",
+    12: "december dec décembre déc dezember dez diciembre dic dicembre dezembro desember december декабрь декабря grudnia grudzień aralık prosince prosinec decembra decembrie δεκεμβρίου грудня joulukuuta दिसंबर दिसम्बर desemba desembre",
 }
 MONTHS = {name: number for number, names in _MONTHS.items() for name in names.split()}
 _MONTH = r"(?P<month>" + "|".join(sorted(map(regex.escape, MONTHS), key=len, reverse=True)) + r")\.?"
@@ -56,8 +56,9 @@ _DATE_PATTERNS = [
         rf"\b{_YEAR}-(?P<mon>[01]?\d)-(?P<day>[0-3]?\d)(?!\d)",  # 2021-08-13, 2021-08-13T09:31
         rf"\b{_YEAR}/(?P<mon>[01]?\d)/(?P<day>[0-3]?\d)\b",  # 2021/08/13
         rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b",  # August 13, 2021
-        rf"\b{_DAY}\s+(?:de\s+)?{_MONTH}\s+(?:de\s+)?{_YEAR}\b",  # 13 August 2021, 13 de agosto de 2021
-        rf"\b(?P<day>[0-3]?\d)\.(?P<mon>[01]?\d)\.{_YEAR}\b",  # 13.08.2021 (day first)
+        rf"\b{_DAY}\s+(?:de\s+|d['’])?{_MONTH}\s+(?:de\s+)?{_YEAR}\b",  # 13 August 2021, 13 de agosto de 2021, 13 d'agost de 2021
+        rf"\b{_YEAR}\.\s+{_MONTH}\s+{_DAY}(?!\d)",  # 2021. augusztus 13. (year first)
+        rf"\b(?P<day>[0-3]?\d)\.\s?(?P<mon>[01]?\d)\.\s?{_YEAR}\b",  # 13.08.2021, 13. 8. 2021 (day first)
         rf"\b(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/{_YEAR}\b",  # 13/08/2021 or 08/13/2021
     )
 ]
