@@ -295,7 +295,9 @@ MAX_DATED_HEADLINES = 2
 MAX_HEADLINE_CHARS = 160
 _BULLET = regex.compile(r"^\s*[*•+·▪◦‣o-]\s")
 _BYLINE_START = regex.compile(r"(?i)^\s*(?:by|von|par|por|di|door|av|af|przez|от|автор)\b")
-_CRUMB = regex.compile(r"\s[>»/]\s")
+# a breadcrumb trail's separator ("News › Local", "Home > Sport"); a slash
+# separates only in a longer trail ("Sport / Football / Premier League")
+_CRUMB = regex.compile(r"\s[>»›]\s|\s/\s.*\s/\s")
 
 
 def is_headline_candidate(text: str) -> bool:
@@ -311,7 +313,7 @@ def is_headline_candidate(text: str) -> bool:
     """
     if not is_title_like(text) or _BULLET.match(text) or _BYLINE_START.match(text) or "@" in text:
         return False
-    if len(_CRUMB.findall(text)) >= 2 or is_time_line(text):
+    if _CRUMB.search(text) or is_time_line(text):
         return False
     # a longer "headline" is a page's header glued onto one line (a run-on dump)
     return (word_count(text) >= 3 or len(text.strip()) >= 12) and len(text.strip()) <= MAX_HEADLINE_CHARS

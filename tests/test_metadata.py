@@ -263,3 +263,9 @@ def test_a_table_is_not_titled_by_its_first_row():
             "4a etapa: 6 de maio – Londrina", "5a etapa: 20 de maio – Santa Cruz do Sul"]
     article = clean("\n\n".join(rows), kind="text")
     assert (article.title, article.text) == (None, "\n\n".join(rows))
+
+
+def test_breadcrumb_above_the_headline_is_not_the_title():
+    menu, headline, byline, date_line, iso, paragraphs = DUMP_HEADERS["en"]
+    lines = [*menu, "Ferry › Harbour", headline, byline, date_line, *paragraphs, *DUMP_FOOTER]
+    assert clean("\n\n".join(lines), kind="text").title == headline
