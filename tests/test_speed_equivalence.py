@@ -28,7 +28,7 @@ from cleaner.content import (
 from cleaner.lines import ends_sentence
 
 # the regex the fast sentence-end test replaces
-_SENTENCE_END = regex.compile(r"[.!?。！？…][\"'”’»)\]]*$")
+_SENTENCE_END = regex.compile(r"[.!?。！？…।॥؟۔։።][\"'”’»)\]]*$")
 
 # the regex strip_bullet used before its str.lstrip fast path: the reference
 _BULLET_PREFIX = regex.compile(r"^[\s*+\-•·▪◦►▸»|>]*")
