@@ -271,7 +271,7 @@ def _dump_headline(
     candidates, date_index = meta.find_headline(page, first)
     date = structure.date or (meta.date_of_line(page[date_index].text) if date_index is not None else None)
     title = structure.title
-    if hints.title is None and not (title and _prints_of_title(survivors, title) > 1):
+    if hints.title is None and not (title and len(_repeats_of_title(survivors, title)) > 1):
         topic = meta.topic_words(" ".join(line.text for line in article))
         current = meta.aboutness(title, topic) if title else 0.0
         scored = [(meta.aboutness(headline, topic), headline) for headline in
@@ -284,10 +284,13 @@ def _dump_headline(
     return replace(structure, title=title, date=date)
 
 
-def _prints_of_title(lines: Sequence[Line], title: str) -> int:
-    """How many of ``lines`` are the title again (the first word checked first: it is cheap)."""
-    words = meta.title_key(meta.split_site_suffix(title)[0]).split()
-    return sum(1 for line in lines if words and words[0] in line.text.casefold() and meta.repeats_title(line.text, title))
+def _repeats_of_title(lines: Sequence[Line], title: str | None) -> list[Line]:
+    """The ``lines`` that are the title again. A repeat holds the title's first
+    word: a cheap test before the full one."""
+    words = meta.title_key(meta.split_site_suffix(title or "")[0]).split()
+    if not words:
+        return []
+    return [line for line in lines if words[0] in line.text.casefold() and meta.repeats_title(line.text, title)]
 
 
 def _lines_under_headline(
@@ -298,9 +301,7 @@ def _lines_under_headline(
     the header step removed, or one further down), or, in a dump that printed
     no title (inscriptis, BeautifulSoup), under a headline's date line on the ``page``."""
     ends = [r.end for r in removals if r.rule == "structure.title-repeat"]
-    words = meta.title_key(meta.split_site_suffix(title or "")[0]).split()
-    if words:  # a repeat holds the title's first word: a cheap test before the full one
-        ends += [line.end for line in lines if words[0] in line.text.casefold() and meta.repeats_title(line.text, title)]
+    ends += [line.end for line in _repeats_of_title(lines, title)]
     if not ends:
         ends = [page[i].end for i in meta.dated_headlines([line.text for line in page])]
     starts = [line.start if line.text.strip() else -1 for line in lines]
