@@ -10,8 +10,12 @@ import regex
 _WORD = regex.compile(r"\w+")
 #: a character of the scripts written without spaces between words (Chinese, Japanese)
 IDEOGRAPH = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
-# Sentence punctuation across scripts: Latin, CJK, Devanagari, Arabic, Armenian, Ethiopic.
-_SENTENCE_END = regex.compile(r"[.!?…。！？।॥؟۔։።]")
+# Sentence punctuation across scripts: Latin, CJK, Devanagari (।, ॥), Arabic
+# and Urdu (؟, ۔), Armenian (։), Ethiopic (።). Full stops end statements; a
+# headline never ends in one (see metadata.is_title_like).
+FULL_STOPS = ".。।॥۔։።"
+SENTENCE_MARKS = FULL_STOPS + "!?！？…؟"
+_SENTENCE_END = regex.compile("[" + regex.escape(SENTENCE_MARKS) + "]")
 
 
 class _once:
@@ -63,9 +67,6 @@ def split_lines(text: str, offset: int = 0) -> list[Line]:
     return lines
 
 
-# full stops, question and exclamation marks of the scripts that have their
-# own: CJK, Devanagari (।, ॥), Arabic and Urdu (؟, ۔), Armenian (։), Ethiopic (።)
-SENTENCE_MARKS = ".!?。！？…।॥؟۔։።"
 CLOSING_MARKS = "\"'”’»)]"
 
 

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 import regex
 
-from .lines import _WORD, IDEOGRAPH, Line, is_row_shape, row_shape, word_count
+from .lines import _WORD, FULL_STOPS, IDEOGRAPH, Line, is_row_shape, row_shape, word_count
 
 # How many lines from the top of the body the weaker signals are trusted: a
 # headline variant ("HS Roundup: ..." for "High School Roundup: ...") and a
@@ -193,7 +193,7 @@ def is_title_like(text: str) -> bool:
     words = word_count(text)
     if not 2 <= words <= 35 or len(text) > 250 or date_of_line(text):
         return False
-    return not text.endswith((".", ",", ";", "。", "，", "；", "।", "॥", "۔", "։", "።")) or text.endswith("...")
+    return not text.endswith((*FULL_STOPS, ",", ";", "，", "；")) or text.endswith("...")
 
 
 def split_site_suffix(title: str) -> tuple[str, str | None]:
