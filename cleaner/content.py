@@ -1301,6 +1301,7 @@ def detect(
     # whether the text is an article already is judged on the region as found:
     # an article's own standfirst must not make its head look like a page's
     region_start, start = start, after_byline(start, end, classes, described, params.max_head_to_byline)
+    start = first_of_article(start, end, classes, described)
     if params.lists_after_lead_in:
         # a run-on page has no blank line to end an unnumbered list: only a
         # numbered one (its items put on lines of their own) is followed
@@ -1397,6 +1398,23 @@ def after_byline(start: int, end: int, classes: Sequence[str], described: Sequen
             break
         if classes[index] != EMBED and _ENDS_WITH_STAMP.search(described[index].text):
             return index + 1
+    return start
+
+
+def first_of_article(start: int, end: int, classes: Sequence[str], described: Sequence[Line]) -> int:
+    """``start`` moved past the menu-like lines the region opens with: boilerplate
+    and short lines with no sentence end (a share bar under the byline, a
+    section label). An article opens with its text; a second clean, seeing the
+    article alone, would drop them as the page's head.
+
+    >>> texts = ["Share to Facebook", "", "More", "The council said it would act.", "Home"]
+    >>> first_of_article(0, 5, [BAD, BLANK, SHORT, GOOD, SHORT], describe(texts, frozenset()))
+    3
+    """
+    for index in range(start, end):
+        cls = classes[index]
+        if cls not in (BLANK, BAD) and not (cls == SHORT and not described[index].sentence_end):
+            return index
     return start
 
 

@@ -10,7 +10,11 @@ steps and the edge rules run on the article's own first and last lines (not the
 page's), and a title sheds all its section labels at once, 5 of 543 changed; 6
 after the abbreviated-month fix on run-on pages (which raised BeautifulSoup F1
 by 0.0008): in each, the detector keeps a header or share-button run on the
-page that the second pass, seeing the article alone, drops. The
+page that the second pass, seeing the article alone, drops. Since the article
+no longer opens with the menu-like lines under its byline (a share bar), the
+html-text and inscriptis dumps all clean to themselves (2026-12-05); 4
+BeautifulSoup dumps still change, where the first pass judged run-on sentence
+pieces by the page's prose and the second judges them by the article's. The
 counts below are a ratchet, like the quality gate's floors: they may
 only go down. Skips when ../shared/bench/aeb is absent.
 """
@@ -26,7 +30,7 @@ from bench import quality
 from cleaner import Cleaner
 from cleaner.formats import render
 
-MAX_CHANGED = {"html-text": 1, "inscriptis": 1, "beautifulsoup": 4}
+MAX_CHANGED = {"html-text": 0, "inscriptis": 0, "beautifulsoup": 4}
 
 
 @pytest.fixture(scope="module")
@@ -51,7 +55,10 @@ def test_no_more_dumps_change_on_a_second_clean_than_measured(changed, name):
     assert len(changed[name]) <= MAX_CHANGED[name], changed[name]
 
 
-@pytest.mark.xfail(reason="issue 4: a second clean still changes some whole-page dumps (see module docstring)", strict=False)
-@pytest.mark.parametrize("name", sorted(MAX_CHANGED))
+@pytest.mark.parametrize("name", [
+    name if MAX_CHANGED[name] == 0 else pytest.param(name, marks=pytest.mark.xfail(
+        reason="issue 4: a second clean still changes some run-on dumps (see module docstring)", strict=True))
+    for name in sorted(MAX_CHANGED)
+])
 def test_every_dump_cleans_to_itself(changed, name):
     assert changed[name] == []
