@@ -228,6 +228,45 @@ def _parse(text: str):
     return tree
 
 
+# Zero-width (non-)joiners are part of the spelling of Persian, Urdu and the
+# Indic scripts (and of emoji sequences), but trafilatura drops every character
+# that is not printable, gluing "زاینده‌رود" into one word. They cross it as
+# printable stand-ins absent from the page: letters of an ancient script.
+_JOINERS = "\u200c\u200d"
+_STAND_INS = ("\U00010300\U00010301", "\U00010330\U00010331", "\U000103a0\U000103a1")
+
+
+def _protect_joiners(tree) -> dict[str, str]:
+    """Replace the joiners in ``tree``'s text by stand-ins (in place); returns
+    {stand-in: joiner} for :func:`_restore_joiners` ({} when there are none).
+
+    >>> tree = _parse("<p>زاینده\u200cرود</p>")
+    >>> stand_ins = _protect_joiners(tree)
+    >>> _restore_joiners(tree.text_content(), stand_ins) == "زاینده\u200cرود"
+    True
+    """
+    content = tree.text_content()
+    if not any(joiner in content for joiner in _JOINERS):
+        return {}
+    stand_ins = next((pair for pair in _STAND_INS if not any(c in content for c in pair)), None)
+    if stand_ins is None:
+        return {}
+    table = str.maketrans(_JOINERS, stand_ins)
+    for element in tree.iter():
+        if isinstance(element.text, str):
+            element.text = element.text.translate(table)
+        if isinstance(element.tail, str):
+            element.tail = element.tail.translate(table)
+    return dict(zip(stand_ins, _JOINERS))
+
+
+def _restore_joiners(text: str | None, stand_ins: dict[str, str]) -> str | None:
+    """``text`` with the joiners back in place of their stand-ins."""
+    if not text or not stand_ins:
+        return text
+    return text.translate(str.maketrans(stand_ins))
+
+
 # Embedded posts quoted by the article. Their wrappers carry "social"/"widget"/"embed"
 # classes that trafilatura discards as boilerplate, with the quote inside.
 _EMBEDS = (
@@ -427,16 +466,17 @@ def extract_html(html: str | bytes, *, url: str | None = None, favor: str = "bal
     # publication date, searched thoroughly (htmldate's extensive mode)
     date_params = {"original_date": True, "extensive_search": True}
     language = _page_language(tree)
+    joiners = _protect_joiners(tree)
     _unwrap_embeds(tree)
     _drop_overlays(tree)
     _merge_split_bodies(tree)
     meta, passes = _passes(tree, url, favor, date_params)
     body = _choose(*passes) if favor == "balanced" else passes[0]
     return HtmlExtract(
-        text=body,
-        title=meta.title or None,
+        text=_restore_joiners(body, joiners),
+        title=_restore_joiners(meta.title, joiners) or None,
         date=meta.date or None,
-        sitename=meta.sitename or None,
+        sitename=_restore_joiners(meta.sitename, joiners) or None,
         url=meta.url or url,
         language=language,
     )

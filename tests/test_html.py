@@ -429,3 +429,16 @@ def test_reader_comments_are_not_joined_into_the_article():
     )
     page = PAGE.replace("</article>", f'</article><section class="comments">{comments}</section>')
     assert "Reader 1 thinks" not in extract_html(page).text
+
+
+def test_zero_width_joiners_survive_the_html_step():
+    # Persian writes "زاینده‌رود" with a zero-width non-joiner; trafilatura drops
+    # every non-printable character, which would glue the two words into one
+    sentence = "زاینده\u200cرود این روزها بار دیگر برای چند هفته در بستر خود جاری شده است و کارشناسان می\u200cگویند."
+    page = f"<html><head><title>زاینده\u200cرود</title></head><body><article>{'<p>' + sentence + '</p>' * 1}" \
+           f"<p>{sentence}</p><p>{sentence}</p></article></body></html>"
+    extract = extract_html(page)
+    assert "زاینده\u200cرود" in extract.text
+    assert "می\u200cگویند" in extract.text
+    assert "\U00010300" not in extract.text  # no stand-in left behind
+    assert extract.title == "زاینده\u200cرود"
