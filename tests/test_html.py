@@ -435,8 +435,8 @@ def test_zero_width_joiners_survive_the_html_step():
     # Persian writes "زاینده‌رود" with a zero-width non-joiner; trafilatura drops
     # every non-printable character, which would glue the two words into one
     sentence = "زاینده\u200cرود این روزها بار دیگر برای چند هفته در بستر خود جاری شده است و کارشناسان می\u200cگویند."
-    page = f"<html><head><title>زاینده\u200cرود</title></head><body><article>{'<p>' + sentence + '</p>' * 1}" \
-           f"<p>{sentence}</p><p>{sentence}</p></article></body></html>"
+    paragraphs = f"<p>{sentence}</p>" * 3
+    page = f"<html><head><title>زاینده\u200cرود</title></head><body><article>{paragraphs}</article></body></html>"
     extract = extract_html(page)
     assert "زاینده\u200cرود" in extract.text
     assert "می\u200cگویند" in extract.text
