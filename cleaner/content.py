@@ -114,6 +114,8 @@ class Params:
     min_teasers: int = 4
     #: a run of at most this many short items between two prose lines is a list in the article
     max_embedded_list: int = 6
+    #: ... and of at most this many when a sentence after prose announces it ("... as follows:")
+    max_introduced_list: int = 20
     #: the article's region grows over the short sentences at its edges
     extend_with_sentences: bool = True
     #: ... and, in a line-broken text, over a list that a sentence at its end introduces ("... these offers:")
@@ -875,8 +877,19 @@ def mark_tables(classes: list[str], described: Sequence[Line], min_rows: int) ->
     return out
 
 
+def introduces_list(line: Line, is_marker: bool, threshold: float, min_chars: int = 30) -> bool:
+    """Whether ``line`` is a sentence announcing a list: it ends with a colon,
+    is at least ``min_chars`` long and has stop words by ``threshold``, so
+    "Tags:" or "Share this:" announce nothing."""
+    return (
+        not is_marker and not line.repeated and line.text.endswith((":", "："))
+        and line.length >= min_chars and line.stop_density >= threshold
+    )
+
+
 def mark_link_lists(
-    classes: list[str], described: Sequence[Line], is_marker: Sequence[bool], min_items: int = 3, max_embedded: int = 0
+    classes: list[str], described: Sequence[Line], is_marker: Sequence[bool], min_items: int = 3, max_embedded: int = 0,
+    max_introduced: int = 0, threshold: float = 0.0,
 ) -> list[str]:
     """Short unpunctuated lines in runs of ``min_items`` or more become boilerplate.
 
@@ -885,7 +898,18 @@ def mark_link_lists(
     paragraphs.  Runs are counted ignoring blank lines, since some dumpers
     put a blank line between every item.  A run of at most ``max_embedded``
     items with prose right before and after it is a list inside the article,
-    unless an end marker heads it ("Related articles").
+    unless an end marker heads it ("Related articles"); so is a run of at
+    most ``max_introduced`` items that a sentence after prose announces
+    (:func:`introduces_list`, stop words by ``threshold``: "Prices by region
+    were as follows:"), wherever the article goes on after it.
+
+    >>> texts = ["The council said on Monday that the prices had risen again in most of the regions.",
+    ...          "Prices in the regions were the following on Monday:", "north - 6.74", "south - 6.71", "east - 6.66"]
+    >>> classes = [GOOD, SHORT, SHORT, SHORT, SHORT]
+    >>> mark_link_lists(classes, describe(texts, stopwords_for("en")), [False] * 5, max_introduced=20, threshold=0.3)
+    ['good', 'short', 'short', 'short', 'short']
+    >>> mark_link_lists(classes, describe(texts, stopwords_for("en")), [False] * 5)
+    ['good', 'bad', 'bad', 'bad', 'bad']
     """
     out = list(classes)
     run: list[int] = []
@@ -905,6 +929,11 @@ def mark_link_lists(
             len(run) <= max_embedded
             and not any(is_marker[index] for index in run)
             and next_class == GOOD
+            and introduced(run[0])
+        ) or (
+            len(run) - 1 <= max_introduced
+            and introduces_list(described[run[0]], is_marker[run[0]], threshold)
+            and not any(is_marker[index] for index in run)
             and introduced(run[0])
         )
         if len(run) >= min_items and not embedded:
@@ -1129,11 +1158,12 @@ def line_weight(cls: str, line: Line, params: Params) -> float:
     if cls == BAD:
         return -params.bad_penalty - params.junk_rate * excess
     if (
-        cls == SHORT and params.sentence_lines_cheap and line.sentence_end
+        cls == SHORT and params.sentence_lines_cheap and (line.sentence_end or line.text.endswith((":", "：")))
         and line.length >= params.prose_chars and line.stop_density >= params.min_density
     ):
-        # a paragraph just under the page's prose density costs like a short
-        # line, not like a menu, so it does not split the article around it
+        # a paragraph just under the page's prose density (or one announcing
+        # a list) costs like a short line, not like a menu, so it does not
+        # split the article around it
         return -params.short_penalty
     if cls == SHORT:
         return -params.short_penalty - params.junk_rate * excess
@@ -1264,7 +1294,10 @@ def detect(
     classes = mark_embedded_posts(classes, described)
     if params.min_table_rows:
         classes = mark_tables(classes, described, params.min_table_rows)
-    classes = mark_link_lists(classes, described, is_marker, params.min_link_items, params.max_embedded_list)
+    classes = mark_link_lists(
+        classes, described, is_marker, params.min_link_items, params.max_embedded_list,
+        params.max_introduced_list, threshold if has_stops else 0.0,
+    )
     if params.min_teasers:
         classes = mark_teasers(classes, described, params.min_teasers)
         classes = mark_dateline_teasers(classes, described)
@@ -1472,7 +1505,7 @@ _ITEM_NUMBER = regex.compile(r"(\d{1,3})[.)]\s")
 
 def list_after_lead_in(
     end: int, end_of_page: int, classes: Sequence[str], described: Sequence[Line], is_marker: Sequence[bool],
-    threshold: float, min_lead_in_chars: int = 40, max_details: int = 2, numbered_only: bool = False,
+    threshold: float, min_lead_in_chars: int = 30, max_details: int = 2, numbered_only: bool = False,
 ) -> list[int]:
     """The lines of a list that a sentence at the region's end introduces.
 
@@ -1492,11 +1525,7 @@ def list_after_lead_in(
     """
 
     def introduces(index: int) -> bool:
-        line = described[index]
-        return (
-            not is_marker[index] and not line.repeated and line.text.endswith((":", "："))
-            and line.length >= min_lead_in_chars and line.stop_density >= threshold
-        )
+        return introduces_list(described[index], is_marker[index], threshold, min_lead_in_chars)
 
     lead_in = previous_non_blank_index(classes, end)
     if lead_in is None or not introduces(lead_in):
