@@ -101,6 +101,9 @@ class Params:
     continuation: float = 1.0
     #: ... and at least this share of the purity of the run before it
     continuation_purity: float = 0.8
+    #: ... or, as pure, worth this share of it and starting within this many lines of the marker (an inline box)
+    resume_share: float = 0.3
+    resume_lines: int = 4
     #: non-terminal markers do not split regions
     bridge_markers: bool = True
     #: a text whose prose is preceded by at most this many short lines is an article already
@@ -234,6 +237,9 @@ def run_on_params(bias: str | Params) -> Params:
         # article: a marker there must follow more prose to end anything
         terminal_prose=max(params.terminal_prose, RUN_ON_TERMINAL_PROSE),
         terminal_share=min(params.terminal_share, RUN_ON_TERMINAL_SHARE),
+        # ... and teasers glued headline to summary read like prose resuming
+        # under an inline box: only a longer run continues the article
+        resume_lines=-1,
     )
 
 
@@ -1176,6 +1182,7 @@ class Segment(NamedTuple):
     barrier: int  # index of the marker that closes the segment
     score: float  # sum of the weights of its best run
     purity: float  # share of prose among the non-blank lines of that run
+    lead: int = 0  # non-blank lines between the segment's start and its best run
 
 
 def segments_of(weights: Sequence[float | None]) -> list[Segment]:
@@ -1187,7 +1194,8 @@ def segments_of(weights: Sequence[float | None]) -> list[Segment]:
             start, end = best_region(stretch)
             run = [w for w in stretch[start:end] if w]
             purity = sum(1 for w in run if w > 0) / len(run) if run else 0.0
-            segments.append(Segment(index, float(sum(run)), purity))
+            lead = sum(1 for w in stretch[:start] if w)
+            segments.append(Segment(index, float(sum(run)), purity, lead))
             segment_start = index + 1
     return segments
 
@@ -1210,7 +1218,10 @@ def terminal_marker(weights: Sequence[float | None], params: Params) -> int | No
     for before, after in zip(segments, segments[1:]):
         if before.score < params.terminal_prose or before.score < params.terminal_share * best:
             continue
-        continues = after.score > params.continuation * before.score and after.purity >= params.continuation_purity * before.purity
+        pure = after.purity >= params.continuation_purity * before.purity
+        # ... or it resumes right under the box's few links, as pure and worth a share of it
+        resumes = after.lead <= params.resume_lines and after.score >= params.resume_share * before.score
+        continues = pure and (after.score > params.continuation * before.score or resumes)
         if not continues:
             return before.barrier
     return None
@@ -1559,17 +1570,23 @@ def list_after_lead_in(
     return ([lead_in] if lead_in >= end else []) + items
 
 
-def stamp_signature(text: str, match: regex.Match) -> str:
-    """The shape of a comment header: the word before the stamp and the stamp's pattern of letters and digits.
+def stamp_signature(text: str, match: regex.Match, max_header_chars: int = 40) -> str:
+    """The shape of a comment header: the stamp's pattern of letters and
+    digits, and the word before it ("jo says: May 2, 2019"), unless the header
+    stands on a line of its own (at most ``max_header_chars`` besides the
+    stamp) and that word is capitalised: the commenter's name, or a byline's.
 
     >>> signature = lambda text: stamp_signature(text, _COMMENT_STAMP.search(text))
-    >>> signature("jo says: November 19, 2019 at 6:34 am") == signature("al says: May 2, 2019 at 11:02 pm")
+    >>> signature("Dirk P. 17.10.2024, 08:12 Uhr") == signature("Anke aus Stade 17.10.2024, 09:05 Uhr")
     True
-    >>> signature("By A. Reporter, November 19, 2019 at 6:34 am") == signature("al says: May 2, 2019 at 11:02 pm")
+    >>> long = "The council met on Monday and the mayor, who spoke first, said on"
+    >>> signature(long + " 17.10.2024, 08:12 that") == signature("Anke aus Stade 17.10.2024, 09:05 Uhr")
     False
     """
-    before = _WORD.findall(text[max(0, match.start() - 40) : match.start()])
     shape = regex.sub(r"\d+", "0", regex.sub(r"\p{L}+", "a", match.group()))
+    before = _WORD.findall(text[max(0, match.start() - 40) : match.start()])
+    if len(text) - len(match.group()) <= max_header_chars and (not before or not before[-1][:1].islower()):
+        return f"| {shape}"
     return f"{before[-1].lower() if before else ''} {shape}"
 
 
@@ -1596,7 +1613,7 @@ def thread_start(texts: Sequence[str], weights: Sequence[float], params: Params,
         first_of.setdefault(text, index)
     headers = [
         (index, stamp_signature(text, match))
-        for index, text in enumerate(texts) if text and first_of[text] == index
+        for index, text in enumerate(texts) if text and first_of[text] == index and not _EMBED_ATTRIBUTION.match(text)
         for match in _COMMENT_STAMP.finditer(text)
     ]
     if len(headers) < params.min_thread_stamps:

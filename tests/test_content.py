@@ -849,3 +849,41 @@ def test_hindi_page_dump_loses_its_menus_and_teasers():
              "नई रेल लाइन को मंजूरी", "शहर में नया पार्क खुला", "", "हमारे बारे में", "संपर्क करें", "गोपनीयता नीति"]
     text = clean("\n\n".join(lines), kind="text").text
     assert text == "\n\n".join(article)
+
+
+def test_a_table_announced_mid_article_stays_with_the_prose_after_it():
+    # a sentence ending in a colon announces data rows that open with a word,
+    # and the article goes on below them
+    lead_in = "Prices in the regions were the following on Monday:"
+    rows = ["north - 6.74", "south - 6.71", "east - 6.66", "west - 6.60", "centre - 6.57", "coast - 6.52", "hills - 6.49"]
+    lines = NOISE["menu"] + ["", ARTICLE[0], "", ARTICLE[1], "", lead_in, ""] + rows + ["", ARTICLE[2], "", ARTICLE[3], ""]
+    lines += NOISE["footer"]
+    removed = {index for index, _, _ in detect(lines, language="en")}
+    assert not {lines.index(line) for line in [lead_in, *rows, *ARTICLE]} & removed
+    assert {lines.index(line) for line in NOISE["footer"] + NOISE["menu"]} <= removed
+
+
+def test_the_article_resumes_under_an_inline_box_of_links():
+    # "Read also" and two links in the middle; half as much prose below the box as above it
+    box = ["Read also", "Bus fares to rise next year", "Road closed for repairs"]
+    more = ["The council said the bridge would be named after a local engineer, as most people had asked.",
+            "A public meeting about the works will be held in the town hall next month, and everyone is welcome."]
+    lines = NOISE["menu"] + [""] + [line for paragraph in ARTICLE for line in (paragraph, "")]
+    lines += box + [""] + [line for paragraph in more for line in (paragraph, "")] + NOISE["related"] + [""] + NOISE["footer"]
+    removed = {index for index, _, _ in detect(lines, language="en")}
+    assert not {lines.index(line) for line in [*ARTICLE, *more]} & removed
+    assert {lines.index(line) for line in box + NOISE["related"]} <= removed
+
+
+def test_a_thread_of_comments_headed_by_names_and_stamps_goes():
+    # no "Comments" heading: the headers alike tell where the thread starts
+    lines = NOISE["menu"] + [""] + [line for paragraph in ARTICLE for line in (paragraph, "")]
+    first = len(lines)
+    for number, name in enumerate(["Dirk P.", "Anke aus Stade", "Nordlicht1961", "Jaume Riera"]):
+        lines += [f"{name} 17.10.2024, 0{number}:48 Uhr", "",  # two paragraphs each: no teaser list
+                  f"I have lived by the river for {number + 10} years and I have never seen the council move this fast on anything at all.",
+                  "", f"My neighbours think the {number + 2} new buses would have done more good, and I am starting to agree with them.",
+                  "", f"Reply Like ({number + 3})", ""]
+    removed = {index for index, _, _ in detect(lines, language="en")}
+    assert {i for i in range(first, len(lines)) if lines[i]} <= removed
+    assert not {lines.index(paragraph) for paragraph in ARTICLE} & removed
