@@ -58,9 +58,9 @@ from typing import NamedTuple, Sequence
 
 import regex
 
-from .lines import IDEOGRAPH, ends_sentence, is_row_shape, row_shape
+from .lines import IDEOGRAPH, SENTENCE_MARKS, ends_sentence, is_row_shape, row_shape
 from .metadata import detect_language  # one langdetect setup for the package
-from .rules import RuleSet, default_rules_dir
+from .rules import MAX_LABELLED_CHARS, RuleSet, default_rules_dir
 
 __all__ = [
     "DEFAULT_END_MARKERS",
@@ -101,9 +101,11 @@ class Params:
     continuation: float = 1.0
     #: ... and at least this share of the purity of the run before it
     continuation_purity: float = 0.8
-    #: ... or, as pure, worth this share of it and starting within this many lines of the marker (an inline box)
+    #: ... or worth this share of it, starting within this many lines of the marker (an inline box)
     resume_share: float = 0.3
     resume_lines: int = 4
+    #: ... this share after a marker labelling a link on its line ("Read also: ...")
+    label_resume_share: float = 0.1
     #: non-terminal markers do not split regions
     bridge_markers: bool = True
     #: a text whose prose is preceded by at most this many short lines is an article already
@@ -237,9 +239,6 @@ def run_on_params(bias: str | Params) -> Params:
         # article: a marker there must follow more prose to end anything
         terminal_prose=max(params.terminal_prose, RUN_ON_TERMINAL_PROSE),
         terminal_share=min(params.terminal_share, RUN_ON_TERMINAL_SHARE),
-        # ... and teasers glued headline to summary read like prose resuming
-        # under an inline box: only a longer run continues the article
-        resume_lines=-1,
     )
 
 
@@ -253,6 +252,9 @@ _MARKER_PACK = RuleSet.load([default_rules_dir() / "markers.toml"])
 DEFAULT_END_MARKERS: tuple[regex.Pattern, ...] = _MARKER_PACK.end_markers(_MARKER_PACK.packs)
 #: the same headings glued inside a run-on line (see :func:`break_run_on_text`)
 DEFAULT_GLUED_MARKERS: regex.Pattern | None = _MARKER_PACK.glued_markers
+
+#: the longest line that may be an end marker: a heading, or a heading labelling a link ("Read also: ...")
+MAX_MARKER_CHARS = MAX_LABELLED_CHARS
 
 # Consent and legal notices read like prose (long, full of stop words) but are
 # never the article: a line naming cookies together with consent/privacy words.
@@ -300,8 +302,9 @@ _WORD = regex.compile(r"\w+")
 _LETTER = regex.compile(r"\p{L}")
 # a boundary worth breaking a run-on text at: after sentence punctuation,
 # before something that can start a sentence or a menu item
+_MARKS = regex.escape(SENTENCE_MARKS)  # of every script: "।" ends a Hindi or Bengali sentence
 _RUN_ON_BREAK = regex.compile(
-    r"(?<=[.!?。！？…][\"'”’»)\]]*) (?=[\"'“‘«(\[]?[\p{Lu}\p{Lo}\d])"
+    rf"(?<=[{_MARKS}][\"'”’»)\]]*) (?=[\"'“‘«(\[]?[\p{{Lu}}\p{{Lo}}\d])"
     # ... but not inside an ordinal date ("am 19. November 2019") or after an
     # abbreviated month ("Nov. 19, 2019")
     r"(?!(?<=\b\d{1,2}\. )(?i:" + _MONTH + r")\b)"
@@ -610,9 +613,9 @@ def _first_letter(token: str) -> str:
     return letter.group() if letter else " "
 
 
-_SENTENCE_SPLIT = regex.compile(r"(?<=[.!?。！？…;:][\"'”’»)\]]*)\s+|(?<=[。！？])")
+_SENTENCE_SPLIT = regex.compile(rf"(?<=[{_MARKS};:][\"'”’»)\]]*)\s+|(?<=[。！？])")
 # _SENTENCE_SPLIT's first alternative for text without 。！？: the spaces (group 1)
-_SENTENCE_GAP = regex.compile(r"[.!?…;:][\"'”’»)\]]*(\s+)")
+_SENTENCE_GAP = regex.compile(rf"[{_MARKS};:][\"'”’»)\]]*(\s+)")
 
 
 def _sentence_key(sentence: str) -> str:
@@ -1183,10 +1186,19 @@ class Segment(NamedTuple):
     score: float  # sum of the weights of its best run
     purity: float  # share of prose among the non-blank lines of that run
     lead: int = 0  # non-blank lines between the segment's start and its best run
+    #: the run opens with two lines of running text in a row (among its first
+    #: ``OPENING_LINES``), or holds nothing else up to the next marker:
+    #: paragraphs, list items and their lead-in follow each other, teasers and
+    #: comments alternate with headlines and names
+    paired: bool = False
 
 
-def segments_of(weights: Sequence[float | None]) -> list[Segment]:
-    """The best run of every stretch between barriers (``None`` weights)."""
+OPENING_LINES = 4
+
+
+def segments_of(weights: Sequence[float | None], running: Sequence[bool] | None = None) -> list[Segment]:
+    """The best run of every stretch between barriers (``None`` weights).
+    ``running``: which lines read as running text (default: those weighing more than 0)."""
     segments, segment_start = [], 0
     for index, weight in enumerate(weights):
         if weight is None:
@@ -1195,12 +1207,23 @@ def segments_of(weights: Sequence[float | None]) -> list[Segment]:
             run = [w for w in stretch[start:end] if w]
             purity = sum(1 for w in run if w > 0) / len(run) if run else 0.0
             lead = sum(1 for w in stretch[:start] if w)
-            segments.append(Segment(index, float(sum(run)), purity, lead))
+            # from the run's start to the barrier, non-blank lines: running text or not
+            flowing = [
+                running[segment_start + i] if running is not None else w > 0
+                for i, w in enumerate(stretch[start:], start) if w
+            ]
+            opening = flowing[:OPENING_LINES]
+            # (or it is running text up to the next marker: a last paragraph above the tags)
+            paired = any(a and b for a, b in zip(opening, opening[1:])) or (bool(flowing) and all(flowing))
+            segments.append(Segment(index, float(sum(run)), purity, lead, paired))
             segment_start = index + 1
     return segments
 
 
-def terminal_marker(weights: Sequence[float | None], params: Params) -> int | None:
+def terminal_marker(
+    weights: Sequence[float | None], params: Params, running: Sequence[bool] | None = None,
+    labels: Sequence[bool] | None = None,
+) -> int | None:
     """The first end marker right after a run of prose that looks like the article.
 
     A marker above the headline ("Most popular", a "Comments (3)" link by
@@ -1211,17 +1234,22 @@ def terminal_marker(weights: Sequence[float | None], params: Params) -> int | No
     the article (an inline "Related stories" box): a run more than
     ``continuation`` times as long and as pure (prose line after prose line)
     as the run before.  Comments below an article interleave prose with
-    names, dates and votes, so they are less pure.
+    names, dates and votes, so they are less pure.  Or what follows resumes
+    right under the box's few links (within ``resume_lines``), opening with
+    two lines of ``running`` text in a row (:class:`Segment`), and is worth
+    ``resume_share`` of the run before it; after a marker that ``labels`` a
+    link on its own line ("Read also: Bus fares rise"), a box more often than
+    an end, ``label_resume_share``.
     """
-    segments = segments_of(list(weights) + [None])
+    segments = segments_of(list(weights) + [None], None if running is None else [*running, False])
     best = max(segment.score for segment in segments)
     for before, after in zip(segments, segments[1:]):
         if before.score < params.terminal_prose or before.score < params.terminal_share * best:
             continue
         pure = after.purity >= params.continuation_purity * before.purity
-        # ... or it resumes right under the box's few links, as pure and worth a share of it
-        resumes = after.lead <= params.resume_lines and after.score >= params.resume_share * before.score
-        continues = pure and (after.score > params.continuation * before.score or resumes)
+        share = params.label_resume_share if labels is not None and labels[before.barrier] else params.resume_share
+        resumes = after.lead <= params.resume_lines and after.paired and after.score >= share * before.score
+        continues = (pure and after.score > params.continuation * before.score) or resumes
         if not continues:
             return before.barrier
     return None
@@ -1298,10 +1326,13 @@ def detect(
     threshold = max(params.min_density, min(params.relative_density * reference, params.max_density_threshold))
 
     classes = [classify_line(line, params, threshold, has_stops) for line in described]
-    is_marker = [
-        cls != BLANK and line.length <= 80 and union.search(line.text) is not None
+    found = [
+        union.search(line.text) if cls != BLANK and line.length <= MAX_MARKER_CHARS else None
         for cls, line in zip(classes, described)
     ]
+    is_marker = [match is not None for match in found]
+    # a marker that labels a link on its own line ("Read also: Bus fares rise"): a box more often than an end
+    labels = [match is not None and match.groupdict().get("label") is not None for match in found]
     classes = mark_embedded_posts(classes, described)
     if params.min_table_rows:
         classes = mark_tables(classes, described, params.min_table_rows)
@@ -1315,7 +1346,14 @@ def detect(
         classes = mark_glued_cards(classes, described)
         classes = mark_cards(classes, described)
     weights = [line_weight(cls, line, params) for cls, line in zip(classes, described)]
-    terminal = terminal_marker([None if marker else weight for weight, marker in zip(weights, is_marker)], params)
+    # running text: prose, and short lines that end a sentence or announce a list
+    running = [
+        cls in (GOOD, TABLE) or (cls != BLANK and (line.sentence_end or line.text.endswith((":", "："))))
+        for cls, line in zip(classes, described)
+    ]
+    terminal = terminal_marker(
+        [None if marker else weight for weight, marker in zip(weights, is_marker)], params, running, labels
+    )
     end_of_page = len(lines) if terminal is None else terminal
     def searched(end_of_page: int) -> list[float | None]:
         # the weights the region search sees: None where it may not go
@@ -1363,7 +1401,7 @@ def detect(
         # prose ends it and nothing else goes
         article_end = terminal_marker(
             [None if marker else weight for weight, marker in zip(weights, is_marker)],
-            dataclasses.replace(params, terminal_prose=0, terminal_share=0.0),
+            dataclasses.replace(params, terminal_prose=0, terminal_share=0.0), running, labels,
         )
         if thread_cut:
             article_end = min(article_end or len(lines), end_of_page)

@@ -108,8 +108,9 @@ class Cleaner:
             paths.extend(rules)
         self.ruleset = RuleSet.load(paths)
         self.options = options or Options()
-        # lines these rules remove stay in the content detector's view, as end markers
-        self._end_rule_ids = frozenset(r.id for r in self.ruleset.rules if r.ends_article)
+        # lines these rules remove stay in the content detector's view, as end
+        # markers (a copyright footer, a "Read also: ..." label)
+        self._end_rule_ids = frozenset(r.id for r in self.ruleset.rules if r.ends_article or r.kind == "end_marker")
 
     def __repr__(self) -> str:
         return f"Cleaner({len(self.ruleset.rules)} rules, {self.options})"

@@ -32,11 +32,14 @@ Kinds (each one small function below):
   it and everything after it are removed, when enough prose precedes it.
 - ``drop_block`` - a marker line and the short, non-prose lines under it
   (a "Related:" list of headlines) are removed; prose after it is kept.
-- ``end_marker`` - removes nothing itself: in a whole-page text dump, a line
-  that is only this heading ("Related articles", "Comments (3)", bullets,
-  arrows or a count around it) tells the content detector where the article
-  may end (``rules/markers.toml``). Its examples are ``markers`` (lines that
-  are the heading) and ``pass`` (lines that are not), instead of ``fail``.
+- ``end_marker`` - in a whole-page text dump, a line that is only this heading
+  ("Related articles", "Comments (3)", bullets, arrows or a count around it)
+  tells the content detector where the article may end (``rules/markers.toml``);
+  such a line is not removed by the rule. A line where the heading labels a
+  link or a list ("Read also: Bus fares rise", "Tags: bridge, council") is
+  removed wherever it stands, and is an end marker too. Its examples are
+  ``markers`` (lines that read as the heading) and ``pass`` (lines that do not),
+  instead of ``fail``.
 
 Options: ``max_chars`` (marker lines longer than this never match; 120),
 ``min_prose_before`` and ``max_tail_ratio`` (cut_tail: how much prose must
@@ -148,13 +151,38 @@ class Rule:
     def anchored(self) -> regex.Pattern:
         """The pattern as the content detector searches lines for it: the
         whole line, bullets and all. An ``end_marker`` heading may carry a count
-        ("Комментарии (3)", "评论（3）", "댓글 3"); the others may trail arrows
+        ("Комментарии (3)", "评论（3）", "댓글 3") or label a link or a list
+        (:meth:`labelled`; the group ``label`` holds what it labels); the others may trail arrows
         or an ellipsis ("Related »", "Read more..."), but no sentence end: a
         pattern that refuses "Comment the draft." must not find it in
         "(Comment the draft)." either."""
-        if self.kind == "end_marker":
-            return regex.compile(rf"^\W*(?:{self.pattern.pattern})(?:\s*[(（]?\d+[)）]?)?\W*$")
+        if self.kind == "end_marker":  # the heading once, then a count or what it labels
+            return regex.compile(
+                rf"^[\W_]*(?:{self.pattern.pattern})(?:(?:\s*[(（]?\d+[)）]?)?\W*|(?P<label>{_LABEL_TAIL}))$"
+            )
         return regex.compile(rf"^\W*(?:{self.pattern.pattern})(?:[^\w.!?]*|\s*(?:\.\.\.|…)\W*)$")
+
+    def labelled(self) -> regex.Pattern:
+        """An ``end_marker`` heading used as the label of a link or a list,
+        on one line: "Read also: Bus fares rise", "Tags: bridge, council",
+        "Läs också Tågluffa i Norrland" (see ``_LABEL_TAIL``)."""
+        return regex.compile(rf"^[\W_]*(?:{self.pattern.pattern}){_LABEL_TAIL}$")
+
+
+#: what may separate a heading from the link or list it labels
+LABEL_SEPARATORS = ":：|»›>–—"
+
+
+# What follows a heading that labels a link or a list on its line: a separator
+# (``LABEL_SEPARATORS``) or, after a heading of two words or more, just a space
+# before a capital ("Läs också Tågluffa i Norrland"), or a space before a letter
+# of a script without case; then at most 200 characters that do not end with a
+# full stop, as a headline or a list of tags does not ("Czytaj także: Ile
+# zapłacimy?" does end a question).
+_LABEL_TAIL = (
+    rf"(?:\s*[{regex.escape(LABEL_SEPARATORS)}]\s*|(?<=\w\s+\w+)\s+(?=(?-i:[\p{{Lu}}\p{{Lt}}\d\"“„«‘(\[]))|\s+(?=\p{{Lo}}))"
+    r"(?!.*(?<![.])[.。!！][\"'”’»)\]]*$).{1,200}"
+)
 
 
 @dataclass(frozen=True)
@@ -331,9 +359,13 @@ def _hangs(rule: Rule, line: Line) -> bool:
 
 
 def end_marker(rule: Rule, text: str, lines: Sequence[Line], matched: Sequence[int]) -> Iterator[Removal]:
-    """Remove nothing: the content detector reads these headings (see
-    :meth:`RuleSet.end_markers`), and only it knows whether one ends the article."""
-    return iter(())
+    """Remove the lines where the heading labels a link or a list ("Read also:
+    Bus fares rise", "Tags: bridge, council"; ``matched``): they are no part of
+    any article. A heading on its own removes nothing: the content detector
+    reads it (see :meth:`RuleSet.end_markers`), and only it knows whether one
+    ends the article."""
+    for i in matched:
+        yield _line_removal(rule, lines[i], "a heading labelling a link or a list (read also, tags)")
 
 
 KINDS: dict[str, Callable[[Rule, str, Sequence[Line], Sequence[int]], Iterator[Removal]]] = {
@@ -365,6 +397,8 @@ def glued_marker_pattern(headings: Sequence[str]) -> regex.Pattern | None:
 
 
 LINE_KINDS = ("drop_line", "cut_tail", "drop_block")
+#: the longest line where an end marker's heading labels a link (see ``_LABEL_TAIL``)
+MAX_LABELLED_CHARS = 240
 
 
 def apply_rule(
@@ -377,6 +411,10 @@ def apply_rule(
     try:
         if matched is None and rule.kind in LINE_KINDS:
             matched = [i for i, line in enumerate(lines) if matches_line(rule, line.stripped)]
+        elif matched is None and rule.kind == "end_marker":
+            label = rule.labelled()
+            matched = [i for i, line in enumerate(lines) if len(line.stripped) <= MAX_LABELLED_CHARS
+                       and label.match(line.stripped, timeout=REGEX_TIMEOUT_SECONDS)]
         if rule.kind in LINE_KINDS:
             matched = in_position(rule, lines, matched or ())
         return list(KINDS[rule.kind](rule, text, lines, matched or ()))
@@ -656,6 +694,13 @@ class RuleSet:
         object.__setattr__(self, "_end_markers", {r.id: r.anchored() for r in self.rules if r.is_end_marker})
         headings = [r.pattern.pattern for p in self.packs if not p.is_site_pack for r in p.rules if r.kind == "end_marker"]
         object.__setattr__(self, "glued_markers", glued_marker_pattern(headings))
+        # one screen for the labelled headings of every end_marker rule; the
+        # rare line it passes is then tried rule by rule
+        labels = [r for r in self.rules if r.kind == "end_marker"]
+        label_screen = "|".join(f"(?:{r.pattern.pattern})" for r in labels)
+        label_screen = rf"[\W_]*(?:{label_screen}){_LABEL_TAIL}" if labels else ""
+        object.__setattr__(self, "_label_rules", {r.id: r.labelled() for r in labels})
+        object.__setattr__(self, "_label_screen", regex.compile(label_screen) if label_screen else None)
 
     def end_markers(self, packs: Sequence[RulePack]) -> tuple[regex.Pattern, ...]:
         """The cut_tail markers and ends_article lines of ``packs``, anchored to whole lines, for the
@@ -663,12 +708,14 @@ class RuleSet:
         return tuple(self._end_markers[r.id] for p in packs for r in p.rules if r.is_end_marker)
 
     def matched_lines(self, lines: Sequence[Line]) -> dict[str, list[int]]:
-        """For each line rule id, the indices of the lines it fully matches.
+        """For each line rule id, the indices of the lines it fully matches,
+        and for each end_marker rule those where its heading labels a link.
         Each distinct line is tested once: page dumps repeat menu lines."""
         matched: dict[str, list[int]] = {}  # ``within`` rules: see apply_edges
-        if self._screen is None and not self._keyed:
+        screen, labels = self._screen, self._label_screen
+        if screen is None and labels is None and not self._keyed:
             return matched
-        screen, limit = self._screen, self._screen_chars
+        limit = max(self._screen_chars, MAX_LABELLED_CHARS if labels is not None else 0)
         screened, keyed, keywords = self._screened, self._keyed, self._keywords
         seen: dict[str, list[str]] = {}
         for i, line in enumerate(lines):
@@ -678,10 +725,15 @@ class RuleSet:
             ids = seen.get(text)
             if ids is None:
                 ids = seen[text] = []
-                if screen is not None and screen.fullmatch(text, timeout=REGEX_TIMEOUT_SECONDS):
+                short = len(text) <= self._screen_chars
+                if short and screen is not None and screen.fullmatch(text, timeout=REGEX_TIMEOUT_SECONDS):
                     ids += [r.id for r in screened if matches_line(r, text)]
-                if keywords and has_keyword(keywords, text):
+                if short and keywords and has_keyword(keywords, text):
                     ids += [r.id for r in keyed if matches_line(r, text)]
+                if labels is not None and labels.fullmatch(text, timeout=REGEX_TIMEOUT_SECONDS):
+                    # one removal per line: the first pack's rule that knows the heading ("Tags")
+                    ids += [next(rule_id for rule_id, label in self._label_rules.items()
+                                 if label.match(text, timeout=REGEX_TIMEOUT_SECONDS))]
             for rule_id in ids:
                 matched.setdefault(rule_id, []).append(i)
         return matched

@@ -291,9 +291,10 @@ def test_a_sentence_mentioning_twitter_mid_article_stays():
     [
         ("You may also like...", "related.cue-line"),
         ("À lire aussi", "related.cue-line"),
-        ("[Related: Bridge closed for repairs]", "related.inline-link"),
+        ("[Related: Bridge closed for repairs]", "markers.en"),
         ("Tell us what you think...", "widgets.cue-action"),
-        ("Filed under: Parks | Trees |", "widgets.tags-line"),
+        ("Filed under: Parks | Trees |", "markers.en"),
+        ("Tags", "widgets.tags-line"),
         ("Lesezeit: 3 Min.", "widgets.reading-time"),
         ("No comments yet", "comments.cue-line"),
     ],

@@ -64,6 +64,35 @@ def test_user_end_marker_rule_ends_a_dumps_article(tmp_path):
     assert Cleaner(tmp_path).clean(page, kind="text").text == "\n\n".join(article)
 
 
+@pytest.mark.parametrize("label", [
+    "Read also: Bus fares to rise in January",
+    "Lesen Sie auch | Busfahrpreise steigen im Januar",
+    "Läs också Bussbiljetterna blir dyrare i januari",
+    "Czytaj także: Ile zapłacimy za bilety w styczniu?",
+    "Tags: bridge, council, transport",
+    "関連記事：バス運賃、1月に値上げへ",
+])
+def test_a_heading_labelling_a_link_goes_from_any_text(label):
+    # in a clean article too, not only in a page dump: no article holds such a line
+    article = [
+        "The council said on Monday that the new bridge would open next spring, after two years of delays caused by the flood.",
+        "It added that the cost had risen by a third since the plans were first approved in the summer of 2019.",
+    ]
+    cleaned = Cleaner().clean("\n\n".join([article[0], label, article[1]]), kind="text")
+    assert cleaned.text == "\n\n".join(article)
+    assert [r.rule.split(".")[0] for r in cleaned.removed if r.text == label] == ["markers"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Read also the report the council published on Monday, which runs to forty pages.",
+    "Tags were attached to every tree that the council plans to cut down this winter.",
+    "Comments from residents were mostly positive, the council said.",
+])
+def test_a_sentence_opening_with_a_heading_stays(sentence):
+    article = ["The council said on Monday that the new bridge would open next spring, after two years of delays.", sentence]
+    assert Cleaner().clean("\n\n".join(article), kind="text").text == "\n\n".join(article)
+
+
 def test_check_examples_catches_a_wrong_fix(tmp_path):
     pack = tmp_path / "p.toml"
     pack.write_text(
