@@ -427,16 +427,10 @@ def prose_start(segment: str, min_menu: int = 5, min_prose: int = 3) -> int | No
     return tokens[best_index].start()
 
 
-_CASELESS_LETTER = regex.compile(r"\p{Lo}")
-
-
 def _isolate_heading(match: regex.Match) -> str:
-    """Put a glued end-marker phrase on a line of its own, if it is capitalised
-    like a heading or written in a script without case ("関連記事")."""
-    phrase = match.group(1)
-    if phrase[0].isupper() or phrase[0].isdigit() or _CASELESS_LETTER.match(phrase):
-        return "\n" + phrase + "\n"
-    return match.group(0)
+    """Put a glued end-marker phrase on a line of its own (the pattern found it
+    capitalised like a heading, or written in a script without case: "関連記事")."""
+    return "\n" + match.group(1) + "\n"
 
 
 _ITEM_OPENING = regex.compile(r"(?<= )(\d{1,3})[.)] (?=\S)")
@@ -1305,8 +1299,8 @@ def detect(
     its title), where its article would start.
     """
     params = bias if isinstance(bias, Params) else BIASES[bias]
-    union = marker_union(tuple(end_markers) or DEFAULT_END_MARKERS)  # one search per line
-    markers = (union,)
+    markers = tuple(end_markers) or DEFAULT_END_MARKERS
+    union = marker_union(markers)  # one search per line (compiled once per set of markers)
     spans = wrapped_paragraphs(lines)
     if len(spans) < len(lines):
         # judge a hard-wrapped paragraph as a whole, then answer for its lines

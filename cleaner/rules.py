@@ -380,7 +380,7 @@ KINDS: dict[str, Callable[[Rule, str, Sequence[Line], Sequence[int]], Iterator[R
 
 def glued_marker_pattern(headings: Sequence[str]) -> regex.Pattern | None:
     """Where an end-marker heading is glued inside a run-on line: capitalised
-    like a heading, after other text and before something that starts an item
+    like a heading (or in a script without case), after other text and before something that starts an item
     ("... the tape. Related Articles Harvick fails ..."), so that the
     run-on breaker can put it on a line of its own. None without headings.
 
@@ -390,8 +390,13 @@ def glued_marker_pattern(headings: Sequence[str]) -> regex.Pattern | None:
     if not headings:
         return None
     return regex.compile(
-        r"(?<=\S) ((?:" + "|".join(f"(?:{heading})" for heading in headings) + r"):?)"
-        r" (?=(?-i:[\p{Lu}\p{Lo}\d\"“'(\[]))",  # case-sensitive: "Read on for three tips" stays
+        # a space after text, then a heading that opens with a capital, a digit
+        # or a letter of a script without case (tested before the headings,
+        # which most words of a run-on line fail at their first letter) ...
+        r" (?<=\S )(?=(?-i:[\p{Lu}\p{Lt}\p{Lo}\d]))"
+        r"((?:" + "|".join(f"(?:{heading})" for heading in headings) + r"):?)"
+        # ... and an item after it, case-sensitive: "Read on for three tips" stays
+        r" (?=(?-i:[\p{Lu}\p{Lo}\d\"“'(\[]))",
         regex.IGNORECASE | regex.UNICODE,
     )
 
