@@ -58,7 +58,7 @@ from typing import NamedTuple, Sequence
 
 import regex
 
-from .lines import IDEOGRAPH, SENTENCE_MARKS, ends_sentence, is_row_shape, row_shape
+from .lines import IDEOGRAPH, SENTENCE_MARKS, ends_sentence, is_row_shape, reads_unpunctuated, row_shape
 from .metadata import detect_language  # one langdetect setup for the package
 from .rules import MAX_LABELLED_CHARS, RuleSet, default_rules_dir
 
@@ -708,8 +708,10 @@ def function_words(
     return frozenset(word for word, count in lower.items() if count >= min_ratio * after_lower[word])
 
 
-def describe(lines: Sequence[str], stops: frozenset[str]) -> list[Line]:
-    """Features of every line; blank lines get length 0."""
+def describe(lines: Sequence[str], stops: frozenset[str], unpunctuated_prose: bool = True) -> list[Line]:
+    """Features of every line; blank lines get length 0. ``unpunctuated_prose``:
+    a long line of Thai or Lao ends sentences (:func:`reads_unpunctuated`); not
+    in a run-on dump, whose lines could not be broken at sentence ends."""
     texts = [strip_bullet(line) for line in lines]
     lowered = [text.lower() for text in texts]
     # glued items are counted on lines long enough to be prose, each on its
@@ -727,7 +729,7 @@ def describe(lines: Sequence[str], stops: frozenset[str]) -> list[Line]:
                 text=text,
                 length=effective_length(text),
                 stop_density=sum(map(stops.__contains__, tokens)) / len(tokens) if tokens else 0.0,
-                sentence_end=ends_sentence(text),
+                sentence_end=ends_sentence(text) or (long and unpunctuated_prose and reads_unpunctuated(text)),
                 repeated=bool(text) and counts[low] > 1,
                 has_letters=bool(_LETTER.search(text)),
                 # both of _NOTICE's alternatives need "cookie", whose lower
@@ -1314,7 +1316,7 @@ def detect(
     if language is None:
         language = detect_language(language_sample(texts))
     stops = stopwords_for(language)
-    described = describe(lines, stops)
+    described = describe(lines, stops, unpunctuated_prose=params.max_sentence_chars is None)
     has_stops = bool(stops)
     reference = reference_density(described, params.prose_chars) if has_stops else 0.0
     threshold = max(params.min_density, min(params.relative_density * reference, params.max_density_threshold))

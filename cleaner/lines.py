@@ -11,9 +11,10 @@ _WORD = regex.compile(r"\w+")
 #: a character of the scripts written without spaces between words (Chinese, Japanese)
 IDEOGRAPH = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 # Sentence punctuation across scripts: Latin, CJK, Devanagari (।, ॥), Arabic
-# and Urdu (؟, ۔), Armenian (։), Ethiopic (።). Full stops end statements; a
-# headline never ends in one (see metadata.is_title_like).
-FULL_STOPS = ".。।॥۔։።"
+# and Urdu (؟, ۔), Armenian (։), Ethiopic (።), Khmer (។), Myanmar (။). Full
+# stops end statements; a headline never ends in one (see
+# metadata.is_title_like). Thai and Lao have none (see content.reads_unpunctuated).
+FULL_STOPS = ".。।॥۔։።។။"
 SENTENCE_MARKS = FULL_STOPS + "!?！？…؟"
 _SENTENCE_END = regex.compile("[" + regex.escape(SENTENCE_MARKS) + "]")
 
@@ -79,6 +80,28 @@ def ends_sentence(stripped: str) -> bool:
     """
     stem = stripped.rstrip(CLOSING_MARKS)
     return bool(stem) and stem[-1] in SENTENCE_MARKS
+
+
+# Thai and Lao mark no sentence end: a space parts clauses and sentences alike
+_UNPUNCTUATED_SCRIPT = regex.compile(r"[\p{Thai}\p{Lao}]")
+_LETTER = regex.compile(r"\p{L}")
+#: in those scripts a line this long (characters) reads as ending
+#: sentences; headlines, captions and teasers' summaries are shorter
+UNPUNCTUATED_PROSE_CHARS = 140
+
+
+def reads_unpunctuated(text: str) -> bool:
+    """Whether ``text`` is running text of a script that ends no sentence with
+    a mark: mostly Thai or Lao, and at least ``UNPUNCTUATED_PROSE_CHARS`` long.
+
+    >>> reads_unpunctuated("สถานการณ์ฝุ่นละอองขนาดเล็กในจังหวัดเชียงใหม่ยังคงวิกฤตต่อเนื่องเป็นวันที่ห้า " * 3)
+    True
+    >>> reads_unpunctuated("ข่าวที่เกี่ยวข้อง"), reads_unpunctuated("The council met on Monday " * 8)
+    (False, False)
+    """
+    if text.isascii() or len(text) < UNPUNCTUATED_PROSE_CHARS:
+        return False
+    return 2 * len(_UNPUNCTUATED_SCRIPT.findall(text)) > len(_LETTER.findall(text))
 
 
 def word_count(text: str) -> int:

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 import regex
 
-from .lines import _WORD, FULL_STOPS, IDEOGRAPH, Line, is_row_shape, row_shape, word_count
+from .lines import _WORD, FULL_STOPS, IDEOGRAPH, Line, is_row_shape, reads_unpunctuated, row_shape, word_count
 
 # How many lines from the top of the body the weaker signals are trusted: a
 # headline variant ("HS Roundup: ..." for "High School Roundup: ...") and a
@@ -191,7 +191,7 @@ def is_title_like(text: str) -> bool:
     """
     text = text.strip()
     words = word_count(text)
-    if not 2 <= words <= 35 or len(text) > 250 or date_of_line(text):
+    if not 2 <= words <= 35 or len(text) > 250 or date_of_line(text) or reads_unpunctuated(text):
         return False
     return not text.endswith((*FULL_STOPS, ",", ";", "，", "；")) or text.endswith("...")
 

@@ -104,6 +104,14 @@ CLEAN_ARTICLES_WIDE = {
         "واستغرق بناء المكتبة ثلاث سنوات، وبلغت كلفتها نحو مئتي مليون، جاء نصفها من صندوق إقليمي.",
         "وقال عدد من السكان إنهم كانوا يضطرون إلى الذهاب إلى وسط المدينة لاستعارة الكتب، أما الآن فالمكتبة قريبة من بيوتهم.",
     ],
+    "th": [  # no sentence marks at all: spaces part clauses and sentences (paragraphs of news length)
+        "เทศบาลนครเชียงใหม่ประกาศเมื่อวันอังคารว่า ห้องสมุดแห่งใหม่ทางทิศตะวันตกของเมืองจะเปิดให้บริการในเดือนหน้า "
+        "โดยมีหนังสือมากกว่าสามแสนเล่ม และมีห้องอ่านหนังสือสำหรับเด็กแยกเป็นสัดส่วน",
+        "การก่อสร้างห้องสมุดใช้เวลาสามปีเต็ม งบประมาณราวสองร้อยล้านบาท ครึ่งหนึ่งมาจากกองทุนของจังหวัด "
+        "อีกครึ่งหนึ่งมาจากงบประมาณของเทศบาลเองตามมติของสภาเมื่อปีที่แล้ว",
+        "ชาวบ้านหลายคนบอกว่า เมื่อก่อนต้องเดินทางเข้าไปยืมหนังสือในตัวเมือง แต่ตอนนี้ห้องสมุดอยู่ใกล้บ้านแล้ว "
+        "สะดวกขึ้นมาก และอยากให้เปิดถึงค่ำในวันหยุดสุดสัปดาห์ด้วย",
+    ],
 }
 
 
@@ -113,6 +121,19 @@ def test_clean_article_in_any_script_keeps_every_paragraph_and_cleans_to_itself(
     once = clean("\n\n".join(paragraphs), kind="text").text
     assert once.split("\n\n") == paragraphs
     assert clean(once, kind="text").text == once
+
+
+def test_thai_page_dump_keeps_its_article_and_loses_menus_and_teasers():
+    # Thai ends no sentence with a mark: long lines of it read as prose, short
+    # ones (menu items, headlines, a teaser's summary) do not
+    menu = ["หน้าแรก", "ข่าวเชียงใหม่", "ข่าวภาคเหนือ", "การเมือง", "เศรษฐกิจ", "กีฬา"]
+    article = CLEAN_ARTICLES_WIDE["th"]
+    related = ["ข่าวที่เกี่ยวข้อง", "ไฟป่าแม่ฮ่องสอนลุกลาม เจ้าหน้าที่ระดมกำลังดับต่อเนื่อง 3 วัน",
+               "ชุดเหยี่ยวไฟกว่า 120 นายเข้าควบคุมเพลิงบนแนวเขาที่ยากต่อการเข้าถึง", "เกี่ยวกับเรา", "ติดต่อโฆษณา"]
+    lines = [line for block in (menu, ["เชียงใหม่เตรียมเปิดห้องสมุดแห่งใหม่"], article, related) for line in (*block, "")]
+    removed = {index for index, _, _ in detect(lines, language="th")}
+    kept = [line for index, line in enumerate(lines) if line and index not in removed]
+    assert kept == article
 
 
 def test_japanese_list_under_a_lead_in_and_a_short_closing_sentence_stay():
