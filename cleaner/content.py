@@ -904,9 +904,10 @@ def mark_link_lists(
     put a blank line between every item.  A run of at most ``max_embedded``
     items with prose right before and after it is a list inside the article,
     unless an end marker heads it ("Related articles"); so is a run of at
-    most ``max_introduced`` items that a sentence after prose announces
-    (:func:`introduces_list`, stop words by ``threshold``: "Prices by region
-    were as follows:"), wherever the article goes on after it.
+    most ``max_introduced`` items that a sentence after prose (and maybe a
+    subheading) announces (:func:`introduces_list`, stop words by
+    ``threshold``: "Prices by region were as follows:"), wherever the article
+    goes on after it.
 
     >>> texts = ["The council said on Monday that the prices had risen again in most of the regions.",
     ...          "Prices in the regions were the following on Monday:", "north - 6.74", "south - 6.71", "east - 6.66"]
@@ -936,8 +937,9 @@ def mark_link_lists(
             and next_class == GOOD
             and introduced(run[0])
         ) or (
-            len(run) - 1 <= max_introduced
-            and introduces_list(described[run[0]], is_marker[run[0]], threshold)
+            # the lead-in opens the run, or follows its subheading
+            any(introduces_list(described[index], is_marker[index], threshold) for index in run[:2])
+            and len(run) - 1 <= max_introduced
             and not any(is_marker[index] for index in run)
             and introduced(run[0])
         )
