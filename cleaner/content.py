@@ -1054,7 +1054,8 @@ def mark_glued_cards(classes: list[str], described: Sequence[Line], min_cards: i
 def mark_teasers(
     classes: list[str], described: Sequence[Line], min_teasers: int = 4, max_heading_lines: int = 4, max_teaser_chars: int = 350
 ) -> list[str]:
-    """Prose lines each alone between unpunctuated short lines, ``min_teasers`` in a row, become short.
+    """Prose lines each alone between unpunctuated short lines, ``min_teasers`` in a row, become short
+    (one fewer when two or more such lines stand before each: a section label and a headline).
 
     A teaser is a summary of at most ``max_teaser_chars`` (effective characters).
 
@@ -1079,7 +1080,10 @@ def mark_teasers(
     chain: list[int] = []
 
     def flush() -> None:
-        if len(chain) >= min_teasers:
+        # two headline-like lines before each summary (a section label and a
+        # headline): a layout an article's subheaded paragraphs do not have
+        needed = min_teasers - 1 if period is not None and period >= 2 else min_teasers
+        if len(chain) >= needed:
             for index in chain:
                 out[index] = SHORT
         chain.clear()

@@ -495,6 +495,18 @@ def test_teaser_list_after_the_article_goes_but_subheaded_paragraphs_stay():
     assert {lines.index(summary) for _, summary in TEASERS} <= removed
 
 
+def test_three_teasers_each_under_a_section_label_and_a_headline_go():
+    # two headline-like lines before every summary: no article's subheaded
+    # paragraphs look like that, so three in a row are enough
+    lines = NOISE["menu"] + ["", "Council approves new bridge", ""] + [line for p in ARTICLE for line in (p, "")]
+    for section, (headline, summary) in zip(["Transport", "Health", "Schools"], TEASERS):
+        lines += [section, "", headline, "", summary, ""]
+    lines += ["Comments (5)", ""]
+    removed = {index for index, _, _ in detect(lines, language="en")}
+    assert not {lines.index(paragraph) for paragraph in ARTICLE} & removed
+    assert {lines.index(summary) for _, summary in TEASERS[:3]} <= removed
+
+
 def test_empty_and_prose_free_inputs_are_left_alone():
     assert detect([]) == []
     assert detect(["", "  ", ""]) == []
