@@ -1241,12 +1241,16 @@ def terminal_marker(
     two lines of ``running`` text in a row (:class:`Segment`), and is worth
     ``resume_share`` of the run before it; after a marker that ``labels`` a
     link on its own line ("Read also: Bus fares rise"), a box more often than
-    an end, ``label_resume_share``.
+    an end, ``label_resume_share``.  Past a crossed box, the article's prose
+    above it counts with the run below it.
     """
     segments = segments_of(list(weights) + [None], None if running is None else [*running, False])
     best = max(segment.score for segment in segments)
+    crossed = 0.0  # the article's prose above the boxes it went on under
     for before, after in zip(segments, segments[1:]):
-        if before.score < params.terminal_prose or before.score < params.terminal_share * best:
+        article = before.score + crossed
+        crossed = 0.0
+        if article < params.terminal_prose or article < params.terminal_share * best:
             continue
         pure = after.purity >= params.continuation_purity * before.purity
         share = params.label_resume_share if labels is not None and labels[before.barrier] else params.resume_share
@@ -1254,6 +1258,7 @@ def terminal_marker(
         continues = (pure and after.score > params.continuation * before.score) or resumes
         if not continues:
             return before.barrier
+        crossed = article
     return None
 
 
