@@ -908,6 +908,21 @@ def test_the_article_resumes_under_an_inline_box_of_links():
     assert {lines.index(line) for line in box + NOISE["related"]} <= removed
 
 
+def test_a_marker_after_an_inline_box_still_ends_the_article():
+    # the prose under the box is short next to the page's best run; with the
+    # prose above the box it is the article, and its tags end it
+    box = ["Read also", "Bus fares to rise next year", "Road closed for repairs"]
+    more = ["The council said the bridge would be named after a local engineer, as most people had asked.",
+            "A public meeting about the works will be held in the town hall next month, and everyone is welcome."]
+    lines = NOISE["menu"] + [""] + [line for paragraph in ARTICLE for line in (paragraph, "")]
+    lines += box + [""] + [line for paragraph in more for line in (paragraph, "")] + ["Topics", ""]
+    teasers = [summary for _, summary in TEASERS[:2]]
+    lines += [line for headline, summary in TEASERS[:2] for line in (headline, "", summary, "")]
+    removed = {index for index, _, _ in detect(lines, language="en")}
+    assert not {index for index, line in enumerate(lines) if line in ARTICLE or line in more} & removed
+    assert {lines.index(summary) for summary in teasers} <= removed
+
+
 def test_a_thread_of_comments_headed_by_names_and_stamps_goes():
     # no "Comments" heading: the headers alike tell where the thread starts
     lines = NOISE["menu"] + [""] + [line for paragraph in ARTICLE for line in (paragraph, "")]
