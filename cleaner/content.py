@@ -882,7 +882,7 @@ def mark_tables(classes: list[str], described: Sequence[Line], min_rows: int) ->
     return out
 
 
-def introduces_list(line: Line, is_marker: bool, threshold: float, min_chars: int = 30) -> bool:
+def introduces_list(line: Line, is_marker: bool, threshold: float, min_chars: int = 20) -> bool:
     """Whether ``line`` is a sentence announcing a list: it ends with a colon,
     is at least ``min_chars`` long and has stop words by ``threshold``, so
     "Tags:" or "Share this:" announce nothing."""
@@ -1187,7 +1187,7 @@ class Segment(NamedTuple):
     barrier: int  # index of the marker that closes the segment
     score: float  # sum of the weights of its best run
     purity: float  # share of prose among the non-blank lines of that run
-    lead: int = 0  # non-blank lines between the segment's start and its best run
+    lead: int = 0  # lines between the segment's start and its best run, running text aside
     #: the run opens with two lines of running text in a row (among its first
     #: ``OPENING_LINES``), or holds nothing else up to the next marker:
     #: paragraphs, list items and their lead-in follow each other, teasers and
@@ -1208,7 +1208,8 @@ def segments_of(weights: Sequence[float | None], running: Sequence[bool] | None 
             start, end = best_region(stretch)
             run = [w for w in stretch[start:end] if w]
             purity = sum(1 for w in run if w > 0) / len(run) if run else 0.0
-            lead = sum(1 for w in stretch[:start] if w)
+            # (running text before the best run, a list under its lead-in, is no box's link)
+            lead = sum(1 for i, w in enumerate(stretch[:start]) if w and not (running and running[segment_start + i]))
             # from the run's start to the barrier, non-blank lines: running text or not
             flowing = [
                 running[segment_start + i] if running is not None else w > 0
@@ -1220,6 +1221,29 @@ def segments_of(weights: Sequence[float | None], running: Sequence[bool] | None 
             segments.append(Segment(index, float(sum(run)), purity, lead, paired))
             segment_start = index + 1
     return segments
+
+
+def running_text(classes: Sequence[str], described: Sequence[Line], is_marker: Sequence[bool], threshold: float) -> list[bool]:
+    """Which lines read as the article's running text: prose, short lines that
+    end a sentence, and a list with the sentence that announces it
+    (:func:`introduces_list`), its items however short.
+
+    >>> texts = ["Prices in the regions were the following on Monday:", "north - 6.74", "south - 6.71", "Home"]
+    >>> running_text([SHORT, SHORT, SHORT, BAD], describe(texts, frozenset()), [False] * 4, 0.0)
+    [True, True, True, False]
+    """
+    running, in_list = [], False
+    for cls, line, marker in zip(classes, described, is_marker):
+        if cls == BLANK:
+            running.append(False)
+            continue
+        if introduces_list(line, marker, threshold):
+            in_list = True
+            running.append(True)
+            continue
+        in_list = in_list and cls == SHORT and not line.sentence_end
+        running.append(in_list or cls in (GOOD, TABLE) or line.sentence_end)
+    return running
 
 
 def terminal_marker(
@@ -1300,6 +1324,7 @@ def detect(
     bias: str | Params = "balanced",
     end_markers: Sequence[regex.Pattern] = (),
     headlines: Sequence[int] = (),
+    article: bool = False,
 ) -> list[tuple[int, str, str]]:
     """Indices of lines that are NOT main content, each with (line_index, detector_id, reason).
 
@@ -1309,7 +1334,9 @@ def detect(
     full-line patterns after which the article is over; the module's
     :data:`DEFAULT_END_MARKERS` are used when none are given.  ``headlines``
     are the indices of the lines right under the page's headline (a repeat of
-    its title), where its article would start.
+    its title), where its article would start.  ``article``: the lines are an
+    article already (what the HTML step extracted), as a text that opens with
+    its prose is: only an end marker after its prose or a comment thread ends it.
     """
     params = bias if isinstance(bias, Params) else BIASES[bias]
     markers = tuple(end_markers) or DEFAULT_END_MARKERS
@@ -1320,7 +1347,8 @@ def detect(
         units = [" ".join(lines[i].strip() if i > start else lines[i] for i in range(start, end)) for start, end in spans]
         unit_of = {index: unit for unit, span in enumerate(spans) for index in range(*span)}
         removed = detect(
-            units, language=language, bias=params, end_markers=markers, headlines=[unit_of[h] for h in headlines]
+            units, language=language, bias=params, end_markers=markers, headlines=[unit_of[h] for h in headlines],
+            article=article,
         )
         return [(i, detector, reason) for unit, detector, reason in removed for i in range(*spans[unit])]
     texts = [strip_bullet(line) for line in lines]
@@ -1353,11 +1381,7 @@ def detect(
         classes = mark_glued_cards(classes, described)
         classes = mark_cards(classes, described)
     weights = [line_weight(cls, line, params) for cls, line in zip(classes, described)]
-    # running text: prose, and short lines that end a sentence or announce a list
-    running = [
-        cls in (GOOD, TABLE) or (cls != BLANK and (line.sentence_end or line.text.endswith((":", "："))))
-        for cls, line in zip(classes, described)
-    ]
+    running = running_text(classes, described, is_marker, threshold if has_stops else 0.0)
     terminal = terminal_marker(
         [None if marker else weight for weight, marker in zip(weights, is_marker)], params, running, labels
     )
@@ -1402,7 +1426,7 @@ def detect(
             classes[index] = SHORT  # kept inside the article, menu-like as it reads
         if listed:
             end = max(end, listed[-1] + 1)
-    if starts_clean(classes, described, is_marker, region_start, params.clean_head_lines, params.clean_head_chars):
+    if article or starts_clean(classes, described, is_marker, region_start, params.clean_head_lines, params.clean_head_chars):
         # the text opens with the article, not with a page's header: it is an
         # article already, however short, so the first end marker after its
         # prose ends it and nothing else goes
@@ -1561,7 +1585,7 @@ _ITEM_NUMBER = regex.compile(r"(\d{1,3})[.)]\s")
 
 def list_after_lead_in(
     end: int, end_of_page: int, classes: Sequence[str], described: Sequence[Line], is_marker: Sequence[bool],
-    threshold: float, min_lead_in_chars: int = 30, max_details: int = 2, numbered_only: bool = False,
+    threshold: float, min_lead_in_chars: int = 20, max_details: int = 2, numbered_only: bool = False,
 ) -> list[int]:
     """The lines of a list that a sentence at the region's end introduces.
 

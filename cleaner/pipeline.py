@@ -8,7 +8,8 @@
     5. front matter  read back our own markdown output's metadata
     6. rule packs    rules.RuleSet.apply      data-driven removals (rules/*.toml)
     7. structure     metadata.py              title, date and source lines, repeated title, captions
-    8. content       content.detect           text only: the article inside a whole-page dump
+    8. content       content.detect           text: the article inside a whole-page dump; HTML:
+                                              the extracted article ends at an end marker
     9. edges         find_structure again, RuleSet.apply_edges
                                               the header steps (dumps) and ``within`` rules on
                                               the article's own first and last lines
@@ -130,13 +131,16 @@ class Cleaner:
         if kind == "html" or (kind == "auto" and looks_like_html(text)):
             # the HTML step reads the bytes itself: <meta charset> beats a guess
             text, hints = _extract_html(raw, url, self.options.bias)
-            is_page_dump = False
-        else:
-            is_page_dump = self.options.detect_content
-        return self.clean_text(text, hints, detect_content=is_page_dump)
+            return self.clean_text(text, hints, extracted=self.options.detect_content)
+        return self.clean_text(text, hints, detect_content=self.options.detect_content)
 
-    def clean_text(self, text: str, hints: Hints = Hints(), *, detect_content: bool = False) -> Article:
-        """Steps 4-11 on text (from a text file or from HTML extraction)."""
+    def clean_text(
+        self, text: str, hints: Hints = Hints(), *, detect_content: bool = False, extracted: bool = False
+    ) -> Article:
+        """Steps 4-11 on text (from a text file or from HTML extraction).
+        ``detect_content``: the text may be a whole page's dump; ``extracted``:
+        it is an article already (the HTML step's), which the content step
+        only ends at an end marker or a comment thread."""
         norm = normalize(text, NormalizeOptions(quotes=self.options.quotes))
         lines = split_lines(norm)
         removals: list[Removal] = []
@@ -162,9 +166,11 @@ class Cleaner:
         removals.extend(structure.removals)
 
         language = hints.language
-        if detect_content:
+        if detect_content or extracted:
             # rules/markers.toml's headings, the cut_tail markers, users' own
-            found, language = self._content_removals(broken, removals, matched.end_markers, language, run_on, structure.title)
+            found, language = self._content_removals(
+                broken, removals, matched.end_markers, language, run_on, structure.title, article=not detect_content
+            )
             removals.extend(found)
 
         # 9. the article's edges: the header steps (in a page dump) and the rules
@@ -210,7 +216,8 @@ class Cleaner:
         )
 
     def _content_removals(
-        self, broken: list[Line], removals, end_markers, language: str | None, run_on: bool, title: str | None
+        self, broken: list[Line], removals, end_markers, language: str | None, run_on: bool, title: str | None,
+        article: bool = False,
     ) -> tuple[list[Removal], str | None]:
         """Step 8: the lines of a whole-page dump outside its article, and the
         page's language (found on its longest lines, reused for the article).
@@ -240,7 +247,7 @@ class Cleaner:
         bias = run_on_params(self.options.bias) if run_on else self.options.bias
         drops = detect(
             texts, language=language, bias=bias, end_markers=end_markers,
-            headlines=_lines_under_headline(lines, removals, title, broken),
+            headlines=_lines_under_headline(lines, removals, title, broken), article=article,
         )
         found = [
             Removal(rule, reason, lines[i].text, lines[i].start, lines[i].end)
