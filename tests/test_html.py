@@ -443,3 +443,23 @@ def test_zero_width_joiners_survive_the_html_step():
     assert "می\u200cگویند" in extract.text
     assert "\U00010300" not in extract.text  # no stand-in left behind
     assert extract.title == "زاینده\u200cرود"
+
+
+def test_an_extracted_article_ends_at_its_end_marker_and_keeps_the_rest():
+    # what the HTML step extracted is an article already: the content step
+    # removes only what follows an end marker after its prose
+    from cleaner import Cleaner
+
+    article = [
+        "Hokejisté Českých Budějovic v úterním utkání porazili doma brněnskou Kometu 3:2 v prodloužení.",
+        "Kometa měla v úvodu utkání navrch. Už v šesté minutě otevřel skóre obránce Petr Holub, který z modré čáry propálil brankáře.",
+        "Budějovice díky výhře poskočily na osmé místo tabulky. Další utkání odehrají v pátek na ledě Liberce.",
+    ]
+    teasers = [
+        "Dynamo v přípravě remizovalo, trenér chválil mladé útočníky",
+        "Fotbalisté Českých Budějovic sehráli na Kypru poslední přípravný zápas před jarní částí ligy.",
+    ]
+    extracted = "\n".join([*article, "Mohlo by vás zajímat", *teasers])
+    cleaned = Cleaner().clean_text(extracted, extracted=True)
+    assert cleaned.paragraphs == article
+    assert Cleaner().clean_text("\n".join(article), extracted=True).paragraphs == article
