@@ -1357,6 +1357,11 @@ def detect(
     stops = stopwords_for(language)
     described = describe(lines, stops, unpunctuated_prose=params.max_sentence_chars is None)
     has_stops = bool(stops)
+    if not has_stops and params.max_sentence_chars is not None:
+        # run-on text without a stop-list (Chinese, Japanese): a glued list of
+        # teasers has sentence marks like prose, so prose resuming under an
+        # inline box cannot be told from it
+        params = dataclasses.replace(params, resume_lines=-1)
     reference = reference_density(described, params.prose_chars) if has_stops else 0.0
     threshold = max(params.min_density, min(params.relative_density * reference, params.max_density_threshold))
 
