@@ -1208,8 +1208,12 @@ def segments_of(weights: Sequence[float | None], running: Sequence[bool] | None 
             start, end = best_region(stretch)
             run = [w for w in stretch[start:end] if w]
             purity = sum(1 for w in run if w > 0) / len(run) if run else 0.0
-            # (running text before the best run, a list under its lead-in, is no box's link)
-            lead = sum(1 for i, w in enumerate(stretch[:start]) if w and not (running and running[segment_start + i]))
+            # (running text before the best run, a list under its lead-in, is no box's link;
+            # a stretch without prose is all lead)
+            lead = sum(
+                1 for i, w in enumerate(stretch[:start] if end > start else stretch)
+                if w and not (running and running[segment_start + i])
+            )
             # from the run's start to the barrier, non-blank lines: running text or not
             flowing = [
                 running[segment_start + i] if running is not None else w > 0
@@ -1268,7 +1272,14 @@ def terminal_marker(
     an end, ``label_resume_share``.  Past a crossed box, the article's prose
     above it counts with the run below it.
     """
-    segments = segments_of(list(weights) + [None], None if running is None else [*running, False])
+    segments = []
+    for segment in segments_of(list(weights) + [None], None if running is None else [*running, False]):
+        if len(segments) > 1 and segments[-1].score <= 0 and params.max_sentence_chars is None:
+            # a box right under another one ("Related" twice): what follows the
+            # last one resumes under both, their links its lead (in a run-on
+            # dump, where a sentence is a line, no stretch is that short)
+            segment = segment._replace(lead=segments.pop().lead + segment.lead)
+        segments.append(segment)
     best = max(segment.score for segment in segments)
     crossed = 0.0  # the article's prose above the boxes it went on under
     for before, after in zip(segments, segments[1:]):
@@ -1443,7 +1454,7 @@ def detect(
             article_end = min(article_end or len(lines), end_of_page)
         return [(index, "content.end-marker", "at or after the end-of-article marker")
                 for index in range(article_end or len(lines), len(lines)) if classes[index] != BLANK]
-    removed = removal_reasons(classes, described, is_marker, start, end, end_of_page, params)
+    removed = removal_reasons(classes, described, is_marker, start, end, end_of_page, params, running, labels)
     # a page, not an article: what it prints twice goes the second time
     gone = {index for index, _, _ in removed}
     kept = [index for index, cls in enumerate(classes) if cls != BLANK and index not in gone]
@@ -1728,17 +1739,25 @@ def starts_clean(
 
 def removal_reasons(
     classes: Sequence[str], described: Sequence[Line], is_marker: Sequence[bool],
-    start: int, end: int, end_of_page: int, params: Params,
+    start: int, end: int, end_of_page: int, params: Params, running: Sequence[bool] = (), labels: Sequence[bool] = (),
 ) -> list[tuple[int, str, str]]:
-    """(index, detector id, reason) of every non-blank line outside the article."""
+    """(index, detector id, reason) of every non-blank line outside the article;
+    inside it, of an inline box: a marker, and under a heading that labels no
+    link on its own line (``labels``) the short lines up to the next line of
+    ``running`` text (its links)."""
     removed = []
+    in_box = False
     for index, (cls, line) in enumerate(zip(classes, described)):
         if cls == BLANK:
             continue
+        heading = is_marker[index] and not (labels and labels[index])
+        in_box = heading or (in_box and cls in (SHORT, BAD) and not (running and running[index]))
         if index >= end_of_page:
             removed.append((index, "content.end-marker", "at or after the end-of-article marker"))
         elif is_marker[index]:
             removed.append((index, "content.end-marker", "heading of a box of links"))
+        elif in_box and start <= index < end:
+            removed.append((index, "content.end-marker", "a link in a box of links"))
         elif index < start or index >= end:
             removed.append((index, "content.outside-article", "outside the article's prose region"))
         elif cls == BAD:

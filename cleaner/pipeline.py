@@ -34,7 +34,10 @@ import regex
 from . import metadata as meta
 from .article import Article, Removal
 from .assemble import delete_spans, is_hard_wrapped, merge_spans, to_paragraphs
-from .content import break_run_on_text, detect, is_run_on, language_sample, run_on_params
+from .content import (
+    DEFAULT_END_MARKERS, MAX_MARKER_CHARS, break_run_on_text, detect, is_run_on, language_sample, marker_union,
+    run_on_params,
+)
 from .errors import CleanerError, InputError
 from .html import looks_like_html
 from .inputs import decode
@@ -226,11 +229,17 @@ class Cleaner:
         only spaces become line breaks there, so offsets stay those of
         ``norm`` and an article's long paragraphs come out whole. Lines the
         rules removed are hidden from it, except those of ``ends_article``
-        rules (a copyright footer), which it sees as end markers. In a run-on
+        and ``end_marker`` rules (a copyright footer, "Read also: ...") and any
+        that reads as an end marker ("Lee también" under a cue-line rule),
+        which it sees as end markers. In a run-on
         dump it sees every line: there the rules' lines are guessed sentences,
         and a "Related" or "8 comments" they drop still marks where the
         article ends (hiding them: BeautifulSoup dumps F1 0.8879, not 0.8899)."""
-        shown = [(r.start, r.end) for r in removals if r.rule in self._end_rule_ids]
+        union = marker_union(tuple(end_markers) or DEFAULT_END_MARKERS)
+        shown = [
+            (r.start, r.end) for r in removals
+            if r.rule in self._end_rule_ids or (len(r.text) <= MAX_MARKER_CHARS and union.search(r.text.strip()))
+        ]
         hidden = [] if run_on else [
             (r.start, r.end) for r in removals
             if not any(start < r.end and r.start < end for start, end in shown)  # another rule's removal of that line too
