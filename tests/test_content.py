@@ -923,6 +923,22 @@ def test_a_marker_after_an_inline_box_still_ends_the_article():
     assert {lines.index(summary) for summary in teasers} <= removed
 
 
+def test_a_box_heading_that_a_rule_removes_still_shows_the_detector_its_links():
+    # "Lee también" goes by a cue-line rule; the detector still reads it as the
+    # heading of a box, and its two links go with it while the article goes on
+    article = [
+        "El Pleno del Ayuntamiento dio luz verde este jueves al plan de movilidad que transformará el barrio de San Andrés.",
+        "El proyecto contempla ensanchar aceras, eliminar el tráfico de paso en seis calles y reservar el acceso a los residentes.",
+        "La oposición, sin embargo, cuestionó tanto los plazos como la falta de alternativas para quienes necesitan el coche.",
+        "Los comerciantes de la zona están divididos y la asociación pidió en febrero que se mantuvieran dos aparcamientos.",
+    ]
+    links = ["Los vecinos de San Andrés reclaman más zonas verdes", "Zona de bajas emisiones: qué coches podrán entrar"]
+    page = ["Portada", "Valladolid", "Deportes", "Cultura", "", article[0], "", article[1], "", "Lee también", *links, "",
+            article[2], "", article[3], "", "Aviso legal", "Contacto", "Política de cookies"]
+    cleaned = clean("\n".join(page), kind="text")
+    assert cleaned.paragraphs == article
+
+
 def test_a_thread_of_comments_headed_by_names_and_stamps_goes():
     # no "Comments" heading: the headers alike tell where the thread starts
     lines = NOISE["menu"] + [""] + [line for paragraph in ARTICLE for line in (paragraph, "")]
