@@ -287,7 +287,8 @@ def find_title(lines: Sequence[Line], window: int = 12) -> int | None:
     first = nonempty[0]
     if len(nonempty) > 1 and is_row_shape(shape := row_shape(lines[first].text)) and row_shape(lines[nonempty[1]].text) == shape:
         return None  # the first row of a table ("1a etapa: 10 de março – Interlagos"), not its title
-    return first if is_title_like(lines[first].text) else None
+    # a bulleted first line is a menu's item ("* Latest News"), not a title
+    return first if is_title_like(lines[first].text) and not _BULLET.match(lines[first].text) else None
 
 
 #: a page with more headlines each dated on the next line lists teasers
