@@ -165,8 +165,10 @@ class Params:
     terminal_share: float = 0.5
     #: a comment thread or a list of teasers is this many dated headers alike; it ends the article ...
     min_thread_stamps: int = 3
-    #: ... when a run of prose worth this much precedes its first header
+    #: ... when a run of prose worth this much precedes its first header, and the
+    #: next header alike follows within this many lines
     thread_prose: int = 250
+    thread_gap: int = 16
     #: a run starting in the first ``headline_lines`` weighed lines under the
     #: page's headline wins over a run below it worth up to 1/this as much (0: off)
     headline_share: float = 0.5
@@ -1655,24 +1657,26 @@ def list_after_lead_in(
     return ([lead_in] if lead_in >= end else []) + items
 
 
-def stamp_signature(text: str, match: regex.Match, max_header_chars: int = 40) -> str:
+_HANDLE_BEFORE = regex.compile(r"\(@\w{1,30}\)\s*$")
+
+
+def stamp_signature(text: str, match: regex.Match) -> str:
     """The shape of a comment header: the stamp's pattern of letters and
-    digits, and the word before it ("jo says: May 2, 2019"), unless the header
-    stands on a line of its own (at most ``max_header_chars`` besides the
-    stamp) and that word is capitalised: the commenter's name, or a byline's.
+    digits, and the word before it when that is a lower-case word ("jo says:
+    May 2, 2019"); a capitalised one is the commenter's name (or a byline's),
+    and differs from header to header.
 
     >>> signature = lambda text: stamp_signature(text, _COMMENT_STAMP.search(text))
     >>> signature("Dirk P. 17.10.2024, 08:12 Uhr") == signature("Anke aus Stade 17.10.2024, 09:05 Uhr")
     True
-    >>> long = "The council met on Monday and the mayor, who spoke first, said on"
-    >>> signature(long + " 17.10.2024, 08:12 that") == signature("Anke aus Stade 17.10.2024, 09:05 Uhr")
+    >>> signature("jo says: November 19, 2019 at 6:34 am") == signature("Jo Lee November 19, 2019 at 6:34 am")
     False
     """
     shape = regex.sub(r"\d+", "0", regex.sub(r"\p{L}+", "a", match.group()))
     before = _WORD.findall(text[max(0, match.start() - 40) : match.start()])
-    if len(text) - len(match.group()) <= max_header_chars and (not before or not before[-1][:1].islower()):
+    if not before or not before[-1][:1].islower():
         return f"| {shape}"
-    return f"{before[-1].lower() if before else ''} {shape}"
+    return f"{before[-1].lower()} {shape}"
 
 
 def thread_start(texts: Sequence[str], weights: Sequence[float], params: Params, after: int = 0) -> int | None:
@@ -1700,12 +1704,20 @@ def thread_start(texts: Sequence[str], weights: Sequence[float], params: Params,
         (index, stamp_signature(text, match))
         for index, text in enumerate(texts) if text and first_of[text] == index and not _EMBED_ATTRIBUTION.match(text)
         for match in _COMMENT_STAMP.finditer(text)
+        # an embedded post's attribution glued into a run-on line: "(@jo) May 2, 2019"
+        if not _HANDLE_BEFORE.search(text, max(0, match.start() - 40), match.start())
     ]
     if len(headers) < params.min_thread_stamps:
         return None
     remaining = Counter(signature for _, signature in headers)
-    for index, signature in headers:
-        if index > after and remaining[signature] >= params.min_thread_stamps:
+    for position, (index, signature) in enumerate(headers):
+        # the next header alike follows within a comment's length (a byline's
+        # is the article's length away)
+        following = next((other for other, alike in headers[position + 1:] if alike == signature), None)
+        if (
+            index > after and remaining[signature] >= params.min_thread_stamps
+            and following is not None and following - index <= params.thread_gap
+        ):
             head = list(weights[:index])
             start, end = best_region(head)
             if region_score(head, start, end) >= params.thread_prose:
