@@ -1286,16 +1286,16 @@ def terminal_marker(
     crossed = 0.0  # the article's prose above the boxes it went on under
     for before, after in zip(segments, segments[1:]):
         article = before.score + crossed
-        crossed = 0.0
-        if article < params.terminal_prose or article < params.terminal_share * best:
-            continue
         pure = after.purity >= params.continuation_purity * before.purity
         share = params.label_resume_share if labels is not None and labels[before.barrier] else params.resume_share
         resumes = after.lead <= params.resume_lines and after.paired and after.score >= share * before.score
         continues = (pure and after.score > params.continuation * before.score) or resumes
+        # (a box crossed before the article's prose was enough to end it counts too)
+        crossed = article if continues else 0.0
+        if article < params.terminal_prose or article < params.terminal_share * best:
+            continue
         if not continues:
             return before.barrier
-        crossed = article
     return None
 
 
