@@ -60,7 +60,7 @@ import regex
 
 from .lines import IDEOGRAPH, SENTENCE_MARKS, ends_sentence, is_row_shape, reads_unpunctuated, row_shape
 from .metadata import detect_language  # one langdetect setup for the package
-from .rules import MAX_LABELLED_CHARS, RuleSet, default_rules_dir
+from .rules import MAX_LABELLED_CHARS, KeyedPattern, RuleSet, default_rules_dir
 
 __all__ = [
     "DEFAULT_END_MARKERS",
@@ -251,7 +251,7 @@ _MIN_PROSE_CHARS = min(params.prose_chars for params in BIASES.values())
 # language; the pipeline adds those of every pack it loads (users' too).
 _MARKER_PACK = RuleSet.load([default_rules_dir() / "markers.toml"])
 #: the default end-of-article markers, anchored to whole lines
-DEFAULT_END_MARKERS: tuple[regex.Pattern, ...] = _MARKER_PACK.end_markers(_MARKER_PACK.packs)
+DEFAULT_END_MARKERS: tuple[regex.Pattern | KeyedPattern, ...] = _MARKER_PACK.end_markers(_MARKER_PACK.packs)
 #: the same headings glued inside a run-on line (see :func:`break_run_on_text`)
 DEFAULT_GLUED_MARKERS: regex.Pattern | None = _MARKER_PACK.glued_markers
 
@@ -1299,12 +1299,31 @@ def terminal_marker(
     return None
 
 
+class MarkerMatcher(NamedTuple):
+    """End markers as one pattern (one match per line instead of one per marker,
+    each keeping its case-insensitivity), and those with keywords apart
+    (tried only on lines holding a keyword: they may begin anywhere in a line)."""
+
+    union: regex.Pattern | None
+    keyed: tuple[KeyedPattern, ...]
+
+    def match(self, text: str) -> regex.Match | None:
+        found = self.union.match(text) if self.union is not None else None
+        for marker in self.keyed:
+            if found is not None:
+                break
+            found = marker.match(text)
+        return found
+
+
 @functools.lru_cache(maxsize=32)
-def marker_union(markers: tuple[regex.Pattern, ...]) -> regex.Pattern | None:
-    """``markers`` as one pattern: one search per line instead of one per
-    marker (each keeps its own case-insensitivity)."""
-    parts = [f"(?i:{p.pattern})" if p.flags & regex.IGNORECASE else f"(?:{p.pattern})" for p in markers]
-    return regex.compile("|".join(parts)) if parts else None
+def marker_union(markers: tuple[regex.Pattern | KeyedPattern, ...]) -> MarkerMatcher:
+    """``markers`` (patterns anchored to whole lines) as one matcher: compiled once per set."""
+    plain = [p for p in markers if not isinstance(p, KeyedPattern)]
+    parts = [f"(?i:{p.pattern})" if p.flags & regex.IGNORECASE else f"(?:{p.pattern})" for p in plain]
+    return MarkerMatcher(
+        regex.compile("|".join(parts)) if parts else None, tuple(p for p in markers if isinstance(p, KeyedPattern))
+    )
 
 
 def wrapped_paragraphs(lines: Sequence[str], min_wrapped_chars: int = 40) -> list[tuple[int, int]]:
@@ -1335,7 +1354,7 @@ def detect(
     *,
     language: str | None = None,
     bias: str | Params = "balanced",
-    end_markers: Sequence[regex.Pattern] = (),
+    end_markers: Sequence[regex.Pattern | KeyedPattern] = (),
     headlines: Sequence[int] = (),
     article: bool = False,
 ) -> list[tuple[int, str, str]]:
@@ -1353,7 +1372,7 @@ def detect(
     """
     params = bias if isinstance(bias, Params) else BIASES[bias]
     markers = tuple(end_markers) or DEFAULT_END_MARKERS
-    union = marker_union(markers)  # one search per line (compiled once per set of markers)
+    union = marker_union(markers)  # one match per line (compiled once per set of markers)
     spans = wrapped_paragraphs(lines)
     if len(spans) < len(lines):
         # judge a hard-wrapped paragraph as a whole, then answer for its lines
@@ -1380,7 +1399,7 @@ def detect(
 
     classes = [classify_line(line, params, threshold, has_stops) for line in described]
     found = [
-        union.search(line.text) if cls != BLANK and line.length <= MAX_MARKER_CHARS else None
+        union.match(line.text) if cls != BLANK and line.length <= MAX_MARKER_CHARS else None
         for cls, line in zip(classes, described)
     ]
     is_marker = [match is not None for match in found]

@@ -238,7 +238,7 @@ class Cleaner:
         union = marker_union(tuple(end_markers) or DEFAULT_END_MARKERS)
         shown = [
             (r.start, r.end) for r in removals
-            if r.rule in self._end_rule_ids or (len(r.text) <= MAX_MARKER_CHARS and union.search(r.text.strip()))
+            if r.rule in self._end_rule_ids or (len(r.text) <= MAX_MARKER_CHARS and union.match(r.text.strip()))
         ]
         hidden = [] if run_on else [
             (r.start, r.end) for r in removals

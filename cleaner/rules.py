@@ -80,7 +80,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import accumulate
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import Callable, Iterable, Iterator, NamedTuple, Sequence
 
 import regex
 
@@ -667,11 +667,22 @@ def pack_files(path: str | Path) -> list[Path]:
     return sorted(path.rglob("*.toml"))
 
 
+class KeyedPattern(NamedTuple):
+    """A pattern tried only on lines holding one of its ``keywords`` (folded,
+    see :func:`has_keyword`): one that may begin matching anywhere in a line."""
+
+    pattern: regex.Pattern
+    keywords: tuple[str, ...]
+
+    def match(self, text: str) -> regex.Match | None:
+        return self.pattern.match(text) if has_keyword(self.keywords, text) else None
+
+
 @dataclass(frozen=True)
 class RuleMatch:
     removals: tuple[Removal, ...]
     source: str | None
-    end_markers: tuple[regex.Pattern, ...]
+    end_markers: tuple[regex.Pattern | KeyedPattern, ...]
 
 
 @dataclass(frozen=True)
@@ -696,7 +707,10 @@ class RuleSet:
         object.__setattr__(self, "_keyed", keyed)
         object.__setattr__(self, "_keywords", tuple(dict.fromkeys(k for r in keyed for k in r.keywords)))
         object.__setattr__(self, "_screen_chars", max((r.max_chars for r in line_rules), default=0))
-        object.__setattr__(self, "_end_markers", {r.id: r.anchored() for r in self.rules if r.is_end_marker})
+        object.__setattr__(self, "_end_markers", {
+            r.id: KeyedPattern(r.anchored(), r.keywords) if r.keywords else r.anchored()
+            for r in self.rules if r.is_end_marker
+        })
         headings = [r.pattern.pattern for p in self.packs if not p.is_site_pack for r in p.rules if r.kind == "end_marker"]
         object.__setattr__(self, "glued_markers", glued_marker_pattern(headings))
         # one screen for the labelled headings of every end_marker rule; the
@@ -707,9 +721,10 @@ class RuleSet:
         object.__setattr__(self, "_label_rules", {r.id: r.labelled() for r in labels})
         object.__setattr__(self, "_label_screen", regex.compile(label_screen) if label_screen else None)
 
-    def end_markers(self, packs: Sequence[RulePack]) -> tuple[regex.Pattern, ...]:
+    def end_markers(self, packs: Sequence[RulePack]) -> tuple[regex.Pattern | KeyedPattern, ...]:
         """The cut_tail markers and ends_article lines of ``packs``, anchored to whole lines, for the
-        main-content detector (it searches lines, bullets and all)."""
+        main-content detector (it searches lines, bullets and all); a rule with
+        ``keywords`` gives them along (:class:`KeyedPattern`)."""
         return tuple(self._end_markers[r.id] for p in packs for r in p.rules if r.is_end_marker)
 
     def matched_lines(self, lines: Sequence[Line]) -> dict[str, list[int]]:
