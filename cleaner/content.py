@@ -259,14 +259,58 @@ DEFAULT_GLUED_MARKERS: regex.Pattern | None = _MARKER_PACK.glued_markers
 MAX_MARKER_CHARS = MAX_LABELLED_CHARS
 
 # Consent and legal notices read like prose (long, full of stop words) but are
-# never the article: a line naming cookies together with consent/privacy words.
-_NOTICE = regex.compile(
-    r"\bcookies?\b.*\b(?:accept|agree|consent|privacy|policy|browsing|tracking|settings|"
-    r"akzeptier|zustimm|datenschutz|acept|polític|privacidad|privacidade|accepter|politique|"
-    r"confidentialité|accett|consenso|согла|политик)"
-    r"|\b(?:accept|agree|consent|akzeptier|acept|accepter|accett|согла)\w*\b.*\bcookies?\b",
-    regex.IGNORECASE,
+# never the article: a line naming cookies together with consent, privacy,
+# settings or partners' words, in the languages of rules/markers.toml (a word
+# for cookies alone is a baker's too).
+_COOKIE_WORDS = (
+    "cookie", "kakor", "eväste", "süti", "çerez", "ciastecz", "piškot", "kolačić", "колачић", "slapuk",
+    "sīkdatn", "küpsis", "куки", "кукі", "クッキー", "쿠키", "คุกกี้", "کوکی", "עוגיות", "تعريف الارتباط",
+    "الكوكيز", "कुकी", "কুকি", "vidakuzi",
 )
+_CONSENT_WORDS = (
+    # en, de, fr, es, pt, it, nl
+    r"accept|agree|consent|privacy|policy|browsing|tracking|settings|partners?\b|technolog|personali[sz]|analytic"
+    r"|akzeptier|zustimm|einwillig|datenschutz|einstellung"
+    r"|confidentialité|politique|paramètres|partenaires"
+    r"|acept|consentimiento|privacidad|polític|configuraci|socios|tecnolog"
+    r"|aceit|privacidade|configuraç|parceiros"
+    r"|accett|consenso|informativa|impostazioni"
+    r"|toestemming|instellingen|technieken|akkoord"
+    # sv, da, no, pl, cs, sk, hu, ro, fi, el, tr
+    r"|godkänn|samtyck|integritet|inställningar|tekniker|samtykke|personvern|innstillinger|indstillinger"
+    r"|akceptuj|zgod[aęy]|prywatnoś|ustawie"
+    r"|souhlas|súhlas|soukrom|súkrom|nastaven"
+    r"|elfogad|hozzájárul|adatvédel|beállítás"
+    r"|consimț|confidențialit|setări|parteneri"
+    r"|hyväksy|suostum|tietosuoja|asetuks|kumppan"
+    r"|αποδοχ|αποδέχ|συγκατάθ|απόρρητ|ρυθμίσ|συνεργ"
+    r"|kabul|onay|gizlilik|kişisel veri|ayarlar"
+    # ru, uk, bg, hr/sr/sl, id/ms, vi, ca, sw
+    r"|согла|политик|конфиденциальн|персональн|настройк|партн[её]р|погодж|конфіденційн|налаштуван|съгла|поверителност"
+    r"|prihvat|privol|privatnost|postavke|soglasj|zasebnost|nastavitve"
+    r"|setuju|terima|privasi|kebijakan|pengaturan|mitra|persetujuan"
+    r"|đồng ý|chấp nhận|quyền riêng tư|chính sách|cài đặt|đối tác"
+    r"|accepta|consentiment|privacitat|configuració"
+    r"|kubali|faragha"
+    # ar, fa, he, hi, bn, th, ja, zh, ko
+    r"|موافق|قبول|الخصوصية|سياسة|إعدادات|شركاء|پذیرش|موافقت|حریم خصوصی|سیاست|تنظیمات|מסכים|הסכמה|פרטיות|מדיניות|הגדרות"
+    r"|स्वीकार|सहमति|गोपनीयता|नीति|सेटिंग|গ্রহণ|সম্মতি|গোপনীয়তা|নীতি|ยอมรับ|ยินยอม|ความเป็นส่วนตัว|นโยบาย|ตั้งค่า"
+    r"|同意|承諾|プライバシー|ポリシー|設定|接受|隐私|隱私|政策|设置|동의|수락|개인정보|정책|설정"
+)
+# ... and before the word for cookies, only asking for consent ("Accept all cookies")
+_CONSENT_VERBS = (
+    r"accept|agree|consent|akzeptier|zustimm|einwillig|acept|aceit|accett|akkoord|godkänn|samtyck|akceptuj|souhlas"
+    r"|súhlas|elfogad|hyväksy|kabul|согла|погодж|prihvat|setuju|đồng ý|chấp nhận|accepta|kubali|موافق|قبول|پذیرش"
+    r"|موافقت|מסכים|הסכמה|स्वीकार|सहमति|গ্রহণ|সম্মতি|ยอมรับ|ยินยอม|同意|承諾|接受|동의|수락"
+)
+_COOKIE = "(?:" + "|".join(map(regex.escape, _COOKIE_WORDS)) + ")"
+# (near each other: a glued list of headlines may name cookies and a policy far apart)
+_NOTICE = regex.compile(f"{_COOKIE}.{{0,120}}(?:{_CONSENT_WORDS})|(?:{_CONSENT_VERBS}).{{0,120}}{_COOKIE}", regex.IGNORECASE)
+
+
+def mentions_cookies(lowered: str) -> bool:
+    """Whether a lower-cased line holds a word for cookies (a cheap test before :data:`_NOTICE`)."""
+    return any(word in lowered for word in _COOKIE_WORDS)
 
 # A comment's header, or a teaser's: a full date, maybe with a time of day
 # ("November 19, 2019 at 6:34 am", "19.11.2019", "2019-11-20 17:27"), or a
@@ -734,10 +778,9 @@ def describe(lines: Sequence[str], stops: frozenset[str], unpunctuated_prose: bo
                 sentence_end=ends_sentence(text) or (long and unpunctuated_prose and reads_unpunctuated(text)),
                 repeated=bool(text) and counts[low] > 1,
                 has_letters=bool(_LETTER.search(text)),
-                # both of _NOTICE's alternatives need "cookie", whose lower
-                # case holds "cook" (İ lowers to two characters): most lines
-                # skip the search
-                notice="cook" in low and bool(_NOTICE.search(text)),
+                # both of _NOTICE's alternatives need a word for cookies: most
+                # lines skip the search
+                notice=mentions_cookies(low) and bool(_NOTICE.search(text)),
                 # only lines long enough to be prose need it, and it is costly
                 capitalised=capitalised_share(text) if long else 0.0,
                 longest_sentence=longest_sentence(text) if len(text) > 300 else len(text),
