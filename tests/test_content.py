@@ -951,3 +951,15 @@ def test_a_thread_of_comments_headed_by_names_and_stamps_goes():
     removed = {index for index, _, _ in detect(lines, language="en")}
     assert {i for i in range(first, len(lines)) if lines[i]} <= removed
     assert not {lines.index(paragraph) for paragraph in ARTICLE} & removed
+
+
+@pytest.mark.parametrize("line, notice", [
+    ("Jämtlandsposten och våra partner använder cookies och liknande tekniker för att sajten ska fungera.", True),
+    ("Używamy plików cookies, aby zapewnić najlepsze wrażenia; kontynuując, akceptujesz naszą politykę prywatności.", True),
+    ("Sitemizde çerezler kullanılmaktadır; gizlilik politikamızı okuyarak ayarlarınızı değiştirebilirsiniz.", True),
+    ("เราใช้คุกกี้เพื่อพัฒนาประสิทธิภาพ คุณสามารถศึกษารายละเอียดได้ที่ นโยบายความเป็นส่วนตัว", True),
+    ("She baked cookies for the children on Sunday and gave the rest to the neighbours.", False),
+    ("Anna piekła ciasteczka dla dzieci w niedzielę, a resztę oddała sąsiadom.", False),
+])
+def test_consent_notices_are_told_in_many_languages(line, notice):
+    assert describe([line], frozenset())[0].notice is notice
