@@ -10,7 +10,7 @@ import pytest
 import regex
 
 from cleaner import clean, content
-from cleaner.content import break_run_on_text, detect
+from cleaner.content import break_run_on_text, describe, detect
 
 BENCH = Path(__file__).resolve().parent.parent.parent / "shared" / "bench" / "aeb"
 SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
