@@ -557,4 +557,27 @@ def detect_language(text: str) -> str | None:
         code = detector.detect()
     except LangDetectException:
         return None
-    return None if code == "unknown" else code.split("-")[0]
+    return None if code == "unknown" else east_asian_by_script(code.split("-")[0], sample)
+
+
+_HANGUL = regex.compile(r"\p{Hangul}")
+_KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
+_HAN = regex.compile(r"\p{Han}")
+
+
+def east_asian_by_script(code: str, sample: str) -> str:
+    """``code`` corrected by the scripts of ``sample``: langdetect's n-grams
+    mistake Traditional Chinese for Korean, which is written in Hangul, and
+    Japanese is written with kana.
+
+    >>> east_asian_by_script("ko", "中央氣象署今日上午發布海上陸上颱風警報，警戒區域包括台東縣。")
+    'zh'
+    >>> east_asian_by_script("ko", "서울시는 새 다리를 내년 봄에 개통한다고 밝혔다.")
+    'ko'
+    """
+    if code not in ("ko", "ja", "zh") or _HANGUL.search(sample):
+        return code
+    kana, han = len(_KANA.findall(sample)), len(_HAN.findall(sample))
+    if kana and kana >= 0.1 * (kana + han):  # Japanese; a Chinese text quotes a katakana name at most
+        return "ja"
+    return "zh" if han else code
