@@ -1,7 +1,8 @@
 """Quality gate on the project's own multilingual pages (samples/pages, see bench/pages.py).
 
-The benchmark of test_quality_gate.py is mostly English; these 31 pages are in
-30 languages and 31 site templates. Text mode reads each page as the three
+The benchmark of test_quality_gate.py is mostly English; these 47 pages are in
+40 languages and 47 site templates (31 written first, 16 more held out while
+the seventh session tuned on the first ones, then added). Text mode reads each page as the three
 page-to-text tools dump it (made here, at run time), HTML mode reads the page.
 Floors are pinned a little below what was measured, so a change that loses
 quality on other languages fails here. Skips when a dumper is not installed.
@@ -14,10 +15,11 @@ import pytest
 from bench import pages as P
 from bench.metric import summarise
 
-# Measured 2026-12-05 (seventh session, final run); floors = measured - 0.01
-# (31 pages: one page moves an average by up to 0.03).
-TEXT_FLOORS = {"dump:html-text": 0.95, "dump:inscriptis": 0.95, "dump:beautifulsoup": 0.78}
-HTML_FLOOR = 0.95
+# Measured 2026-12-05 (seventh session, final run): html-text 0.967, inscriptis
+# 0.967, BeautifulSoup 0.814, HTML 0.974; floors = measured - 0.01 (47 pages:
+# one page moves an average by up to 0.02).
+TEXT_FLOORS = {"dump:html-text": 0.957, "dump:inscriptis": 0.957, "dump:beautifulsoup": 0.804}
+HTML_FLOOR = 0.964
 # html-text and inscriptis dumps keep their lines: every page's article is found
 MIN_PAGE_F1 = {"dump:html-text": 0.80, "dump:inscriptis": 0.80}
 
@@ -32,8 +34,8 @@ def scores():
 
 def test_there_are_pages_in_many_languages():
     pages = P.load_pages()
-    assert len(pages) >= 30
-    assert len({page.language for page in pages}) >= 25
+    assert len(pages) >= 47
+    assert len({page.language for page in pages}) >= 40
 
 
 @pytest.mark.parametrize("source", sorted(TEXT_FLOORS))
