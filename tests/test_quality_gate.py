@@ -14,13 +14,13 @@ from bench import quality
 
 AEB = quality.DEFAULT_AEB
 
-# HTML mode through the whole pipeline, measured 2026-11-23 on 181 pages: 0.9821 / 0.9783 / 0.9859
-# (fourth session, final run: 0.9820 / 0.9783 / 0.9857); floors = first measure - 0.005.
-HTML_FLOORS = {"f1": 0.9771, "precision": 0.9733, "recall": 0.9811}
+# HTML mode through the whole pipeline, measured 2026-11-23 on 181 pages: 0.9821 / 0.9783 / 0.9859;
+# 2026-12-05 (seventh session, final run): 0.9829 / 0.9802 / 0.9857; floors = measured - 0.005.
+HTML_FLOORS = {"f1": 0.9779, "precision": 0.9752, "recall": 0.9807}
 # Text mode through the whole pipeline (rule packs + content detector), measured
-# 2026-11-23 (sixth session, final run): html-text 0.9463, inscriptis 0.9457,
-# beautifulsoup 0.9042; floors = measured - 0.004. Every target is reached.
-TEXT_FLOORS = {"dump:html-text": 0.9423, "dump:inscriptis": 0.9417, "dump:beautifulsoup": 0.9002}
+# 2026-12-05 (seventh session, final run): html-text 0.9497, inscriptis 0.9489,
+# beautifulsoup 0.9096; floors = measured - 0.004. Every target is reached.
+TEXT_FLOORS = {"dump:html-text": 0.9457, "dump:inscriptis": 0.9449, "dump:beautifulsoup": 0.9056}
 TEXT_TARGETS = {"dump:html-text": 0.92, "dump:inscriptis": 0.90, "dump:beautifulsoup": 0.90}
 
 
@@ -74,3 +74,18 @@ def test_text_mode_target(result, source):
 def test_text_mode_beats_jusText(result, source):
     ours = _row(result, "cleaner.clean", source)
     assert ours["f1"] > _row(result, "jusText", source)["f1"]
+
+
+# Articles in other languages than English (20 of the 181, by the language
+# detected on the ground truth) score no worse than the English ones, within
+# what two or three pages weigh in 20: measured 2026-12-05 (en / other)
+# html-text 0.949 / 0.952, inscriptis 0.949 / 0.944 (one ja page's dump has
+# lost its spaces around Latin words), BeautifulSoup 0.911 / 0.897 (two pt pages
+# whose tables and cards BeautifulSoup glues onto one line).
+MAX_LANGUAGE_GAP = 0.02
+
+
+@pytest.mark.parametrize("source", sorted(TEXT_FLOORS))
+def test_other_languages_score_like_english(result, source):
+    row = _row(result, "cleaner.clean", source)
+    assert row["f1_other_languages"] >= row["f1_english"] - MAX_LANGUAGE_GAP, row
