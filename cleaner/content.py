@@ -1238,6 +1238,8 @@ class Segment(NamedTuple):
     #: paragraphs, list items and their lead-in follow each other, teasers and
     #: comments alternate with headlines and names
     paired: bool = False
+    #: from the marker to the next, nothing but running text (short sentences count)
+    only_running: bool = False
 
 
 OPENING_LINES = 4
@@ -1267,7 +1269,10 @@ def segments_of(weights: Sequence[float | None], running: Sequence[bool] | None 
             opening = flowing[:OPENING_LINES]
             # (or it is running text up to the next marker: a last paragraph above the tags)
             paired = any(a and b for a, b in zip(opening, opening[1:])) or (bool(flowing) and all(flowing))
-            segments.append(Segment(index, float(sum(run)), purity, lead, paired))
+            # the whole stretch, from the marker on, is running text
+            everything = [running[segment_start + i] if running is not None else w > 0 for i, w in enumerate(stretch) if w]
+            only_running = bool(everything) and all(everything)
+            segments.append(Segment(index, float(sum(run)), purity, lead, paired, only_running))
             segment_start = index + 1
     return segments
 
@@ -1314,7 +1319,8 @@ def terminal_marker(
     two lines of ``running`` text in a row (:class:`Segment`), and is worth
     ``resume_share`` of the run before it; after a marker that ``labels`` a
     link on its own line ("Read also: Bus fares rise"), a box more often than
-    an end, ``label_resume_share``.  Past a crossed box, the article's prose
+    an end, ``label_resume_share``, or nothing but running text up to the next
+    marker (the article's last short paragraphs).  Past a crossed box, the article's prose
     above it counts with the run below it.
     """
     segments = []
@@ -1330,8 +1336,11 @@ def terminal_marker(
     for before, after in zip(segments, segments[1:]):
         article = before.score + crossed
         pure = after.purity >= params.continuation_purity * before.purity
-        share = params.label_resume_share if labels is not None and labels[before.barrier] else params.resume_share
-        resumes = after.lead <= params.resume_lines and after.paired and after.score >= share * before.score
+        labelled = labels is not None and labels[before.barrier]
+        share = params.label_resume_share if labelled else params.resume_share
+        resumes = after.lead <= params.resume_lines and (
+            (after.paired and after.score >= share * before.score) or (labelled and after.only_running)
+        )
         continues = (pure and after.score > params.continuation * before.score) or resumes
         # (a box crossed before the article's prose was enough to end it counts too)
         crossed = article if continues else 0.0
@@ -1490,7 +1499,9 @@ def detect(
         # no prose anywhere: nothing to tell apart, keep the text as it is
         return []
     if params.extend_with_sentences:
-        start, end = extend_region(start, end, end_of_page, classes, described, is_marker, threshold, params, has_stops)
+        start, end = extend_region(
+            start, end, end_of_page, classes, described, is_marker, threshold, params, has_stops, labels
+        )
     # whether the text is an article already is judged on the region as found:
     # an article's own standfirst must not make its head look like a page's
     region_start, start = start, after_byline(start, end, classes, described, params.max_head_to_byline)
@@ -1506,7 +1517,9 @@ def detect(
             classes[index] = SHORT  # kept inside the article, menu-like as it reads
         if listed:
             end = max(end, listed[-1] + 1)
-    if article or starts_clean(classes, described, is_marker, region_start, params.clean_head_lines, params.clean_head_chars):
+    if article or starts_clean(
+        classes, described, is_marker, region_start, params.clean_head_lines, params.clean_head_chars, labels
+    ):
         # the text opens with the article, not with a page's header: it is an
         # article already, however short, so the first end marker after its
         # prose ends it and nothing else goes
@@ -1613,7 +1626,7 @@ def first_of_article(start: int, end: int, classes: Sequence[str], described: Se
 
 def extend_region(
     start: int, end: int, end_of_page: int, classes: Sequence[str], described: Sequence[Line],
-    is_marker: Sequence[bool], threshold: float, params: Params, has_stops: bool,
+    is_marker: Sequence[bool], threshold: float, params: Params, has_stops: bool, labels: Sequence[bool] = (),
 ) -> tuple[int, int]:
     """The region grown over the lines at its edges that read like more of it.
 
@@ -1625,7 +1638,8 @@ def extend_region(
     made of stop words can set it.  Growth stops at anything else.  In a
     run-on dump every sentence is a line, so teasers before the article
     would read alike: there only short sentences dense by the page's
-    standard join, and only at the end.
+    standard join, and only at the end. A line that ``labels`` a link (an
+    inline "Read more: ..." box) is crossed like a blank line.
 
     >>> lines = ["Home", "The council said on Monday that the new bridge would open next spring after delays.", "It is welcome."]
     >>> described = describe(lines, stopwords_for("en"))
@@ -1646,14 +1660,18 @@ def extend_region(
             return not has_stops or line.stop_density >= (params.min_density if line_broken else threshold)
         return line_broken and classify_line(line, params, params.min_density, has_stops) == GOOD
 
+    def crossed(index: int) -> bool:
+        # a blank line, or an inline box's line ("Read more: ..."), which its rule removes
+        return classes[index] == BLANK or bool(labels and labels[index])
+
     index = end
-    while index < end_of_page and (classes[index] == BLANK or joins(index)):
+    while index < end_of_page and (crossed(index) or joins(index)):
         index += 1
-        if classes[index - 1] != BLANK:
+        if not crossed(index - 1):
             end = index
     index = start - 1
-    while line_broken and index >= 0 and (classes[index] == BLANK or joins(index)):
-        if classes[index] != BLANK:
+    while line_broken and index >= 0 and (crossed(index) or joins(index)):
+        if not crossed(index):
             start = index
         index -= 1
     return start, end
@@ -1795,10 +1813,12 @@ def region_score(weights: Sequence[float | None], start: int, end: int) -> float
 
 def starts_clean(
     classes: Sequence[str], described: Sequence[Line], is_marker: Sequence[bool], start: int, max_head: int,
-    max_head_chars: int,
+    max_head_chars: int, labels: Sequence[bool] = (),
 ) -> bool:
     """Whether only a title and byline precede the prose: at most ``max_head``
-    short lines of ``max_head_chars`` characters in all, no boilerplate.
+    short lines of ``max_head_chars`` characters in all, no boilerplate and no
+    end marker but one that labels a link on its line (``labels``: an inline
+    "Read also: ..." box, which its rule removes anyway).
 
     A whole page's dump opens with navigation: many items, or in a run-on
     dump one very long line of them.
@@ -1807,7 +1827,7 @@ def starts_clean(
     return (
         len(head) <= max_head
         and sum(described[i].length for i in head) <= max_head_chars
-        and not any(classes[i] == BAD or is_marker[i] for i in head)
+        and not any(classes[i] == BAD or (is_marker[i] and not (labels and labels[i])) for i in head)
     )
 
 

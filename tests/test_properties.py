@@ -115,3 +115,15 @@ def test_prose_paragraphs_are_never_dropped(article):
 def test_any_text_cleans_without_error_and_idempotently(text):
     once = render(clean(text), "text")
     assert render(clean(once), "text") == once
+
+
+def test_a_read_more_line_before_a_short_articles_only_long_paragraph_keeps_the_rest():
+    # found by test_prose_paragraphs_are_never_dropped: the labelled line, an
+    # inline box, must not make the short paragraphs above it a page's head
+    paragraphs = ["The the the the the the the the the.", "The the the the the the the the the the.",
+                  "The the the the the the the the the the the the the the the the the the."]
+    document = "\n".join(["The the the the", *paragraphs[:2], "Read more: Why cities are rethinking their streets", paragraphs[2]])
+    assert clean(document).paragraphs == paragraphs
+    # ... nor end the article above a short last paragraph
+    document = "\n".join(["The the the the", paragraphs[1], paragraphs[2], "Read more: Why cities are rethinking their streets", paragraphs[0]])
+    assert clean(document).paragraphs == [paragraphs[1], paragraphs[2], paragraphs[0]]
