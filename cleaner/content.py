@@ -1255,23 +1255,20 @@ def segments_of(weights: Sequence[float | None], running: Sequence[bool] | None 
             start, end = best_region(stretch)
             run = [w for w in stretch[start:end] if w]
             purity = sum(1 for w in run if w > 0) / len(run) if run else 0.0
-            # (running text before the best run, a list under its lead-in, is no box's link;
-            # a stretch without prose is all lead)
-            lead = sum(
-                1 for i, w in enumerate(stretch[:start] if end > start else stretch)
-                if w and not (running and running[segment_start + i])
-            )
-            # from the run's start to the barrier, non-blank lines: running text or not
-            flowing = [
-                running[segment_start + i] if running is not None else w > 0
-                for i, w in enumerate(stretch[start:], start) if w
+            # each non-blank line of the stretch: (position, reads as running text)
+            lines = [
+                (i, running[segment_start + i] if running is not None else w > 0)
+                for i, w in enumerate(stretch) if w
             ]
+            # the lines before the best run that are no running text (a list
+            # under its lead-in is no box's link); a stretch without prose is all lead
+            lead = sum(1 for i, flows in lines if not flows and (i < start or end == start))
+            # from the run's start to the barrier: two running lines in a row
+            # among the first, or nothing else (a last paragraph above the tags)
+            flowing = [flows for i, flows in lines if i >= start]
             opening = flowing[:OPENING_LINES]
-            # (or it is running text up to the next marker: a last paragraph above the tags)
             paired = any(a and b for a, b in zip(opening, opening[1:])) or (bool(flowing) and all(flowing))
-            # the whole stretch, from the marker on, is running text
-            everything = [running[segment_start + i] if running is not None else w > 0 for i, w in enumerate(stretch) if w]
-            only_running = bool(everything) and all(everything)
+            only_running = bool(lines) and all(flows for _, flows in lines)
             segments.append(Segment(index, float(sum(run)), purity, lead, paired, only_running))
             segment_start = index + 1
     return segments
