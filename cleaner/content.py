@@ -1316,9 +1316,9 @@ def terminal_marker(
     two lines of ``running`` text in a row (:class:`Segment`), and is worth
     ``resume_share`` of the run before it; after a marker that ``labels`` a
     link on its own line ("Read also: Bus fares rise"), a box more often than
-    an end, ``label_resume_share``, or nothing but running text up to the next
-    marker (the article's last short paragraphs).  Past a crossed box, the article's prose
-    above it counts with the run below it.
+    an end, ``label_resume_share``, or nothing but running text up to the
+    next marker (the article's last short paragraphs).  Past a crossed box,
+    the article's prose above it counts with the run below it.
     """
     segments = []
     for segment in segments_of(list(weights) + [None], None if running is None else [*running, False]):
@@ -1326,7 +1326,8 @@ def terminal_marker(
             # a box right under another one ("Related" twice): what follows the
             # last one resumes under both, their links its lead (in a run-on
             # dump, where a sentence is a line, no stretch is that short)
-            segment = segment._replace(lead=segments.pop().lead + segment.lead)
+            box = segments.pop()
+            segment = segment._replace(lead=box.lead + segment.lead, only_running=box.only_running and segment.only_running)
         segments.append(segment)
     best = max(segment.score for segment in segments)
     crossed = 0.0  # the article's prose above the boxes it went on under
