@@ -1600,7 +1600,13 @@ def after_byline(start: int, end: int, classes: Sequence[str], described: Sequen
         seen += 1
         if seen > max_head:
             break
-        if classes[index] != EMBED and _ENDS_WITH_STAMP.search(described[index].text):
+        text = described[index].text
+        if classes[index] != EMBED and (
+            _ENDS_WITH_STAMP.search(text)
+            # a short line holding a date stamp and more: "Von Ann Lee 17.10.2024,
+            # 05:30 Uhr Lesezeit: 5 Minuten", "19/05/2024 17h42 · Atualizado há 2 horas"
+            or (classes[index] == SHORT and _COMMENT_STAMP.search(text))
+        ):
             return index + 1
     return start
 

@@ -578,7 +578,11 @@ def test_rules_see_a_run_on_dump_broken_at_sentence_ends():
     assert ARTICLE[2] in article.text.replace("\n", " ")
 
 
-@pytest.mark.parametrize("stamp", ["Nov 19, 2019, 10:31 pm CST", "19.11.2019 10:31", "2019-11-19"])
+@pytest.mark.parametrize("stamp", [
+    "Nov 19, 2019, 10:31 pm CST", "19.11.2019 10:31", "2019-11-19",
+    # a stamp and more on the byline's line: the time's word, a reading time, an update
+    "17.10.2024, 05:30 Uhr Lesezeit: 5 Minuten", "19/05/2024 17h42 · Atualizado há 2 horas",
+])
 def test_the_article_begins_after_its_bylines_date_stamp(stamp):
     deck = (
         "The council says that the new bridge will cut journey times for thousands of people who drive to work, "
