@@ -323,7 +323,9 @@ _MONTH = (
 )
 _DATE = (
     r"(?:\b" + _MONTH + r" \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\b\d{1,2}\.? " + _MONTH + r",? \d{4}"
-    r"|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\b\d{4}-\d{2}-\d{2})\b"
+    # numeric, day first ("19.11.2019", "5. 3. 2025" as Czech and Slovak space
+    # it) or year first ("2019-11-20", Hungarian "2023.10.02.")
+    r"|\b\d{1,2}(?:[./-]|\. )\d{1,2}(?:[./-]|\. )\d{2,4}|\b\d{4}-\d{2}-\d{2}|\b\d{4}\. ?\d{1,2}\. ?\d{1,2})\b"
 )
 _TIME_OF_DAY = r"(?:[,\s]*(?:at|um|à|às|alle|a las|в|-|\|)?\s*\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?\b)"
 _UNIT = (
