@@ -58,7 +58,7 @@ from typing import NamedTuple, Sequence
 
 import regex
 
-from .lines import IDEOGRAPH, SENTENCE_MARKS, ends_sentence, is_row_shape, reads_unpunctuated, row_shape
+from .lines import IDEOGRAPH, LETTER, SENTENCE_MARKS, ends_sentence, is_row_shape, reads_unpunctuated, row_shape
 from .metadata import detect_language  # one langdetect setup for the package
 from .rules import MAX_LABELLED_CHARS, KeyedPattern, RuleSet, default_rules_dir
 
@@ -310,7 +310,10 @@ _NOTICE = regex.compile(f"{_COOKIE}.{{0,120}}(?:{_CONSENT_WORDS})|(?:{_CONSENT_V
 
 def mentions_cookies(lowered: str) -> bool:
     """Whether a lower-cased line holds a word for cookies (a cheap test before :data:`_NOTICE`)."""
-    return any(word in lowered for word in _COOKIE_WORDS)
+    for word in _COOKIE_WORDS:  # a loop: any() over a generator costs half as much again
+        if word in lowered:
+            return True
+    return False
 
 # A comment's header, or a teaser's: a full date, maybe with a time of day
 # ("November 19, 2019 at 6:34 am", "19.11.2019", "2019-11-20 17:27"), or a
@@ -347,7 +350,6 @@ _STAMP_THEN_CAPITAL = regex.compile("(" + _BYLINE_STAMP + r") (?=(?-i:[\p{Lu}\"�
 # Text primitives
 
 _WORD = regex.compile(r"\w+")
-_LETTER = regex.compile(r"\p{L}")
 # a boundary worth breaking a run-on text at: after sentence punctuation,
 # before something that can start a sentence or a menu item
 _MARKS = regex.escape(SENTENCE_MARKS)  # of every script: "।" ends a Hindi or Bengali sentence
@@ -475,11 +477,8 @@ def prose_start(segment: str, min_menu: int = 5, min_prose: int = 3) -> int | No
     return tokens[best_index].start()
 
 
-def _isolate_heading(match: regex.Match) -> str:
-    """Put a glued end-marker phrase on a line of its own (the pattern found it
-    capitalised like a heading, or written in a script without case: "関連記事")."""
-    return "\n" + match.group(1) + "\n"
-
+# a glued end-marker heading (group 1 of glued_markers) on a line of its own
+_ISOLATED_HEADING = "\n\\1\n"
 
 _ITEM_OPENING = regex.compile(r"(?<= )(\d{1,3})[.)] (?=\S)")
 
@@ -537,7 +536,7 @@ def break_run_on_text(
     for line in text.split("\n"):
         if len(line) > max_line_chars or effective_length(line) > max_line_chars:
             if glued_markers is not None:
-                line = glued_markers.sub(_isolate_heading, line)
+                line = glued_markers.sub(_ISOLATED_HEADING, line)
             # only the line's first stamp: it closes the byline; later ones head
             # the items of teaser lists and comment threads, which are better
             # judged whole than item by item
@@ -641,7 +640,7 @@ def _mostly_caseless(text: str) -> bool:
     ascii_part = text.encode("ascii", "ignore")
     if 2 * (len(ascii_part) - len(ascii_part.translate(None, _ASCII_LETTERS))) >= len(text):
         return False
-    letters = _LETTER.findall(text)
+    letters = LETTER.findall(text)
     # no character is both lower and upper case, so the two counts add up
     cased_letters = sum(map(str.islower, letters)) + sum(map(str.isupper, letters))
     return cased_letters * 2 < len(letters)
@@ -651,7 +650,7 @@ def _first_letter(token: str) -> str:
     """The character :func:`_case_value` judges ``token`` by (" " when it has no letter)."""
     if token[0].isalpha():  # str.isalpha is \p{L}: most words start with their first letter
         return token[0]
-    letter = _LETTER.search(token)
+    letter = LETTER.search(token)
     return letter.group() if letter else " "
 
 
@@ -779,7 +778,7 @@ def describe(lines: Sequence[str], stops: frozenset[str], unpunctuated_prose: bo
                 stop_density=sum(map(stops.__contains__, tokens)) / len(tokens) if tokens else 0.0,
                 sentence_end=ends_sentence(text) or (long and unpunctuated_prose and reads_unpunctuated(text)),
                 repeated=bool(text) and counts[low] > 1,
-                has_letters=bool(_LETTER.search(text)),
+                has_letters=bool(LETTER.search(text)),
                 # both of _NOTICE's alternatives need a word for cookies: most
                 # lines skip the search
                 notice=mentions_cookies(low) and bool(_NOTICE.search(text)),
@@ -1360,12 +1359,12 @@ class MarkerMatcher(NamedTuple):
     keyed: tuple[KeyedPattern, ...]
 
     def match(self, text: str) -> regex.Match | None:
-        found = self.union.match(text) if self.union is not None else None
+        if self.union is not None and (found := self.union.match(text)) is not None:
+            return found
         for marker in self.keyed:
-            if found is not None:
-                break
-            found = marker.match(text)
-        return found
+            if (found := marker.match(text)) is not None:
+                return found
+        return None
 
 
 @functools.lru_cache(maxsize=32)
@@ -1376,6 +1375,12 @@ def marker_union(markers: tuple[regex.Pattern | KeyedPattern, ...]) -> MarkerMat
     return MarkerMatcher(
         regex.compile("|".join(parts)) if parts else None, tuple(p for p in markers if isinstance(p, KeyedPattern))
     )
+
+
+def end_marker_matcher(end_markers: Sequence[regex.Pattern | KeyedPattern] = ()) -> MarkerMatcher:
+    """The matcher of ``end_markers``, or of :data:`DEFAULT_END_MARKERS` when
+    none are given: one match per line (compiled once per set of markers)."""
+    return marker_union(tuple(end_markers) or DEFAULT_END_MARKERS)
 
 
 def wrapped_paragraphs(lines: Sequence[str], min_wrapped_chars: int = 40) -> list[tuple[int, int]]:
@@ -1423,15 +1428,14 @@ def detect(
     its prose is: only an end marker after its prose or a comment thread ends it.
     """
     params = bias if isinstance(bias, Params) else BIASES[bias]
-    markers = tuple(end_markers) or DEFAULT_END_MARKERS
-    union = marker_union(markers)  # one match per line (compiled once per set of markers)
+    union = end_marker_matcher(end_markers)
     spans = wrapped_paragraphs(lines)
     if len(spans) < len(lines):
         # judge a hard-wrapped paragraph as a whole, then answer for its lines
         units = [" ".join(lines[i].strip() if i > start else lines[i] for i in range(start, end)) for start, end in spans]
         unit_of = {index: unit for unit, span in enumerate(spans) for index in range(*span)}
         removed = detect(
-            units, language=language, bias=params, end_markers=markers, headlines=[unit_of[h] for h in headlines],
+            units, language=language, bias=params, end_markers=end_markers, headlines=[unit_of[h] for h in headlines],
             article=article,
         )
         return [(i, detector, reason) for unit, detector, reason in removed for i in range(*spans[unit])]
@@ -1448,6 +1452,8 @@ def detect(
         params = dataclasses.replace(params, resume_lines=-1)
     reference = reference_density(described, params.prose_chars) if has_stops else 0.0
     threshold = max(params.min_density, min(params.relative_density * reference, params.max_density_threshold))
+    # a sentence announcing a list needs the page's stop words, where it has a stop-list
+    list_threshold = threshold if has_stops else 0.0
 
     classes = [classify_line(line, params, threshold, has_stops) for line in described]
     found = [
@@ -1462,7 +1468,7 @@ def detect(
         classes = mark_tables(classes, described, params.min_table_rows)
     classes = mark_link_lists(
         classes, described, is_marker, params.min_link_items, params.max_embedded_list,
-        params.max_introduced_list, threshold if has_stops else 0.0,
+        params.max_introduced_list, list_threshold,
     )
     if params.min_teasers:
         classes = mark_teasers(classes, described, params.min_teasers)
@@ -1470,10 +1476,10 @@ def detect(
         classes = mark_glued_cards(classes, described)
         classes = mark_cards(classes, described)
     weights = [line_weight(cls, line, params) for cls, line in zip(classes, described)]
-    running = running_text(classes, described, is_marker, threshold if has_stops else 0.0)
-    terminal = terminal_marker(
-        [None if marker else weight for weight, marker in zip(weights, is_marker)], params, running, labels
-    )
+    running = running_text(classes, described, is_marker, list_threshold)
+    # the weights between the end markers (None), as terminal_marker reads them
+    between_markers = [None if marker else weight for weight, marker in zip(weights, is_marker)]
+    terminal = terminal_marker(between_markers, params, running, labels)
     end_of_page = len(lines) if terminal is None else terminal
     def searched(end_of_page: int) -> list[float | None]:
         # the weights the region search sees: None where it may not go
@@ -1524,8 +1530,7 @@ def detect(
         # article already, however short, so the first end marker after its
         # prose ends it and nothing else goes
         article_end = terminal_marker(
-            [None if marker else weight for weight, marker in zip(weights, is_marker)],
-            dataclasses.replace(params, terminal_prose=0, terminal_share=0.0), running, labels,
+            between_markers, dataclasses.replace(params, terminal_prose=0, terminal_share=0.0), running, labels
         )
         if thread_cut:
             article_end = min(article_end or len(lines), end_of_page)

@@ -8,12 +8,14 @@ from dataclasses import dataclass
 import regex
 
 _WORD = regex.compile(r"\w+")
+#: a letter of any script
+LETTER = regex.compile(r"\p{L}")
 #: a character of the scripts written without spaces between words (Chinese, Japanese)
 IDEOGRAPH = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 # Sentence punctuation across scripts: Latin, CJK, Devanagari (।, ॥), Arabic
 # and Urdu (؟, ۔), Armenian (։), Ethiopic (።), Khmer (។), Myanmar (။). Full
 # stops end statements; a headline never ends in one (see
-# metadata.is_title_like). Thai and Lao have none (see content.reads_unpunctuated).
+# metadata.is_title_like). Thai and Lao have none (see reads_unpunctuated).
 FULL_STOPS = ".。।॥۔։።។။"
 SENTENCE_MARKS = FULL_STOPS + "!?！？…؟"
 _SENTENCE_END = regex.compile("[" + regex.escape(SENTENCE_MARKS) + "]")
@@ -84,7 +86,6 @@ def ends_sentence(stripped: str) -> bool:
 
 # Thai and Lao mark no sentence end: a space parts clauses and sentences alike
 _UNPUNCTUATED_SCRIPT = regex.compile(r"[\p{Thai}\p{Lao}]")
-_LETTER = regex.compile(r"\p{L}")
 #: in those scripts a line this long (characters) reads as ending
 #: sentences; headlines, captions and teasers' summaries are shorter
 UNPUNCTUATED_PROSE_CHARS = 140
@@ -101,7 +102,7 @@ def reads_unpunctuated(text: str) -> bool:
     """
     if text.isascii() or len(text) < UNPUNCTUATED_PROSE_CHARS:
         return False
-    return 2 * len(_UNPUNCTUATED_SCRIPT.findall(text)) > len(_LETTER.findall(text))
+    return 2 * len(_UNPUNCTUATED_SCRIPT.findall(text)) > len(LETTER.findall(text))
 
 
 def word_count(text: str) -> int:

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 import regex
 
-from .lines import _WORD, FULL_STOPS, IDEOGRAPH, Line, is_row_shape, reads_unpunctuated, row_shape, word_count
+from .lines import _WORD, FULL_STOPS, IDEOGRAPH, LETTER, Line, is_row_shape, reads_unpunctuated, row_shape, word_count
 
 # How many lines from the top of the body the weaker signals are trusted: a
 # headline variant ("HS Roundup: ..." for "High School Roundup: ...") and a
@@ -444,7 +444,6 @@ def site_of_url(url: str | None) -> str | None:
 # langdetect agrees with its answer on 5,000 characters on all 181 benchmark
 # bodies from 1,000 on, at a fraction of the cost.
 LANGUAGE_SAMPLE_CHARS = 1000
-_LETTER = regex.compile(r"\p{L}")
 
 
 @lru_cache(maxsize=1)
@@ -547,7 +546,7 @@ def detect_language(text: str) -> str | None:
     'en'
     """
     sample = text[:LANGUAGE_SAMPLE_CHARS]
-    if len(_LETTER.findall(sample)) < 20:
+    if len(LETTER.findall(sample)) < 20:
         return None
     from langdetect.lang_detect_exception import LangDetectException
 

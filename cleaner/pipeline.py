@@ -35,8 +35,7 @@ from . import metadata as meta
 from .article import Article, Removal
 from .assemble import delete_spans, is_hard_wrapped, merge_spans, to_paragraphs
 from .content import (
-    DEFAULT_END_MARKERS, MAX_MARKER_CHARS, break_run_on_text, detect, is_run_on, language_sample, marker_union,
-    run_on_params,
+    MAX_MARKER_CHARS, break_run_on_text, detect, end_marker_matcher, is_run_on, language_sample, run_on_params,
 )
 from .errors import CleanerError, InputError
 from .html import looks_like_html
@@ -235,7 +234,7 @@ class Cleaner:
         dump it sees every line: there the rules' lines are guessed sentences,
         and a "Related" or "8 comments" they drop still marks where the
         article ends (hiding them: BeautifulSoup dumps F1 0.8879, not 0.8899)."""
-        union = marker_union(tuple(end_markers) or DEFAULT_END_MARKERS)
+        union = end_marker_matcher(end_markers)
         shown = [
             (r.start, r.end) for r in removals
             if r.rule in self._end_rule_ids or (len(r.text) <= MAX_MARKER_CHARS and union.match(r.text.strip()))

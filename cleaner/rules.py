@@ -78,7 +78,7 @@ from __future__ import annotations
 import tomllib
 from collections import Counter
 from dataclasses import dataclass, field
-from itertools import accumulate
+from itertools import accumulate, groupby
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, NamedTuple, Sequence
 
@@ -150,23 +150,14 @@ class Rule:
 
     def anchored(self) -> regex.Pattern:
         """The pattern as the content detector searches lines for it: the
-        whole line, bullets and all. An ``end_marker`` heading may carry a count
-        ("Комментарии (3)", "评论（3）", "댓글 3") or label a link or a list
-        (:meth:`labelled`; the group ``label`` holds what it labels); the others may trail arrows
-        or an ellipsis ("Related »", "Read more..."), but no sentence end: a
-        pattern that refuses "Comment the draft." must not find it in
-        "(Comment the draft)." either."""
-        if self.kind == "end_marker":  # the heading once, then a count or what it labels
-            return regex.compile(
-                rf"^[\W_]*(?:{self.pattern.pattern})(?:(?:\s*[(（]?\d+[)）]?)?\W*|(?P<label>{_LABEL_TAIL}))$"
-            )
-        return regex.compile(rf"^\W*(?:{self.pattern.pattern})(?:[^\w.!?]*|\s*(?:\.\.\.|…)\W*)$")
+        whole line, bullets and all (:func:`anchor_headings`)."""
+        return anchor_headings([self])
 
     def labelled(self) -> regex.Pattern:
         """An ``end_marker`` heading used as the label of a link or a list,
         on one line: "Read also: Bus fares rise", "Tags: bridge, council",
         "Läs också Tågluffa i Norrland" (see ``_LABEL_TAIL``)."""
-        return regex.compile(rf"^[\W_]*(?:{self.pattern.pattern}){_LABEL_TAIL}$")
+        return anchor_headings([self], labelled=True)
 
 
 #: what may separate a heading from the link or list it labels
@@ -183,6 +174,30 @@ _LABEL_TAIL = (
     rf"(?:\s*[{regex.escape(LABEL_SEPARATORS)}]\s*|(?<=\w\s+\w+)\s+(?=(?-i:[\p{{Lu}}\p{{Lt}}\d\"“„«‘(\[]))|\s+(?=\p{{Lo}}))"
     r"(?!.*(?<![.])[.。!！][\"'”’»)\]]*$).{1,200}"
 )
+
+
+def anchor_headings(rules: Sequence[Rule], labelled: bool = False) -> regex.Pattern:
+    """The patterns of ``rules``, all of one kind, as one pattern matching a
+    whole line that is one of their headings, bullets and all. An
+    ``end_marker`` heading may carry a count ("Комментарии (3)", "评论（3）",
+    "댓글 3") or label a link or a list (the group ``label`` holds what it
+    labels; ``labelled``: only that); the other kinds' may trail arrows or an
+    ellipsis ("Related »", "Read more..."), but no sentence end: a pattern
+    that refuses "Comment the draft." must not find it in "(Comment the
+    draft)." either. One alternation under one anchor: the detector tries
+    every line against every heading, and the anchor tried once instead of
+    once per rule spares a sixth of that time.
+
+    >>> related = anchor_headings([Rule("demo.related", "a heading", "end_marker", regex.compile("(?i)related"))])
+    >>> related.match("Related (3)").group("label"), related.match("Related: Bus fares rise").group("label")
+    (None, ': Bus fares rise')
+    """
+    headings = "|".join(f"(?:{rule.pattern.pattern})" for rule in rules)
+    if labelled:
+        return regex.compile(rf"^[\W_]*(?:{headings}){_LABEL_TAIL}$")
+    if rules[0].kind == "end_marker":  # the heading once, then a count or what it labels
+        return regex.compile(rf"^[\W_]*(?:{headings})(?:(?:\s*[(（]?\d+[)）]?)?\W*|(?P<label>{_LABEL_TAIL}))$")
+    return regex.compile(rf"^\W*(?:{headings})(?:[^\w.!?]*|\s*(?:\.\.\.|…)\W*)$")
 
 
 @dataclass(frozen=True)
@@ -707,25 +722,30 @@ class RuleSet:
         object.__setattr__(self, "_keyed", keyed)
         object.__setattr__(self, "_keywords", tuple(dict.fromkeys(k for r in keyed for k in r.keywords)))
         object.__setattr__(self, "_screen_chars", max((r.max_chars for r in line_rules), default=0))
-        object.__setattr__(self, "_end_markers", {
-            r.id: KeyedPattern(r.anchored(), r.keywords) if r.keywords else r.anchored()
-            for r in self.rules if r.is_end_marker
-        })
+        # the end markers by the id of the first rule they stand for: a pack's
+        # rules anchored alike share one pattern (see anchor_headings), a rule
+        # with keywords keeps its own
+        end_markers: dict[str, regex.Pattern | KeyedPattern] = {}
+        for pack in self.packs:
+            markers = [r for r in pack.rules if r.is_end_marker]
+            end_markers.update((r.id, KeyedPattern(r.anchored(), r.keywords)) for r in markers if r.keywords)
+            for _, run in groupby((r for r in markers if not r.keywords), key=lambda r: r.kind == "end_marker"):
+                run = list(run)
+                end_markers[run[0].id] = anchor_headings(run)
+        object.__setattr__(self, "_end_markers", end_markers)
         headings = [r.pattern.pattern for p in self.packs if not p.is_site_pack for r in p.rules if r.kind == "end_marker"]
         object.__setattr__(self, "glued_markers", glued_marker_pattern(headings))
         # one screen for the labelled headings of every end_marker rule; the
         # rare line it passes is then tried rule by rule
         labels = [r for r in self.rules if r.kind == "end_marker"]
-        label_screen = "|".join(f"(?:{r.pattern.pattern})" for r in labels)
-        label_screen = rf"[\W_]*(?:{label_screen}){_LABEL_TAIL}" if labels else ""
         object.__setattr__(self, "_label_rules", {r.id: r.labelled() for r in labels})
-        object.__setattr__(self, "_label_screen", regex.compile(label_screen) if label_screen else None)
+        object.__setattr__(self, "_label_screen", anchor_headings(labels, labelled=True) if labels else None)
 
     def end_markers(self, packs: Sequence[RulePack]) -> tuple[regex.Pattern | KeyedPattern, ...]:
         """The cut_tail markers and ends_article lines of ``packs``, anchored to whole lines, for the
         main-content detector (it searches lines, bullets and all); a rule with
         ``keywords`` gives them along (:class:`KeyedPattern`)."""
-        return tuple(self._end_markers[r.id] for p in packs for r in p.rules if r.is_end_marker)
+        return tuple(marker for p in packs for r in p.rules if (marker := self._end_markers.get(r.id)) is not None)
 
     def matched_lines(self, lines: Sequence[Line]) -> dict[str, list[int]]:
         """For each line rule id, the indices of the lines it fully matches,

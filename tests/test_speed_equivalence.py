@@ -20,7 +20,6 @@ from cleaner.content import (
     _CONSENT_VERBS,
     _COOKIE,
     _COOKIE_WORDS,
-    _LETTER,
     _NOTICE,
     capitalised_share,
     effective_length,
@@ -29,7 +28,7 @@ from cleaner.content import (
     strip_bullet,
     words_of,
 )
-from cleaner.lines import ends_sentence
+from cleaner.lines import LETTER, ends_sentence
 
 # the regex the fast sentence-end test replaces
 _SENTENCE_END = regex.compile(r"[.!?。！？…।॥؟۔։።។။][\"'”’»)\]]*$")
@@ -60,7 +59,7 @@ def test_bullet_chars_are_the_bullet_class():
 def test_python_letters_are_regex_letters():
     """_first_letter trusts str.isalpha on a word's first character: it must
     never call a character a letter that \\p{L} does not."""
-    regex_letters = set(_LETTER.findall(ALL_CHARS))
+    regex_letters = set(LETTER.findall(ALL_CHARS))
     assert all(c in regex_letters for c in ALL_CHARS if c.isalpha())
 
 
@@ -81,7 +80,7 @@ def test_effective_length_and_words(text):
 
 
 def plain_capitalised_share(text: str) -> float:
-    letters = _LETTER.findall(text)
+    letters = LETTER.findall(text)
     cased_letters = sum(map(str.islower, letters)) + sum(map(str.isupper, letters))
     if not text.isascii() and cased_letters * 2 < len(letters):
         return 0.0
