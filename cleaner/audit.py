@@ -363,6 +363,7 @@ ul.legend{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.2rem 1.2rem
 del.m{color:var(--fg);background:var(--bg);text-decoration:line-through;text-decoration-color:var(--fg);opacity:.85;border-radius:2px}
 del.m.s::before{content:attr(data-rule);font:600 .68rem/1 system-ui,sans-serif;color:#fff;background:var(--fg);
   border-radius:3px;padding:.1em .35em;margin-right:.3em;vertical-align:.15em;display:inline-block;text-decoration:none}
+[id]{scroll-margin-top:3rem}
 del.m:target{outline:2px solid var(--fg);opacity:1}
 body:has(#no-labels:checked) del.m.s::before{display:none}
 body:has(#hide-removed:checked) del.m{display:none}
