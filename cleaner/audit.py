@@ -460,8 +460,18 @@ def folder_of(path: str) -> str:
     return head or "."
 
 
+def _size(n: int) -> str:
+    """Bytes for a reader.
+
+    >>> _size(900), _size(86_125), _size(5 * 2**20)
+    ('900 B', '84 KB', '5.0 MB')
+    """
+    if n < 1024:
+        return f"{n} B"
+    return f"{n / 1024:.0f} KB" if n < 2**20 else f"{n / 2**20:.1f} MB"
+
+
 def _summary_cards(s: Mapping) -> str:
-    mb = 2**20
     cards = [
         _card("files cleaned", f"{s.get('files_ok', 0):,}"),
         _card("files failed", f"{s.get('files_failed', 0):,}", bool(s.get("files_failed"))),
@@ -472,7 +482,7 @@ def _summary_cards(s: Mapping) -> str:
         cards.append(_card("JSONL records failed", f"{s.get('records_failed', 0):,}", bool(s.get("records_failed"))))
     cards += [
         _card("characters removed", f"{sum((s.get('removed_chars') or {}).values()):,}"),
-        _card("MB in / out", f"{s.get('bytes_in', 0) / mb:.1f} / {s.get('bytes_out', 0) / mb:.1f}"),
+        _card("read / written", f"{_size(s.get('bytes_in', 0))} / {_size(s.get('bytes_out', 0))}"),
         _card("seconds", f"{s.get('elapsed', 0):.1f}"),
     ]
     notes = []
