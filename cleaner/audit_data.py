@@ -46,10 +46,20 @@ def clean_for_audit(cleaner: Cleaner, raw: str | bytes, *, kind: str = "auto", u
 # --- writing the page ------------------------------------------------------------------------------
 
 
-def check_writable(path: Path) -> None:
+def check_writable(path: Path, inputs: Sequence[Path] = (), outdir: Path | None = None) -> None:
     """Raise a one-line CleanerError now if ``path`` cannot be written later
-    (a batch should not run for an hour to fail on its report)."""
+    (a batch should not run for an hour to fail on its report), or would
+    overwrite an input, or would become one: a page inside an input folder
+    (but not in the output folder, which is never read) is cleaned by the next run."""
     path = Path(path)
+    real = Path(os.path.realpath(path))
+    out = Path(os.path.realpath(outdir)) if outdir is not None else None
+    for given in map(Path, inputs):
+        root = Path(os.path.realpath(given))
+        if real == root:
+            raise CleanerError(f"{path} is an input; writing the page there would overwrite it")
+        if root in real.parents and not (out and (out == real.parent or out in real.parents)):
+            raise CleanerError(f"{path} is inside the input folder {given}, so the next run would clean it; write it elsewhere")
     if path.is_dir():
         raise CleanerError(f"{path} is a folder; give a file name for the page")
     try:

@@ -119,7 +119,7 @@ def batch(
     130 interrupted.
     """
     try:
-        audit = _start_audit(report_html)
+        audit = _start_audit(report_html, inputs, output)
         cleaner = Cleaner(rules or None, options=Options(bias=bias))
         learn = LearnOptions(min_docs=min_docs, min_share=min_share, prose_share=prose_share)
         summary = run_batch(
@@ -145,13 +145,13 @@ def batch(
     raise typer.Exit(summary.exit_code)
 
 
-def _start_audit(path: Optional[Path]):
+def _start_audit(path: Optional[Path], inputs: List[Path], output: Path):
     """--report-html: its collector, once the page is known to be writable."""
     if path is None:
         return None
     from .audit_data import BatchAudit, check_writable
 
-    check_writable(path)
+    check_writable(path, inputs, output)
     return BatchAudit()
 
 

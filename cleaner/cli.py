@@ -187,7 +187,7 @@ def _explain_html(file: str, out: Path, cleaner: Cleaner, kind: str, url: Option
     from .audit import explain_page
     from .audit_data import check_writable, clean_for_audit, write_page
 
-    check_writable(out)
+    check_writable(out, [Path(file)] if file != "-" else [])
     doc = clean_for_audit(cleaner, read_input(file), kind=kind, url=url, path=file)
     write_page(out, explain_page(doc))
     typer.echo(f"wrote {out}: {len(doc.article.removed)} removed spans", err=True)

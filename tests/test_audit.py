@@ -183,3 +183,21 @@ def test_help_names_the_options():
     cli = typer.Typer()
     cli.command()(batch)
     assert "--report-html" in runner.invoke(cli, ["--help"]).output
+
+
+def test_a_page_never_overwrites_or_becomes_an_input(tmp_path):
+    src = tmp_path / "in"
+    make_corpus(src, 2)
+    story = next(src.rglob("*.txt"))
+    before = story.read_bytes()
+    result = runner.invoke(app, ["explain", str(story), "--html", str(story)])
+    assert result.exit_code == 1 and "is an input" in result.output and story.read_bytes() == before
+    cli = typer.Typer()
+    cli.command()(batch)
+    inside = runner.invoke(cli, [str(src), "-o", str(tmp_path / "out"), "--report-html", str(src / "report.html")])
+    assert inside.exit_code == 2 and "inside the input folder" in inside.output
+    assert not (src / "report.html").exists() and not (tmp_path / "out").exists()
+    # the output folder is never read, even inside an input folder: the page may go there
+    ok = runner.invoke(cli, [str(src), "-o", str(src / "out"), "-j", "1", "-q", "--report-html", str(src / "out" / "r.html")])
+    assert ok.exit_code == 0, ok.output
+    assert (src / "out" / "r.html").read_text(encoding="utf-8").count('<section class="document"') == 2
