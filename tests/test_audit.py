@@ -3,6 +3,7 @@ sample, sizes, errors. What a person sees in Chromium is test_audit_browser.py's
 
 from __future__ import annotations
 
+import json
 import random
 import re
 
@@ -10,11 +11,11 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from audit_helpers import kept_text, light_cleaner, make_corpus, run_with_page
+from audit_helpers import generated_story, kept_text, light_cleaner, make_corpus, run_with_page
 from cleaner import Article, Cleaner, Removal
 from cleaner.audit import SAMPLE_LIMITS, AuditDoc, batch_page, BatchReport, explain_page, runs
-from cleaner.audit_data import SAMPLE_SIZE, BatchAudit, clean_for_audit
-from cleaner.batch import ItemResult
+from cleaner.audit_data import SAMPLE_SIZE, BatchAudit, clean_for_audit, write_batch_page
+from cleaner.batch import ItemResult, run_batch
 from cleaner.batch_cli import batch
 from cleaner.cli import app
 from conftest import SAMPLES, sample_inputs
@@ -201,3 +202,29 @@ def test_a_page_never_overwrites_or_becomes_an_input(tmp_path):
     ok = runner.invoke(cli, [str(src), "-o", str(src / "out"), "-j", "1", "-q", "--report-html", str(src / "out" / "r.html")])
     assert ok.exit_code == 0, ok.output
     assert (src / "out" / "r.html").read_text(encoding="utf-8").count('<section class="document"') == 2
+
+
+def test_sample_shows_a_jsonl_record_and_the_boilerplate_the_run_learned(tmp_path):
+    """A JSONL file is one document of the sample (one of its records, the
+    same every time); a run that learned boilerplate shows it marked as such."""
+    src = tmp_path / "in"
+    paths = make_corpus(src, 6)
+    for path in paths:
+        path.write_text(path.read_text() + "\nSubscribe to the Harbour Gazette for the week's news\n")
+    (src / "feed.jsonl").write_text("".join(json.dumps({"text": generated_story(100 + i)}) + "\n" for i in range(5)))
+    cleaner = light_cleaner(tmp_path)
+    pages = []
+    for run in (1, 2):
+        audit = BatchAudit()
+        out = tmp_path / f"out{run}"
+        summary = run_batch([src], out, jobs=1, progress=False, cleaner=cleaner, learn_boilerplate=True, on_result=audit.add)
+        write_batch_page(tmp_path / f"r{run}.html", audit, summary, cleaner, out, ("text", "html", "url"))
+        pages.append((tmp_path / f"r{run}.html").read_text(encoding="utf-8"))
+    after_timings = [page.split("</section>", 1)[1] for page in pages]  # the first section has the run's seconds
+    assert after_timings[0] == after_timings[1]
+    line = int(re.search(r"feed\.jsonl \(line (\d+)\)</h2>", pages[0]).group(1))
+    section = pages[0].split(f"feed.jsonl (line {line})</h2>", 1)[1].split("</section>", 1)[0]
+    assert f"bridge number {100 + line - 1}," in section
+    learned = [s for s in pages[0].split('<section class="document"')[1:] if "story0" in s]
+    assert learned and all('data-rule="corpus.repeated-line"' in s for s in learned)
+    assert 'data-rule="corpus.repeated-line"' in pages[0].split('id="folders"')[0]  # its bar in the chart
