@@ -1097,10 +1097,13 @@ def run_batch(
     chunk_size: int = 8,
     progress: bool = True,
     report: str | Path | None = None,
+    on_result: Callable[[ItemResult], None] | None = None,
 ) -> BatchSummary:
     """Clean every input into ``outdir`` (a mirrored tree in ``fmt``), or
     into the single JSONL file ``stream``; see the module docstring.
-    ``progress`` shows a live bar when stderr is a terminal. Raises
+    ``progress`` shows a live bar when stderr is a terminal; ``on_result``
+    is called in this process with each input's result (the audit page's
+    figures and sample: cleaner.audit_data.BatchAudit.add). Raises
     BatchUsageError when the run cannot start; per-input failures are in
     the summary (and the manifest), never raised."""
     started = time.monotonic()
@@ -1131,7 +1134,7 @@ def run_batch(
             boilerplate = _learn(walk, cleaner, config, jobs, chunk_size, bar)
             summary.learned(boilerplate)
             write_atomic(outdir / BOILERPLATE_NAME, json.dumps(boilerplate, ensure_ascii=False, indent=1).encode())
-        run = _CleaningPass(manifest, stream_file, summary, bar)
+        run = _CleaningPass(manifest, stream_file, summary, bar, on_result)
         bar.stage("cleaning", None)
         _count_in_background(walk, bar)
         try:
@@ -1208,6 +1211,7 @@ class _CleaningPass:
     stream_file: object  # binary file or None
     summary: BatchSummary
     bar: Progress
+    on_result: Callable[[ItemResult], None] | None = None
 
     def finish(self, results: Sequence[ItemResult]) -> None:
         """Record a chunk: stream lines first (durable), then the manifest."""
@@ -1219,6 +1223,8 @@ class _CleaningPass:
                 entry["stream_end"] = self.stream_file.tell()
             entries.append(entry)
             self.summary.add(result)
+            if self.on_result is not None:
+                self.on_result(result)
         if self.stream_file is not None:
             self.stream_file.flush()
             os.fsync(self.stream_file.fileno())

@@ -99,6 +99,13 @@ def batch(
     report: Annotated[Optional[Path], typer.Option(
         "--report", help="Also write the final summary to this JSON file.", show_default=False,
     )] = None,
+    report_html: Annotated[Optional[Path], typer.Option(
+        "--report-html",
+        help="Also write the run as one self-contained HTML page: files cleaned, failed (with reasons) "
+        "and skipped, characters removed per rule as a chart, per folder, languages, and a sample of "
+        "documents (chosen by a hash of their path) with every removal marked.",
+        show_default=False,
+    )] = None,
     quiet: Annotated[bool, typer.Option(
         "--quiet", "-q", help="No progress bar and no summary (the bar only shows on a terminal anyway).",
     )] = False,
@@ -112,6 +119,7 @@ def batch(
     130 interrupted.
     """
     try:
+        audit = _start_audit(report_html, inputs, output)
         cleaner = Cleaner(rules or None, options=Options(bias=bias))
         learn = LearnOptions(min_docs=min_docs, min_share=min_share, prose_share=prose_share)
         summary = run_batch(
@@ -120,6 +128,7 @@ def batch(
             include=tuple(include) if include else DEFAULT_INCLUDE, exclude=tuple(exclude or ()),
             text_field=text_field, html_field=html_field, url_field=url_field,
             removals=not no_removals, cleaner=cleaner, progress=not quiet, report=report,
+            on_result=audit.add if audit else None,
         )
     except CleanerError as exc:  # BatchUsageError, RuleError, bad options: nothing was done
         raise _fail(str(exc)) from None
@@ -129,9 +138,30 @@ def batch(
         raise _fail("interrupted before any input was finished; run the same command again", EXIT_INTERRUPTED) from None
     if not quiet:
         typer.echo(summary.describe(), err=True)
+    if audit:
+        _write_audit(report_html, audit, summary, cleaner, output, (text_field, html_field, url_field))
     if summary.interrupted:
         raise typer.Exit(EXIT_INTERRUPTED)
     raise typer.Exit(summary.exit_code)
+
+
+def _start_audit(path: Optional[Path], inputs: List[Path], output: Path):
+    """--report-html: its collector, once the page is known to be writable."""
+    if path is None:
+        return None
+    from .audit_data import BatchAudit, check_writable
+
+    check_writable(path, inputs, output)
+    return BatchAudit()
+
+
+def _write_audit(path: Path, audit, summary, cleaner: Cleaner, output: Path, fields: tuple) -> None:
+    from .audit_data import write_batch_page
+
+    try:
+        write_batch_page(path, audit, summary, cleaner, output, fields)
+    except CleanerError as exc:  # the run is done; only its page is missing
+        raise _fail(f"--report-html: {exc}", 1) from None
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -149,12 +149,21 @@ def explain(
     url: Optional[str] = typer.Option(None, "--url", help="The page's url."),
     rules: Optional[List[Path]] = RulesOption,
     bias: str = BiasOption,
+    html: Optional[Path] = typer.Option(
+        None, "--html", help="Write a self-contained HTML page instead: the metadata, then the document with "
+        "every removed span struck through, coloured by rule family, its rule id beside it and reason on hover.",
+    ),
 ) -> None:
-    """Show every removed span with the id of the rule that removed it and why."""
+    """Show every removed span with the id of the rule that removed it and why.
+
+    Examples: cleaner explain page.txt; cleaner explain page.html --html page-audit.html
+    """
     from rich.console import Console
     from rich.markup import escape
 
     try:
+        if html is not None:
+            return _explain_html(file, html, build_cleaner(rules, "keep", bias), kind_for(file, kind), url)
         article = build_cleaner(rules, "keep", bias).clean(read_input(file), kind=kind_for(file, kind), url=url)
     except CleanerError as exc:
         fail(str(exc))
@@ -172,6 +181,16 @@ def explain(
         rules = ", ".join(f"[cyan]{r.rule}[/]" for r in same)
         console.print(f"{rules} [dim]{start}-{end}[/]  {escape(same[0].reason)}")
         console.print(f"  [red]- {escape(snippet)!s}[/]".replace("\n", "\n    "))
+
+
+def _explain_html(file: str, out: Path, cleaner: Cleaner, kind: str, url: Optional[str]) -> None:
+    from .audit import explain_page
+    from .audit_data import check_writable, clean_for_audit, write_page
+
+    check_writable(out, [Path(file)] if file != "-" else [])
+    doc = clean_for_audit(cleaner, read_input(file), kind=kind, url=url, path=file)
+    write_page(out, explain_page(doc))
+    typer.echo(f"wrote {out}: {len(doc.article.removed)} removed spans", err=True)
 
 
 # --- rules -----------------------------------------------------------------------------------
