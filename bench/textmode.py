@@ -31,7 +31,7 @@ from cleaner.content import (
     break_run_on_text,
     detect,
     detect_language,
-    language_sample,
+    page_language,
 )
 
 DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "bench" / "aeb"
@@ -97,7 +97,7 @@ def with_justext(lines: list[str]) -> str:
     """Baseline: jusText on the lines, each a paragraph, stop-list of the detected language."""
     import justext
 
-    code = detect_language(language_sample([line.strip() for line in lines]))
+    code = page_language([line.strip() for line in lines])
     stoplist = justext.get_stoplist(ISO_TO_STOPLIST.get(code or "", "English"))
     page = "<html><body>" + "".join(f"<p>{html.escape(line)}</p>" for line in lines if line.strip()) + "</body></html>"
     paragraphs = justext.justext(page, stoplist)

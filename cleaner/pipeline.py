@@ -14,7 +14,7 @@
                                               the header steps (dumps) and ``within`` rules on
                                               the article's own first and last lines
    10. assemble      assemble.delete_spans    what is left, as paragraphs
-   11. language      metadata.detect_language on a bounded sample of the body
+   11. language      language.text_language on a bounded sample of the body
 
 Every step is a pure function of its inputs; a ``Cleaner`` holds only
 immutable configuration (compiled rule packs and options), so it pickles to
@@ -35,11 +35,12 @@ from . import metadata as meta
 from .article import Article, Removal
 from .assemble import delete_spans, is_hard_wrapped, merge_spans, to_paragraphs
 from .content import (
-    MAX_MARKER_CHARS, break_run_on_text, detect, end_marker_matcher, is_run_on, language_sample, run_on_params,
+    MAX_MARKER_CHARS, break_run_on_text, detect, end_marker_matcher, is_run_on, run_on_params,
 )
 from .errors import CleanerError, InputError
 from .html import looks_like_html
 from .inputs import decode
+from .language import page_language, text_language
 from .lines import Line, is_prose, split_lines, word_count
 from .normalize import QUOTE_MODES, NormalizeOptions, normalize
 from .rules import RuleSet, default_rules_dir
@@ -198,7 +199,7 @@ class Cleaner:
 
         spans = [(r.start, r.end) for r in removals]
         body = "\n\n".join(to_paragraphs(delete_spans(output, spans)))
-        language = language or meta.detect_language(body or structure.title or "")
+        language = language or text_language(body or structure.title or "")
         source = (
             structure.source_line
             or structure.wire_source
@@ -249,7 +250,7 @@ class Cleaner:
         lines = [line for line in lines if line.text.strip() or line.start == line.end]
         texts = [line.text for line in lines]
         if language is None:
-            language = meta.detect_language(language_sample(texts))
+            language = page_language(texts)
         # a page flattened onto run-on lines glues its link lists into
         # "sentences" no prose has: the detector is told to look for them
         bias = run_on_params(self.options.bias) if run_on else self.options.bias

@@ -146,7 +146,7 @@ def test_source_priority_credit_line_over_url():
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from cleaner.metadata import _fast_detector_class, _language_factory  # noqa: E402
+from cleaner.language import _fast_detector_class, _language_factory  # noqa: E402
 
 _WORDS = (
     "the talks in Doha resumed on Tuesday Die Gespräche wurden am Dienstag fortgesetzt "

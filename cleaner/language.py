@@ -1,0 +1,346 @@
+"""The language of a page or an article: its lines vote by their stop words, langdetect reads the winners.
+
+A page's article is written in one language, but its longest lines need not
+be: an English cookie notice on a German site, a long English quote in a
+German post. Read together, such lines outvote the article. So the lines vote:
+
+1. **sample**  the longest lines, up to :data:`SAMPLE_CHARS`, cookie notices
+   left out (:func:`sample_lines`);
+2. **vote**    each line votes, by its length, for the language whose stop
+   words (jusText's lists, :func:`stopwords_for`) make up most of its words,
+   when they make up at least :data:`MIN_COVERAGE` of them; a line in a
+   script written without spaces (Chinese, Japanese, Thai) votes for nothing
+   (:func:`vote`);
+3. **read**    langdetect (:func:`detect_language`) reads the lines that
+   voted for the language with the most votes, when they make up half of the
+   sample or more; else the sample's longest lines.
+
+Reading each line apart, the vote is not swayed by a minority of lines in
+another language; langdetect, reading one language's lines, tells related
+languages apart (Danish and Norwegian, Croatian and Serbian), which jusText's
+stop-lists do not (some of them also hold common English words). It runs on
+a private, seeded factory, so the answer is deterministic.
+
+>>> page_language(["We use cookies to give you the best experience. Accept all cookies to continue browsing.",
+...                "Der Stadtrat hat am Montag beschlossen, dass die neue Brücke im Frühjahr eröffnet wird.",
+...                "Die Kosten sind seit der Planung um ein Drittel gestiegen, sagte die Bürgermeisterin."])
+'de'
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+from itertools import repeat
+from operator import add, mul, truediv
+from typing import Iterable, Sequence
+
+import regex
+
+from .lines import LETTER
+
+__all__ = [
+    "ISO_TO_STOPLIST",
+    "detect_language",
+    "page_language",
+    "stoplist",
+    "stopwords_for",
+    "text_language",
+]
+
+#: ISO 639-1 code -> jusText stop-list name, for the languages cleaner tells apart
+ISO_TO_STOPLIST = {
+    "af": "Afrikaans", "sq": "Albanian", "ar": "Arabic", "hy": "Armenian", "az": "Azerbaijani",
+    "eu": "Basque", "be": "Belarusian", "bn": "Bengali", "bs": "Bosnian", "br": "Breton",
+    "bg": "Bulgarian", "ca": "Catalan", "hr": "Croatian", "cs": "Czech", "da": "Danish",
+    "nl": "Dutch", "en": "English", "eo": "Esperanto", "et": "Estonian", "fi": "Finnish",
+    "fr": "French", "gl": "Galician", "ka": "Georgian", "de": "German", "el": "Greek",
+    "gu": "Gujarati", "ht": "Haitian", "he": "Hebrew", "hi": "Hindi", "hu": "Hungarian",
+    "is": "Icelandic", "id": "Indonesian", "ga": "Irish", "it": "Italian", "jv": "Javanese",
+    "kn": "Kannada", "kk": "Kazakh", "ko": "Korean", "ku": "Kurdish", "ky": "Kyrgyz",
+    "la": "Latin", "lv": "Latvian", "lt": "Lithuanian", "lb": "Luxembourgish", "mk": "Macedonian",
+    "ms": "Malay", "ml": "Malayalam", "mt": "Maltese", "mr": "Marathi", "ne": "Nepali",
+    "no": "Norwegian_Bokmal", "nb": "Norwegian_Bokmal", "nn": "Norwegian_Nynorsk",
+    "oc": "Occitan", "fa": "Persian", "pl": "Polish", "pt": "Portuguese", "qu": "Quechua",
+    "ro": "Romanian", "ru": "Russian", "sr": "Serbian", "sh": "Serbo_Croatian", "sk": "Slovak",
+    "sl": "Slovenian", "es": "Spanish", "su": "Sundanese", "sw": "Swahili", "sv": "Swedish",
+    "tl": "Tagalog", "ta": "Tamil", "te": "Telugu", "tr": "Turkish", "tk": "Turkmen",
+    "uk": "Ukrainian", "ur": "Urdu", "uz": "Uzbek", "vi": "Vietnamese", "cy": "Welsh",
+    "fy": "West_Frisian", "yo": "Yoruba",
+}
+
+#: characters of the longest lines whose stop words vote for a page's language
+SAMPLE_CHARS = 3000
+#: a line votes for a language whose stop words are at least this share of its words
+MIN_COVERAGE = 0.2
+#: a line needs this many words to vote
+MIN_VOTING_WORDS = 5
+
+
+@lru_cache(maxsize=None)
+def stoplist(name: str) -> frozenset[str]:
+    """jusText's stop-list by its name, loaded once (read-only afterwards)."""
+    import justext
+
+    return frozenset(justext.get_stoplist(name))
+
+
+def stopwords_for(language: str | None) -> frozenset[str]:
+    """Stop words of an ISO 639-1 language; empty when jusText has none.
+
+    >>> "the" in stopwords_for("en"), len(stopwords_for("zh"))
+    (True, 0)
+    """
+    name = ISO_TO_STOPLIST.get((language or "").lower())
+    return stoplist(name) if name else frozenset()
+
+
+@lru_cache(maxsize=1)
+def _stop_index() -> dict[str, tuple[int, ...]]:
+    """Word -> the indices (in :func:`_voters`) of the languages whose stop-list holds it."""
+    index: dict[str, list[int]] = {}
+    for k, (_, name) in enumerate(_voters()):
+        for word in stoplist(name):
+            index.setdefault(word, []).append(k)
+    return {word: tuple(languages) for word, languages in index.items()}
+
+
+@lru_cache(maxsize=1)
+def _voters() -> tuple[tuple[str, str], ...]:
+    """(code, stop-list name) of each language, one code per list ("no" for Bokmål)."""
+    seen, voters = set(), []
+    for code, name in ISO_TO_STOPLIST.items():
+        if name not in seen:
+            seen.add(name)
+            voters.append((code, name))
+    return tuple(voters)
+
+
+_ASCII_NON_WORD = str.maketrans({c: " " for c in map(chr, range(128)) if not (c.isalnum() or c == "_")})
+_WORD = regex.compile(r"\w+")
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased word tokens (``\\w+``).
+
+    >>> words("The Bridge, opened")
+    ['the', 'bridge', 'opened']
+    """
+    if text.isascii():  # the runs between other characters, found by C string calls
+        return text.lower().translate(_ASCII_NON_WORD).split()
+    return _WORD.findall(text.lower())
+
+
+# scripts written without spaces between words (no stop-list splits them into words)
+_UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Tibetan}]{4}")
+
+
+def sample_lines(lines: Iterable[str], budget: int = SAMPLE_CHARS, skip=None) -> list[str]:
+    """The longest ``lines`` up to ``budget`` characters, the likeliest prose;
+    lines for which ``skip`` is true (a cookie notice) are left out.
+
+    >>> sample_lines(["Home", "A longer line of text.", "Mid line"], budget=25)
+    ['A longer line of text.', 'Mid line']
+    """
+    picked, size = [], 0
+    for text in sorted(lines, key=len, reverse=True):
+        if size >= budget:
+            break
+        if skip is not None and skip(text):
+            continue
+        picked.append(text)
+        size += len(text)
+    return picked
+
+
+def vote(lines: Sequence[str]) -> tuple[Counter, list[int | None]]:
+    """Each line's vote: (votes by language index, weighted by length; each
+    line's language index or None).
+
+    >>> votes, by_line = vote(["Der Rat hat am Montag beschlossen, dass die Brücke öffnet.", "Home News Sport Weather"])
+    >>> _voters()[by_line[0]][0], by_line[1]
+    ('de', None)
+    """
+    index = _stop_index()
+    votes: Counter = Counter()
+    by_line: list[int | None] = []
+    for text in lines:
+        tokens = words(text)
+        if len(tokens) < MIN_VOTING_WORDS or _UNSPACED.search(text):
+            by_line.append(None)
+            continue
+        hits = Counter(k for token in tokens for k in index.get(token, ()))
+        best = max(hits.items(), key=lambda item: (item[1], -item[0]), default=None)
+        if best is None or best[1] < MIN_COVERAGE * len(tokens):
+            by_line.append(None)
+            continue
+        by_line.append(best[0])
+        votes[best[0]] += len(text)
+    return votes, by_line
+
+
+def page_language(lines: Sequence[str]) -> str | None:
+    """ISO 639-1 code of the language most of a page's longest lines are written
+    in; None when there is too little text to tell. See the module docstring."""
+    from .content import mentions_cookies  # the detector's cookie test
+
+    sample = sample_lines(lines, skip=lambda text: mentions_cookies(text.lower()))
+    if not sample:
+        sample = sample_lines(lines)
+    votes, by_line = vote(sample)
+    top, weight = max(votes.items(), key=lambda item: (item[1], -item[0]), default=(None, 0))
+    if 2 * weight >= sum(map(len, sample)):
+        sample = [text for text, choice in zip(sample, by_line) if choice == top]
+    return detect_language("\n".join(sample))
+
+
+def text_language(text: str) -> str | None:
+    """The language of an article's text (its lines vote, as a page's do).
+
+    >>> text_language("The council said on Monday that the bridge would open next spring.")
+    'en'
+    """
+    return page_language(text[: 4 * SAMPLE_CHARS].split("\n"))
+
+
+# --- langdetect ----------------------------------------------------------------------------
+
+# langdetect agrees with its answer on 5,000 characters on all 181 benchmark
+# bodies from 1,000 on, at a fraction of the cost.
+LANGUAGE_SAMPLE_CHARS = 1000
+
+
+@lru_cache(maxsize=1)
+def _language_factory():
+    # A private factory: langdetect's module-level one is shared mutable state.
+    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+
+    factory = DetectorFactory()
+    factory.load_profile(PROFILES_DIRECTORY)
+    factory.set_seed(0)
+    return factory
+
+
+@lru_cache(maxsize=1)
+def _fast_detector_class():
+    """langdetect's Detector with its two hot loops rewritten: the same n-grams
+    in the same order, the same random draws and the same float operations in
+    the same order, so the same answer (tests/test_metadata.py compares them)
+    at about a third of the cost."""
+    from langdetect.detector import Detector
+    from langdetect.lang_detect_exception import ErrorCode, LangDetectException
+    from langdetect.utils.ngram import NGram
+
+    class NormalizedChars(dict):
+        """``str.translate`` table: each character as langdetect's NGram sees it."""
+
+        def __missing__(self, code: int) -> str:
+            ch = self[code] = NGram.normalize(chr(code))
+            return ch
+
+    normalized = NormalizedChars()
+
+    class FastDetector(Detector):
+        def _extract_ngrams(self) -> list[str]:
+            # NGram.add_char and Detector._extract_ngrams, inlined
+            known = self.word_lang_prob_map
+            result: list[str] = []
+            add = result.append
+            grams, capital = " ", False
+            for ch in self.text.translate(normalized):
+                last = grams[-1]
+                if last == " ":
+                    grams, capital = " ", False
+                    if ch == " ":
+                        continue
+                elif len(grams) >= 3:
+                    grams = grams[1:]
+                grams += ch
+                if ch.isupper():
+                    if last.isupper():
+                        capital = True
+                else:
+                    capital = False
+                if capital:
+                    continue
+                if ch != " " and ch in known:
+                    add(ch)
+                size = len(grams)
+                if size >= 2:
+                    w = grams[-2:]
+                    if w in known:
+                        add(w)
+                    if size >= 3 and grams in known:
+                        add(grams)
+            return result
+
+        def _detect_block(self) -> None:
+            self.cleaning_text()
+            ngrams = self._extract_ngrams()
+            if not ngrams:
+                raise LangDetectException(ErrorCode.CantDetectError, "No features in text.")
+            known, rand = self.word_lang_prob_map, self.random
+            self.langprob = [0.0] * len(self.langlist)
+            rand.seed(self.seed)
+            for _ in range(self.n_trial):
+                prob = self._init_probability()
+                alpha = self.alpha + rand.gauss(0.0, 1.0) * self.ALPHA_WIDTH
+                weight = repeat(alpha / self.BASE_FREQ)
+                i = 0
+                while True:
+                    # _update_lang_prob: prob[i] *= weight + known[word][i]
+                    prob = list(map(mul, prob, map(add, weight, known[rand.choice(ngrams)])))
+                    if i % 5 == 0:
+                        # _normalize_prob (probabilities are never negative: its maxp is max(prob))
+                        prob = list(map(truediv, prob, repeat(sum(prob))))
+                        if max(prob) > self.CONV_THRESHOLD or i >= self.ITERATION_LIMIT:
+                            break
+                    i += 1
+                for j in range(len(self.langprob)):
+                    self.langprob[j] += prob[j] / self.n_trial
+
+    return FastDetector
+
+
+def detect_language(text: str) -> str | None:
+    """ISO 639-1 code of ``text`` by langdetect (a bounded sample of it),
+    deterministic; None when there is too little text to tell.
+
+    >>> detect_language("The Taliban and the Kabul government are far apart in talks on peace.")
+    'en'
+    """
+    sample = text[:LANGUAGE_SAMPLE_CHARS]
+    if len(LETTER.findall(sample)) < 20:
+        return None
+    from langdetect.lang_detect_exception import LangDetectException
+
+    detector = _fast_detector_class()(_language_factory())
+    detector.append(sample)
+    try:
+        code = detector.detect()
+    except LangDetectException:
+        return None
+    return None if code == "unknown" else east_asian_by_script(code.split("-")[0], sample)
+
+
+_HANGUL = regex.compile(r"\p{Hangul}")
+_KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
+_HAN = regex.compile(r"\p{Han}")
+
+
+def east_asian_by_script(code: str, sample: str) -> str:
+    """``code`` corrected by the scripts of ``sample``: langdetect's n-grams
+    mistake Traditional Chinese for Korean, which is written in Hangul, and
+    Japanese is written with kana.
+
+    >>> east_asian_by_script("ko", "中央氣象署今日上午發布海上陸上颱風警報，警戒區域包括台東縣。")
+    'zh'
+    >>> east_asian_by_script("ko", "서울시는 새 다리를 내년 봄에 개통한다고 밝혔다.")
+    'ko'
+    """
+    if code not in ("ko", "ja", "zh") or _HANGUL.search(sample):
+        return code
+    kana, han = len(_KANA.findall(sample)), len(_HAN.findall(sample))
+    if kana and kana >= 0.1 * (kana + han):  # Japanese; a Chinese text quotes a katakana name at most
+        return "ja"
+    return "zh" if han else code
