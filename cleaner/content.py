@@ -59,7 +59,7 @@ from typing import NamedTuple, Sequence
 import regex
 
 from .lines import IDEOGRAPH, LETTER, SENTENCE_MARKS, ends_sentence, is_row_shape, reads_unpunctuated, row_shape
-from .metadata import detect_language  # one langdetect setup for the package
+from .language import ISO_TO_STOPLIST, detect_language, page_language, stoplist, stopwords_for  # noqa: F401
 from .rules import MAX_LABELLED_CHARS, KeyedPattern, RuleSet, default_rules_dir
 
 __all__ = [
@@ -361,25 +361,6 @@ _RUN_ON_BREAK = regex.compile(
     r"(?<!\b(?i:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\. (?=\d))"
 )
 
-ISO_TO_STOPLIST = {
-    "af": "Afrikaans", "sq": "Albanian", "ar": "Arabic", "hy": "Armenian", "az": "Azerbaijani",
-    "eu": "Basque", "be": "Belarusian", "bn": "Bengali", "bs": "Bosnian", "br": "Breton",
-    "bg": "Bulgarian", "ca": "Catalan", "hr": "Croatian", "cs": "Czech", "da": "Danish",
-    "nl": "Dutch", "en": "English", "eo": "Esperanto", "et": "Estonian", "fi": "Finnish",
-    "fr": "French", "gl": "Galician", "ka": "Georgian", "de": "German", "el": "Greek",
-    "gu": "Gujarati", "ht": "Haitian", "he": "Hebrew", "hi": "Hindi", "hu": "Hungarian",
-    "is": "Icelandic", "id": "Indonesian", "ga": "Irish", "it": "Italian", "jv": "Javanese",
-    "kn": "Kannada", "kk": "Kazakh", "ko": "Korean", "ku": "Kurdish", "ky": "Kyrgyz",
-    "la": "Latin", "lv": "Latvian", "lt": "Lithuanian", "lb": "Luxembourgish", "mk": "Macedonian",
-    "ms": "Malay", "ml": "Malayalam", "mt": "Maltese", "mr": "Marathi", "ne": "Nepali",
-    "no": "Norwegian_Bokmal", "nb": "Norwegian_Bokmal", "nn": "Norwegian_Nynorsk",
-    "oc": "Occitan", "fa": "Persian", "pl": "Polish", "pt": "Portuguese", "qu": "Quechua",
-    "ro": "Romanian", "ru": "Russian", "sr": "Serbian", "sh": "Serbo_Croatian", "sk": "Slovak",
-    "sl": "Slovenian", "es": "Spanish", "su": "Sundanese", "sw": "Swahili", "sv": "Swedish",
-    "tl": "Tagalog", "ta": "Tamil", "te": "Telugu", "tr": "Turkish", "tk": "Turkmen",
-    "uk": "Ukrainian", "ur": "Urdu", "uz": "Uzbek", "vi": "Vietnamese", "cy": "Welsh",
-    "fy": "West_Frisian", "yo": "Yoruba",
-}
 
 
 # indentation and bullet marks: regex's \s (Unicode White_Space) spelt out,
@@ -556,31 +537,6 @@ def break_run_on_text(
 
 # --------------------------------------------------------------------------
 # Language
-
-
-@functools.lru_cache(maxsize=None)
-def stoplist(name: str) -> frozenset[str]:
-    """justext's stop-list by its name, loaded once (read-only afterwards)."""
-    import justext
-
-    return frozenset(justext.get_stoplist(name))
-
-
-def stopwords_for(language: str | None) -> frozenset[str]:
-    """Stop words of an ISO 639-1 language; empty when justext has none."""
-    name = ISO_TO_STOPLIST.get((language or "").lower())
-    return stoplist(name) if name else frozenset()
-
-
-def language_sample(texts: Sequence[str], budget: int = 1000) -> str:
-    """The longest lines joined, up to ``budget`` characters: the likeliest prose."""
-    picked, size = [], 0
-    for text in sorted(texts, key=len, reverse=True):
-        if size >= budget:
-            break
-        picked.append(text)
-        size += len(text)
-    return "\n".join(picked)[:budget]
 
 
 # --------------------------------------------------------------------------
@@ -1414,6 +1370,7 @@ def detect(
     end_markers: Sequence[regex.Pattern | KeyedPattern] = (),
     headlines: Sequence[int] = (),
     article: bool = False,
+    trace: dict | None = None,
 ) -> list[tuple[int, str, str]]:
     """Indices of lines that are NOT main content, each with (line_index, detector_id, reason).
 
@@ -1436,12 +1393,15 @@ def detect(
         unit_of = {index: unit for unit, span in enumerate(spans) for index in range(*span)}
         removed = detect(
             units, language=language, bias=params, end_markers=end_markers, headlines=[unit_of[h] for h in headlines],
-            article=article,
+            article=article, trace=trace,
         )
+        if trace is not None:  # the units' own spans, if they were joined again, over ``lines``
+            inner = trace.get("spans")
+            trace["spans"] = [(spans[a][0], spans[b - 1][1]) for a, b in inner] if inner else spans
         return [(i, detector, reason) for unit, detector, reason in removed for i in range(*spans[unit])]
     texts = [strip_bullet(line) for line in lines]
     if language is None:
-        language = detect_language(language_sample(texts))
+        language = page_language(texts)
     stops = stopwords_for(language)
     described = describe(lines, stops, unpunctuated_prose=params.max_sentence_chars is None)
     has_stops = bool(stops)
@@ -1493,6 +1453,9 @@ def detect(
         return best_region(searched(end_of_page))
 
     start, end = region(end_of_page)
+    if trace is not None:
+        trace.update(described=described, classes=classes, weights=weights, is_marker=is_marker, labels=labels,
+                     running=running, terminal=terminal, best=(start, end), threshold=threshold, params=params)
     if headlines and params.headline_share:
         start, end = region_under_headline(start, end, searched(end_of_page), headlines, params)
     # a comment thread that starts inside the article's run ends it there
@@ -1501,6 +1464,8 @@ def detect(
     if thread_cut:
         end_of_page = thread
         start, end = region(end_of_page)
+    if trace is not None:
+        trace.update(thread=thread, end_of_page=end_of_page, headline_region=(start, end))
     if start == end:
         # no prose anywhere: nothing to tell apart, keep the text as it is
         return []
@@ -1534,8 +1499,12 @@ def detect(
         )
         if thread_cut:
             article_end = min(article_end or len(lines), end_of_page)
+        if trace is not None:
+            trace.update(path="article", article_end=article_end, region=(start, end))
         return [(index, "content.end-marker", "at or after the end-of-article marker")
                 for index in range(article_end or len(lines), len(lines)) if classes[index] != BLANK]
+    if trace is not None:
+        trace.update(path="page", region=(start, end))
     removed = removal_reasons(classes, described, is_marker, start, end, end_of_page, params, running, labels)
     # a page, not an article: what it prints twice goes the second time
     gone = {index for index, _, _ in removed}
