@@ -63,8 +63,10 @@ def open_engine(name: str, jobs: int, scheduler: str | None = None) -> Engine:
         from .local import LocalEngine
 
         return LocalEngine(jobs)
-    from .dask_engine import DaskEngine
-
+    try:
+        from .dask_engine import DaskEngine
+    except ImportError as exc:
+        raise BatchUsageError(f'the dask engine needs dask.distributed ({exc}): pip install "cleaner[dask]"') from None
     return DaskEngine(jobs, scheduler)
 
 

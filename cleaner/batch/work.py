@@ -89,15 +89,20 @@ class Worker:
 _WORKER: Worker | None = None
 
 
-def install(cleaner: Cleaner, config: BatchConfig, boilerplate: dict[str, list[str]]) -> Worker:
-    """Set up this process's worker state, for the functions below called
-    without a worker (the local engine's pool)."""
-    global _WORKER
-    _WORKER = Worker(cleaner, config, boilerplate)
+def build(cleaner: Cleaner, config: BatchConfig, boilerplate: dict[str, list[str]]) -> Worker:
+    """A process's Worker, ready for its first document."""
+    worker = Worker(cleaner, config, boilerplate)
     from ..metadata import detect_language
 
     detect_language("Warm up the language profiles once per worker, not inside the first document.")
-    return _WORKER
+    return worker
+
+
+def install(cleaner: Cleaner, config: BatchConfig, boilerplate: dict[str, list[str]]) -> None:
+    """Set up this process's Worker, for the functions below called without
+    one (the local engine's pool)."""
+    global _WORKER
+    _WORKER = build(cleaner, config, boilerplate)
 
 
 def one_line(exc: BaseException) -> str:
