@@ -19,7 +19,9 @@ How a pass uses the cluster:
   completes, so nothing is lost or recorded twice. A chunk that keeps
   killing workers (the scheduler gives up after
   ``distributed.scheduler.allowed-failures`` deaths) is run again one input
-  at a time; the input that kills again goes to ``on_crash``.
+  a task; an input whose task the scheduler gives up on too is run once
+  more at the end, alone on the cluster (an input queued beside a deadly one
+  dies with it), and goes to ``on_crash`` when it kills its worker again.
 """
 
 from __future__ import annotations
@@ -59,10 +61,7 @@ class DaskEngine:
             if scheduler:
                 self.client = _connect(scheduler)
             else:
-                self.cluster = distributed.LocalCluster(
-                    n_workers=jobs, threads_per_worker=1, processes=True, host="127.0.0.1",
-                    dashboard_address=None, silence_logs=logging.ERROR,
-                )
+                self.cluster = local_cluster(jobs)
                 self.client = distributed.Client(self.cluster, set_as_default=False)
             where = scheduler or "the local cluster"
             try:
@@ -83,17 +82,20 @@ class DaskEngine:
     def run(self, function, chunks, initargs, on_result, on_crash) -> None:
         """See ``engine.Engine.run``."""
         name = f"cleaner-{function.__name__.replace('_', '-')}-{uuid.uuid4().hex[:12]}"
+        # the manifest is in the output folder before any pass: a worker that
+        # cannot see it would write its outputs where the client never looks
+        shared = os.path.join(initargs[1].outdir, MANIFEST_NAME)
         try:
-            self.client.register_plugin(_WorkerState(initargs), name=name)
-        except Exception as exc:
-            raise CleanerError(f"the Dask workers cannot set up this run: {work.one_line(exc)}") from None
-        try:
+            try:
+                self.client.register_plugin(_WorkerState(initargs, shared), name=name)
+            except Exception as exc:
+                raise CleanerError(f"the Dask workers cannot set up this run: {work.one_line(exc)}") from None
             _Window(self, name, function, on_result, on_crash).run(chunks)
         finally:
             try:
                 self.client.unregister_worker_plugin(name)
             except Exception:
-                pass  # the workers are gone or going: nothing holds the state any more
+                pass  # never registered, or the workers are gone: nothing holds the state any more
 
     def close(self) -> None:
         for part in (self.client, self.cluster):
@@ -102,6 +104,16 @@ class DaskEngine:
                     part.close()
                 except Exception:
                     pass  # closing a cluster that lost its workers: nothing more to free
+
+
+def local_cluster(jobs: int) -> distributed.LocalCluster:
+    """``jobs`` worker processes of one thread each, on localhost over TCP."""
+    return distributed.LocalCluster(
+        n_workers=jobs, threads_per_worker=1, processes=True, host="127.0.0.1", protocol="tcp",
+        dashboard_address=None, silence_logs=logging.ERROR,
+        # no dashboard, and its health endpoint on any free port, not on a busy 8787
+        scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"},
+    )
 
 
 def _connect(address: str) -> distributed.Client:
@@ -146,16 +158,16 @@ def _check_workers(client: distributed.Client, where: str) -> None:
 class _WorkerState(WorkerPlugin):
     """The run's Cleaner and settings, set up once on every worker."""
 
-    def __init__(self, initargs: tuple):
-        self.initargs = initargs
+    def __init__(self, initargs: tuple, shared_file: str):
+        self.initargs, self.shared_file = initargs, shared_file
         self.worker: work.Worker | None = None
         self.lock = threading.Lock()
 
     def __getstate__(self):
-        return {"initargs": self.initargs}
+        return {"initargs": self.initargs, "shared_file": self.shared_file}
 
     def __setstate__(self, state):
-        self.__init__(state["initargs"])
+        self.__init__(state["initargs"], state["shared_file"])
 
     def setup(self, worker=None) -> None:
         self.get()
@@ -163,12 +175,12 @@ class _WorkerState(WorkerPlugin):
     def get(self) -> work.Worker:
         with self.lock:
             if self.worker is None:
-                cleaner, config, boilerplate = self.initargs
-                if not os.path.isfile(os.path.join(config.outdir, MANIFEST_NAME)):
+                if not os.path.isfile(self.shared_file):
+                    folder = os.path.dirname(self.shared_file)
                     raise CleanerError(
-                        f"the output folder {config.outdir} is not on a filesystem this worker shares with the client"
+                        f"the output folder {folder} is not on a filesystem this worker shares with the client"
                     )
-                self.worker = work.build(cleaner, config, boilerplate)
+                self.worker = work.build(*self.initargs)
             return self.worker
 
 
@@ -186,6 +198,7 @@ class _Window:
         self.on_result, self.on_crash = on_result, on_crash
         self.pending: dict[distributed.Future, list[InputFile]] = {}
         self.completed = distributed.as_completed(loop=self.client.loop)
+        self.suspects: list[InputFile] = []
         self.submitted = 0
         self.limit, self.limit_at = 0, 0.0
 
@@ -193,16 +206,25 @@ class _Window:
         chunk_iter = iter(chunks)
         try:
             self._fill(chunk_iter)
-            for future in self.completed:
-                with interrupts_deferred():  # a chunk is recorded whole or not at all
-                    self._settle(future, self.pending.pop(future))
-                self._fill(chunk_iter)
+            self._collect(lambda: self._fill(chunk_iter))
+            suspects, self.suspects = self.suspects, []
+            for item in suspects:  # alone: nothing else can take the blame
+                self._submit([item])
+                self._collect(lambda: None)
+            for item in self.suspects:
+                self.on_crash(item)
         except KeyboardInterrupt:
             self._drain()
             raise
         finally:
             if self.pending:
                 self.client.cancel(list(self.pending))
+
+    def _collect(self, then: Callable[[], None]) -> None:
+        for future in self.completed:
+            with interrupts_deferred():  # a chunk is recorded whole or not at all
+                self._settle(future, self.pending.pop(future))
+            then()
 
     def _window(self) -> int:
         now = time.monotonic()
@@ -230,16 +252,24 @@ class _Window:
 
     def _settle(self, future: distributed.Future, chunk: list[InputFile]) -> None:
         if future.status == "finished":
-            self.on_result(future.result())
+            try:
+                result = future.result()
+            except Exception:
+                result = None  # its worker died between finishing and handing the result over
+            if result is not None:
+                self.on_result(result)
+                return
+        if future.status in ("finished", "lost"):
+            self._submit(chunk)  # run again: its outputs are written again, byte for byte the same
             return
         error = future.exception() if future.status == "error" else None
         if not isinstance(error, distributed.KilledWorker):
             reason = work.one_line(error) if error is not None else f"a task was {future.status}"
             raise CleanerError(f"the Dask cluster failed the run: {reason}; run the same command again to resume")
         if len(chunk) == 1:
-            self.on_crash(chunk[0])
+            self.suspects.append(chunk[0])
         else:
-            for item in chunk:  # which input kills its worker? Each alone tells.
+            for item in chunk:  # which input kills its worker? One a task tells.
                 self._submit([item])
 
     def _drain(self) -> None:
