@@ -27,8 +27,8 @@ from cleaner.batch import MANIFEST_NAME, TMP_TAG, run_batch  # noqa: E402
 from cleaner.batch import dask_engine  # noqa: E402
 from cleaner.distributed import clean_dataframe  # noqa: E402
 from test_batch import (  # noqa: E402
-    FOOTER, CrashingCleaner, _finished_count, _run_cli_process, _wait_for_progress, article_text, manifest_entries,
-    run_cli, tree_hashes,
+    FOOTER, CrashingCleaner, _finished_count, _run_cli_process, _wait_for_progress, article_text, make_folder,
+    manifest_entries, run_cli, tree_hashes,
 )
 
 FILES = 80
@@ -184,21 +184,49 @@ def test_a_worker_killed_halfway_is_replaced_and_its_tasks_rerun(mixed, referenc
     assert_same_run(out, reference, mixed)
 
 
-def test_the_client_killed_halfway_then_rerun_equals_an_uninterrupted_run(mixed, reference, cluster, tmp_path):
+def test_the_client_interrupted_then_killed_then_rerun_equals_an_uninterrupted_run(mixed, reference, cluster, tmp_path):
     out = tmp_path / "out"
-    args = [str(mixed), "-o", str(out), "-f", "json", "-q", "--engine", "dask"]
-    process = _run_cli_process([*args, "-j", "2"])  # on a LocalCluster of its own
-    _wait_for_progress(process, out, FILES // 3)
-    os.killpg(process.pid, signal.SIGKILL)  # the client, its LocalCluster and the workers
-    process.wait()
-    finished_at_kill = _finished_count(out)
-    assert 0 < finished_at_kill < FILES, "the kill must land mid-run"
+    args = [str(mixed), "-o", str(out), "-f", "json", "--engine", "dask"]
+    # on a LocalCluster of its own; the signals reach the whole process
+    # group, as a terminal's Ctrl-C would: the client and its workers
+    first = _run_cli_process([*args, "-j", "2"])
+    _wait_for_progress(first, out, FILES // 4)
+    os.killpg(first.pid, signal.SIGINT)
+    assert first.wait(timeout=120) == 130
+    said = first.stderr.read().decode()
+    assert "interrupted: run the same command again to finish" in said and "Traceback" not in said
+    after_ctrl_c = _finished_count(out)
+    assert 0 < after_ctrl_c < FILES, "Ctrl-C must land mid-run"
 
-    # the engine is no setting of the run: the rerun may use another cluster
-    rerun = _run_cli_process([*args, "--scheduler", cluster.scheduler_address])
+    # the engine is no setting of the run: the rerun may use another cluster;
+    # killed, its tasks on the shared cluster may go on writing the same bytes
+    on_cluster = [*args, "-q", "--scheduler", cluster.scheduler_address]
+    second = _run_cli_process(on_cluster)
+    _wait_for_progress(second, out, after_ctrl_c + FILES // 4)
+    os.killpg(second.pid, signal.SIGKILL)
+    second.wait()
+    assert after_ctrl_c < _finished_count(out) < FILES, "the kill must land mid-run"
+
+    rerun = _run_cli_process(on_cluster)
     assert rerun.wait(timeout=300) == 1, rerun.stderr.read().decode()
-    assert "Traceback" not in rerun.stderr.read().decode()
     assert_same_run(out, reference, mixed)
+
+
+def test_the_client_keeps_a_bounded_number_of_chunks_in_flight(cluster, tmp_path, monkeypatch):
+    src = tmp_path / "in"
+    make_folder(src, 48)
+    in_flight = []
+    fill = dask_engine._Window._fill
+
+    def counting_fill(window, chunk_iter):
+        fill(window, chunk_iter)
+        in_flight.append(len(window.pending))
+
+    monkeypatch.setattr(dask_engine._Window, "_fill", counting_fill)
+    summary = run_batch([src], tmp_path / "out", engine="dask", scheduler=cluster.scheduler_address, chunk_size=1, progress=False)
+    assert summary.files_ok == 48
+    # two worker threads, four chunks each: never the 48 chunks at once
+    assert max(in_flight) == 2 * dask_engine.WINDOW_PER_JOB
 
 
 def test_an_input_that_kills_its_workers_is_recorded_and_the_run_goes_on(cluster, tmp_path, monkeypatch):

@@ -29,6 +29,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import signal
 import threading
 import time
 import uuid
@@ -81,10 +82,15 @@ class DaskEngine:
 
     def run(self, function, chunks, initargs, on_result, on_crash) -> None:
         """See ``engine.Engine.run``."""
-        name = f"cleaner-{function.__name__.replace('_', '-')}-{uuid.uuid4().hex[:12]}"
+        outdir = initargs[1].outdir
+        # one run at a time writes an output folder (the manifest's lock): state
+        # named for this folder is a killed client's, left on the workers
+        folder = f"cleaner-{hashlib.blake2b(outdir.encode(), digest_size=6).hexdigest()}-"
+        self._unregister(lambda plugin: plugin.startswith(folder))
+        name = f"{folder}{function.__name__.replace('_', '-')}-{uuid.uuid4().hex[:8]}"
         # the manifest is in the output folder before any pass: a worker that
         # cannot see it would write its outputs where the client never looks
-        shared = os.path.join(initargs[1].outdir, MANIFEST_NAME)
+        shared = os.path.join(outdir, MANIFEST_NAME)
         try:
             try:
                 self.client.register_plugin(_WorkerState(initargs, shared), name=name)
@@ -92,10 +98,16 @@ class DaskEngine:
                 raise CleanerError(f"the Dask workers cannot set up this run: {work.one_line(exc)}") from None
             _Window(self, name, function, on_result, on_crash).run(chunks)
         finally:
-            try:
+            self._unregister(lambda plugin: plugin == name)
+
+    def _unregister(self, which: Callable[[str], bool]) -> None:
+        """Drop the worker plugins ``which`` picks from every worker."""
+        try:
+            names = {name for found in self.client.run(_plugin_names).values() for name in found if which(name)}
+            for name in names:
                 self.client.unregister_worker_plugin(name)
-            except Exception:
-                pass  # never registered, or the workers are gone: nothing holds the state any more
+        except Exception:
+            pass  # the workers are gone or going: nothing holds the state any more
 
     def close(self) -> None:
         for part in (self.client, self.cluster):
@@ -110,10 +122,18 @@ def local_cluster(jobs: int) -> distributed.LocalCluster:
     """``jobs`` worker processes of one thread each, on localhost over TCP."""
     return distributed.LocalCluster(
         n_workers=jobs, threads_per_worker=1, processes=True, host="127.0.0.1", protocol="tcp",
-        dashboard_address=None, silence_logs=logging.ERROR,
+        dashboard_address=None, silence_logs=logging.ERROR, preload=[__name__],
         # no dashboard, and its health endpoint on any free port, not on a busy 8787
         scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"},
     )
+
+
+def dask_setup(worker) -> None:
+    """Run in each of the LocalCluster's worker processes as it starts: Ctrl-C
+    in a terminal reaches them too, but the client handles it (it records
+    what finished, then closes the cluster)."""
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _connect(address: str) -> distributed.Client:
@@ -182,6 +202,10 @@ class _WorkerState(WorkerPlugin):
                     )
                 self.worker = work.build(*self.initargs)
             return self.worker
+
+
+def _plugin_names(dask_worker) -> list[str]:
+    return list(dask_worker.plugins)
 
 
 def _run_chunk(name: str, function: Callable, chunk: list[InputFile]):
