@@ -58,7 +58,7 @@ def batch(
         "--engine",
         help="local: a process pool on this machine. dask: a Dask cluster (--scheduler), or without "
         "--scheduler a LocalCluster of --jobs worker processes. Both write the same files. "
-        "[default: local, or dask with --scheduler]",
+        "Default: local, or dask when --scheduler is given.",
         show_default=False,
     )] = None,
     scheduler: Annotated[Optional[str], typer.Option(

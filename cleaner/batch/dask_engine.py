@@ -62,7 +62,10 @@ class DaskEngine:
             if scheduler:
                 self.client = _connect(scheduler)
             else:
-                self.cluster = local_cluster(jobs)
+                try:
+                    self.cluster = local_cluster(jobs)
+                except (RuntimeError, OSError) as exc:
+                    raise BatchUsageError(f"cannot start a local Dask cluster: {work.one_line(exc)}") from None
                 self.client = distributed.Client(self.cluster, set_as_default=False)
             where = scheduler or "the local cluster"
             try:
@@ -122,7 +125,9 @@ def local_cluster(jobs: int) -> distributed.LocalCluster:
     """``jobs`` worker processes of one thread each, on localhost over TCP."""
     return distributed.LocalCluster(
         n_workers=jobs, threads_per_worker=1, processes=True, host="127.0.0.1", protocol="tcp",
-        dashboard_address=None, silence_logs=logging.ERROR, preload=[__name__],
+        dashboard_address=None, silence_logs=logging.CRITICAL, preload=[__name__],
+        # its workers' logs are for a cluster's operator (a heartbeat missed while
+        # the cluster closes, a worker restarted): the client reports what matters;
         # no dashboard, and its health endpoint on any free port, not on a busy 8787
         scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"},
     )

@@ -96,6 +96,11 @@ class _PoolRunner:
         except KeyboardInterrupt:
             self._drain()
             raise
+        else:
+            # every chunk is done: join the pool's manager thread now, or it may
+            # close its wakeup pipe while the exit hook writes to it ("Exception
+            # ignored ... Bad file descriptor" at exit, seen once)
+            self.executor.shutdown(wait=True)
         finally:
             self.executor.shutdown(wait=False, cancel_futures=True)
 
