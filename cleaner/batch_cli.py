@@ -51,8 +51,22 @@ def batch(
         show_default=False,
     )] = None,
     jobs: Annotated[int, typer.Option(
-        "--jobs", "-j", help="Worker processes; 0 means one per available core.",
+        "--jobs", "-j", help="Worker processes (local engine, or the dask engine's own LocalCluster); "
+        "0 means one per available core.",
     )] = 0,
+    engine: Annotated[Optional[str], typer.Option(
+        "--engine",
+        help="local: a process pool on this machine. dask: a Dask cluster (--scheduler), or without "
+        "--scheduler a LocalCluster of --jobs worker processes. Both write the same files. "
+        "Default: local, or dask when --scheduler is given.",
+        show_default=False,
+    )] = None,
+    scheduler: Annotated[Optional[str], typer.Option(
+        "--scheduler",
+        help="Address of a running Dask scheduler (tcp://HOST:8786) or its scheduler file; workers must "
+        "see the inputs and the output folder at the same paths (see the README).",
+        show_default=False,
+    )] = None,
     force: Annotated[bool, typer.Option(
         "--force", help="Redo every input, even those the manifest records as finished.",
     )] = False,
@@ -110,7 +124,8 @@ def batch(
         "--quiet", "-q", help="No progress bar and no summary (the bar only shows on a terminal anyway).",
     )] = False,
 ) -> None:
-    """Clean many files in parallel into a mirrored folder or one JSONL file.
+    """Clean many files in parallel into a mirrored folder or one JSONL file,
+    on this machine or on a Dask cluster (--engine dask).
 
     Resumable: a rerun skips inputs already finished (same size and mtime, or
     same content); an interrupted run (Ctrl-C, kill) leaves no partial output.
@@ -124,6 +139,7 @@ def batch(
         learn = LearnOptions(min_docs=min_docs, min_share=min_share, prose_share=prose_share)
         summary = run_batch(
             inputs, output, fmt=fmt, stream=jsonl, jobs=jobs or default_jobs(), force=force,
+            engine=engine or ("dask" if scheduler else "local"), scheduler=scheduler,
             retry_failed=retry_failed, learn_boilerplate=learn_boilerplate, learn_options=learn,
             include=tuple(include) if include else DEFAULT_INCLUDE, exclude=tuple(exclude or ()),
             text_field=text_field, html_field=html_field, url_field=url_field,
