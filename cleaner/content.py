@@ -1370,6 +1370,7 @@ def detect(
     end_markers: Sequence[regex.Pattern | KeyedPattern] = (),
     headlines: Sequence[int] = (),
     article: bool = False,
+    paragraphs: bool = False,
     trace: dict | None = None,
 ) -> list[tuple[int, str, str]]:
     """Indices of lines that are NOT main content, each with (line_index, detector_id, reason).
@@ -1383,6 +1384,10 @@ def detect(
     its title), where its article would start.  ``article``: the lines are an
     article already (what the HTML step extracted), as a text that opens with
     its prose is: only an end marker after its prose or a comment thread ends it.
+    ``paragraphs``: the text is written as paragraphs, one line each, as cleaner
+    writes its output and an article is saved (no page-to-text tool writes a
+    page so): it is an article already, so a cleaned document cleans to itself
+    and a saved article keeps the list or table it opens with.
     """
     params = bias if isinstance(bias, Params) else BIASES[bias]
     union = end_marker_matcher(end_markers)
@@ -1393,7 +1398,7 @@ def detect(
         unit_of = {index: unit for unit, span in enumerate(spans) for index in range(*span)}
         removed = detect(
             units, language=language, bias=params, end_markers=end_markers, headlines=[unit_of[h] for h in headlines],
-            article=article, trace=trace,
+            article=article, paragraphs=paragraphs, trace=trace,
         )
         if trace is not None:  # the units' own spans, if they were joined again, over ``lines``
             inner = trace.get("spans")
@@ -1488,7 +1493,7 @@ def detect(
             classes[index] = SHORT  # kept inside the article, menu-like as it reads
         if listed:
             end = max(end, listed[-1] + 1)
-    if article or starts_clean(
+    if article or paragraphs or starts_clean(
         classes, described, is_marker, region_start, params.clean_head_lines, params.clean_head_chars, labels
     ):
         # the text opens with the article, not with a page's header: it is an

@@ -33,7 +33,7 @@ import regex
 
 from . import metadata as meta
 from .article import Article, Removal
-from .assemble import delete_spans, is_hard_wrapped, merge_spans, to_paragraphs
+from .assemble import delete_spans, is_hard_wrapped, is_paragraphed, merge_spans, to_paragraphs
 from .content import (
     MAX_MARKER_CHARS, break_run_on_text, detect, end_marker_matcher, is_run_on, run_on_params,
 )
@@ -165,14 +165,19 @@ class Cleaner:
 
         survivors = surviving_lines(lines, [(r.start, r.end) for r in removals])
         hard_wrapped = is_hard_wrapped(norm)
-        structure = find_structure(survivors, hints, hard_wrapped=hard_wrapped)
+        structure = find_structure(survivors, hints, hard_wrapped=hard_wrapped, title_above=extracted and hints.title is not None)
         removals.extend(structure.removals)
 
         language = hints.language
         if detect_content or extracted:
+            # a text written as paragraphs (cleaner's own output, a saved article)
+            # that opens with its prose is an article already (content.detect)
+            body_start = lines[front.line_count - 1].end if front else 0
+            paragraphs = detect_content and not run_on and is_paragraphed(norm[body_start:])
             # rules/markers.toml's headings, the cut_tail markers, users' own
             found, language = self._content_removals(
-                broken, removals, matched.end_markers, language, run_on, structure.title, article=not detect_content
+                broken, removals, matched.end_markers, language, run_on, structure.title,
+                article=not detect_content, paragraphs=paragraphs,
             )
             removals.extend(found)
 
@@ -220,7 +225,7 @@ class Cleaner:
 
     def _content_removals(
         self, broken: list[Line], removals, end_markers, language: str | None, run_on: bool, title: str | None,
-        article: bool = False,
+        article: bool = False, paragraphs: bool = False,
     ) -> tuple[list[Removal], str | None]:
         """Step 8: the lines of a whole-page dump outside its article, and the
         page's language (found on its longest lines, reused for the article).
@@ -256,7 +261,7 @@ class Cleaner:
         bias = run_on_params(self.options.bias) if run_on else self.options.bias
         drops = detect(
             texts, language=language, bias=bias, end_markers=end_markers,
-            headlines=_lines_under_headline(lines, removals, title, broken), article=article,
+            headlines=_lines_under_headline(lines, removals, title, broken), article=article, paragraphs=paragraphs,
         )
         found = [
             Removal(rule, reason, lines[i].text, lines[i].start, lines[i].end)
@@ -442,8 +447,9 @@ def find_structure(lines: Sequence[Line], hints: Hints, *, hard_wrapped: bool = 
     head = nonempty[:HEAD_LINES]
     removed: dict[int, tuple[str, str]] = {}
 
-    # title: given (HTML, front matter) or the first headline-like line
-    title, title_site = hints.title, None
+    # title: given (HTML, front matter) or the first headline-like line, a site
+    # name split off either way (what a second clean would split off)
+    title, title_site = meta.split_site_suffix(hints.title) if hints.title else (None, None)
     if title is None:
         index = meta.find_title(lines)
         if index is not None:

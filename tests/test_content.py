@@ -11,6 +11,7 @@ import regex
 
 from cleaner import clean, content
 from cleaner.content import break_run_on_text, describe, detect
+from cleaner.formats import render_text
 
 BENCH = Path(__file__).resolve().parent.parent.parent / "shared" / "bench" / "aeb"
 SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
@@ -882,9 +883,12 @@ def test_hindi_page_dump_loses_its_menus_and_teasers():
         "परिवहन मंत्री ने उद्घाटन के अवसर पर कहा कि इन बसों से प्रदूषण कम होगा और यात्रियों को सस्ती तथा आरामदायक यात्रा मिलेगी।",
         "अधिकारियों ने बताया कि अगले साल तक बसों की संख्या बढ़ाकर दो सौ करने की योजना है और इसके लिए नए चार्जिंग स्टेशन भी बनाए जाएंगे।",
     ]
-    lines = ["होम", "देश", "राज्य", "खेल", "मनोरंजन", "", *article, "", "ये भी पढ़ें", "बारिश से कई जिलों में स्कूल बंद",
-             "नई रेल लाइन को मंजूरी", "शहर में नया पार्क खुला", "", "हमारे बारे में", "संपर्क करें", "गोपनीयता नीति"]
-    text = clean("\n\n".join(lines), kind="text").text
+    # as html-text dumps a page: a block's items on lines of their own, blank lines between blocks
+    # (a text written as paragraphs only is an article already: see test_paragraphs_are_an_article)
+    blocks = [["होम", "देश", "राज्य", "खेल", "मनोरंजन"], *[[paragraph] for paragraph in article],
+              ["ये भी पढ़ें", "बारिश से कई जिलों में स्कूल बंद", "नई रेल लाइन को मंजूरी", "शहर में नया पार्क खुला"],
+              ["हमारे बारे में", "संपर्क करें", "गोपनीयता नीति"]]
+    text = clean("\n\n".join("\n".join(block) for block in blocks), kind="text").text
     assert text == "\n\n".join(article)
 
 
@@ -967,3 +971,15 @@ def test_a_thread_of_comments_headed_by_names_and_stamps_goes():
 ])
 def test_consent_notices_are_told_in_many_languages(line, notice):
     assert describe([line], frozenset())[0].notice is notice
+
+
+def test_paragraphs_are_an_article():
+    # a text written as paragraphs, one line each (cleaner's output, a saved article),
+    # keeps the list it opens with and its short lines; its end marker still ends it
+    article = ["- Fares rise by a tenth", "- Night buses return", "- New routes in spring",
+               "The council said on Monday that bus fares would rise by a tenth from April, the first rise in three years.",
+               "Night buses return on the main routes, and two new routes open in spring, officials said."]
+    text = "\n\n".join(["Bus fares to rise in April", *article, "Related articles", "Ferry fares rise too"])
+    result = clean(text, kind="text")
+    assert result.text == "\n\n".join(article)
+    assert clean(render_text(result), kind="text").text == result.text

@@ -216,6 +216,12 @@ DUMP_HEADERS = {
             "Die Stadt teilte mit, dass die Fähre bis zum Ende des Sommers jeden Abend fahren werde und dass die Preise "
             "dieselben blieben wie vor der Einstellung."]),
 }
+def page_dump(lines: list[str]) -> str:
+    """A page as page-to-text tools dump it: one line per block (menu items,
+    headline, paragraphs), not as paragraphs only, which reads as an article."""
+    return "\n".join(lines)
+
+
 DUMP_FOOTER = ["Related articles", "Bus fares to rise next year", "Road closed for repairs", "About us", "Contact", "Privacy"]
 
 
@@ -226,14 +232,14 @@ def test_page_dump_title_and_date_are_the_articles_not_the_pages_first_line(lang
     lines = [*menu, headline, byline, date_line, *paragraphs, *DUMP_FOOTER]
     if style == "indented":  # inscriptis: nested bullets and indentation
         lines = [f"  * {line}" if line in menu or line in DUMP_FOOTER else f"      {line}" for line in lines]
-    article = clean("\n\n".join(lines), kind="text")
+    article = clean(page_dump(lines), kind="text")
     assert (article.title, article.date) == (headline, iso)
     assert article.text == "\n\n".join(paragraphs)
 
 
 def test_page_dump_without_a_headline_has_no_title_rather_than_its_menus():
     menu, _, _, _, _, paragraphs = DUMP_HEADERS["en"]
-    article = clean("\n\n".join([*menu, *paragraphs, *DUMP_FOOTER]), kind="text")
+    article = clean(page_dump([*menu, *paragraphs, *DUMP_FOOTER]), kind="text")
     assert article.title is None
     assert article.text == "\n\n".join(paragraphs)
 
@@ -268,4 +274,4 @@ def test_a_table_is_not_titled_by_its_first_row():
 def test_breadcrumb_above_the_headline_is_not_the_title():
     menu, headline, byline, date_line, iso, paragraphs = DUMP_HEADERS["en"]
     lines = [*menu, "Ferry › Harbour", headline, byline, date_line, *paragraphs, *DUMP_FOOTER]
-    assert clean("\n\n".join(lines), kind="text").title == headline
+    assert clean(page_dump(lines), kind="text").title == headline
