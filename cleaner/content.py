@@ -58,7 +58,7 @@ from typing import NamedTuple, Sequence
 
 import regex
 
-from .lines import IDEOGRAPH, LETTER, SENTENCE_MARKS, ends_sentence, is_row_shape, reads_unpunctuated, row_shape
+from .lines import CLOSING_MARKS, IDEOGRAPH, LETTER, SENTENCE_MARKS, ends_sentence, is_row_shape, reads_unpunctuated, row_shape
 from .language import ISO_TO_STOPLIST, detect_language, page_language, stoplist, stopwords_for  # noqa: F401
 from .rules import MAX_LABELLED_CHARS, KeyedPattern, RuleSet, default_rules_dir
 
@@ -353,8 +353,9 @@ _WORD = regex.compile(r"\w+")
 # a boundary worth breaking a run-on text at: after sentence punctuation,
 # before something that can start a sentence or a menu item
 _MARKS = regex.escape(SENTENCE_MARKS)  # of every script: "।" ends a Hindi or Bengali sentence
+_CLOSING = regex.escape(CLOSING_MARKS)
 _RUN_ON_BREAK = regex.compile(
-    rf"(?<=[{_MARKS}][\"'”’»)\]]*) (?=[\"'“‘«(\[]?[\p{{Lu}}\p{{Lo}}\d])"
+    rf"(?<=[{_MARKS}][{_CLOSING}]*) (?=[\"'“‘«„‚(\[]?[\p{{Lu}}\p{{Lo}}\d])"
     # ... but not inside an ordinal date ("am 19. November 2019") or after an
     # abbreviated month ("Nov. 19, 2019")
     r"(?!(?<=\b\d{1,2}\. )(?i:" + _MONTH + r")\b)"
@@ -610,9 +611,9 @@ def _first_letter(token: str) -> str:
     return letter.group() if letter else " "
 
 
-_SENTENCE_SPLIT = regex.compile(rf"(?<=[{_MARKS};:][\"'”’»)\]]*)\s+|(?<=[。！？])")
+_SENTENCE_SPLIT = regex.compile(rf"(?<=[{_MARKS};:][{_CLOSING}]*)\s+|(?<=[。！？])")
 # _SENTENCE_SPLIT's first alternative for text without 。！？: the spaces (group 1)
-_SENTENCE_GAP = regex.compile(rf"[{_MARKS};:][\"'”’»)\]]*(\s+)")
+_SENTENCE_GAP = regex.compile(rf"[{_MARKS};:][{_CLOSING}]*(\s+)")
 
 
 def _sentence_key(sentence: str) -> str:

@@ -70,7 +70,9 @@ def split_lines(text: str, offset: int = 0) -> list[Line]:
     return lines
 
 
-CLOSING_MARKS = "\"'”’»)]"
+# closing quotes and brackets that may follow a sentence's mark: English ” ’,
+# German and Czech “ ‘ („so“), French and Spanish », Danish «, Swiss ‹ ›, CJK 」』）】》〉
+CLOSING_MARKS = "\"'”’“‘»«›‹)]」』）】》〉"
 
 
 def ends_sentence(stripped: str) -> bool:
@@ -79,8 +81,10 @@ def ends_sentence(stripped: str) -> bool:
 
     >>> ends_sentence("He left."), ends_sentence('"He left?"'), ends_sentence("Home"), ends_sentence("वह चला गया।")
     (True, True, False, True)
+    >>> ends_sentence("„Wir prüfen das.“"), ends_sentence("「行きます。」"), ends_sentence("Er sagte: „Ja. “")
+    (True, True, True)
     """
-    stem = stripped.rstrip(CLOSING_MARKS)
+    stem = stripped.rstrip(CLOSING_MARKS + " ")
     return bool(stem) and stem[-1] in SENTENCE_MARKS
 
 

@@ -86,7 +86,7 @@ import regex
 
 from .article import Removal
 from .errors import CleanerError
-from .lines import Line, word_count
+from .lines import CLOSING_MARKS, Line, word_count
 
 # Hostile input meeting a faulty user pattern must not hang a batch job.
 REGEX_TIMEOUT_SECONDS = 2.0
@@ -172,7 +172,7 @@ LABEL_SEPARATORS = ":：|»›>–—"
 # zapłacimy?" does end a question).
 _LABEL_TAIL = (
     rf"(?:\s*[{regex.escape(LABEL_SEPARATORS)}]\s*|(?<=\w\s+\w+)\s+(?=(?-i:[\p{{Lu}}\p{{Lt}}\d\"“„«‘(\[]))|\s+(?=\p{{Lo}}))"
-    r"(?!.*(?<![.])[.。!！][\"'”’»)\]]*$).{1,200}"
+    rf"(?!.*(?<![.])[.。!！][{regex.escape(CLOSING_MARKS)}]*$).{{1,200}}"
 )
 
 
