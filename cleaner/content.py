@@ -173,6 +173,8 @@ class Params:
     #: page's headline wins over a run below it worth up to 1/this as much (0: off)
     headline_share: float = 0.5
     headline_lines: int = 4
+    #: another run of prose worth this share of the article's region is kept with it (0: off)
+    competing_share: float = 0.35
 
 
 BIASES: dict[str, Params] = {
@@ -241,6 +243,8 @@ def run_on_params(bias: str | Params) -> Params:
         # article: a marker there must follow more prose to end anything
         terminal_prose=max(params.terminal_prose, RUN_ON_TERMINAL_PROSE),
         terminal_share=min(params.terminal_share, RUN_ON_TERMINAL_SHARE),
+        # ... and glued teasers elsewhere read like a second run of prose
+        competing_share=0.0,
     )
 
 
@@ -1509,9 +1513,17 @@ def detect(
             trace.update(path="article", article_end=article_end, region=(start, end))
         return [(index, "content.end-marker", "at or after the end-of-article marker")
                 for index in range(article_end or len(lines), len(lines)) if classes[index] != BLANK]
+    # a run of prose elsewhere worth a good share of the article's: unless the
+    # article starts under the page's headline, the evidence of where it is
+    # stays weak, so both are kept
+    weighed = searched(end_of_page)
+    anchored = any(region_start in [i for i in range(h, region_start + 1) if weighed[i]][: params.headline_lines]
+                   for h in headlines if h <= region_start)
+    also = [] if anchored or not params.competing_share else competing_regions(
+        weighed, region_start, end, params.competing_share, is_marker)
     if trace is not None:
-        trace.update(path="page", region=(start, end))
-    removed = removal_reasons(classes, described, is_marker, start, end, end_of_page, params, running, labels)
+        trace.update(path="page", region=(start, end), also=also)
+    removed = removal_reasons(classes, described, is_marker, start, end, end_of_page, params, running, labels, also)
     # a page, not an article: what it prints twice goes the second time
     gone = {index for index, _, _ in removed}
     kept = [index for index, cls in enumerate(classes) if cls != BLANK and index not in gone]
@@ -1792,6 +1804,34 @@ def thread_start(texts: Sequence[str], weights: Sequence[float], params: Params,
     return None
 
 
+def competing_regions(
+    weights: Sequence[float | None], start: int, end: int, share: float, is_marker: Sequence[bool] = (), most: int = 3
+) -> list[tuple[int, int]]:
+    """Up to ``most`` runs of prose outside ``start`` to ``end`` (the region
+    the search chose, by ``weights``), each worth at least ``share`` of it,
+    and none below an end marker under the region: a run under a "Related"
+    or "Comments" heading is what the heading announces. (Above the region,
+    the article's first part may stand over a box that split it.)
+
+    >>> competing_regions([50, -60, -60, 40, -60, -60, 5], 0, 1, 0.5)
+    [(3, 4)]
+    >>> competing_regions([50, -60, -60, 40, -60, -60, 5], 0, 1, 0.5, [False, False, True, False, False, False, False])
+    []
+    """
+    best = region_score(weights, start, end)
+    below = min((index for index in range(end, len(weights)) if is_marker and is_marker[index]), default=len(weights))
+    masked = [None if start <= index < end or index >= below else weight
+              for index, weight in enumerate(weights)]
+    found: list[tuple[int, int]] = []
+    while len(found) < most:
+        first, last = best_region(masked)
+        if first == last or region_score(masked, first, last) < share * best:
+            break
+        found.append((first, last))
+        masked[first:last] = [None] * (last - first)
+    return found
+
+
 def region_score(weights: Sequence[float | None], start: int, end: int) -> float:
     """Sum of the weights of ``weights[start:end]``."""
     return float(sum(weight or 0.0 for weight in weights[start:end]))
@@ -1820,25 +1860,29 @@ def starts_clean(
 def removal_reasons(
     classes: Sequence[str], described: Sequence[Line], is_marker: Sequence[bool],
     start: int, end: int, end_of_page: int, params: Params, running: Sequence[bool] = (), labels: Sequence[bool] = (),
+    also: Sequence[tuple[int, int]] = (),
 ) -> list[tuple[int, str, str]]:
-    """(index, detector id, reason) of every non-blank line outside the article;
+    """(index, detector id, reason) of every non-blank line outside the article
+    (``start`` to ``end``, and the regions ``also`` kept with it);
     inside it, of an inline box: a marker, and under a heading that labels no
     link on its own line (``labels``) the short lines up to the next line of
     ``running`` text (its links)."""
     removed = []
     in_box = False
+    regions = [(start, end), *also]
     for index, (cls, line) in enumerate(zip(classes, described)):
         if cls == BLANK:
             continue
         heading = is_marker[index] and not (labels and labels[index])
         in_box = heading or (in_box and cls in (SHORT, BAD) and not (running and running[index]))
+        inside = any(first <= index < last for first, last in regions)
         if index >= end_of_page:
             removed.append((index, "content.end-marker", "at or after the end-of-article marker"))
         elif is_marker[index]:
             removed.append((index, "content.end-marker", "heading of a box of links"))
-        elif in_box and start <= index < end:
+        elif in_box and inside:
             removed.append((index, "content.end-marker", "a link in a box of links"))
-        elif index < start or index >= end:
+        elif not inside:
             removed.append((index, "content.outside-article", "outside the article's prose region"))
         elif cls == BAD:
             reason = "repeated on the page" if line.repeated else "menu or link-list line"
