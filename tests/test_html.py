@@ -318,6 +318,19 @@ def test_a_page_the_passes_agree_on_runs_no_fallback():
     assert extract_html(PAGE).note is None
 
 
+def test_a_short_span_keeps_the_recall_text_whole():
+    from cleaner.html import _choose
+
+    recall = "Headline\nFirst paragraph of the story.\nShort line\nSecond paragraph of the story.\nRelated: more"
+    # the recall text cut to the precision pass's span, with the short line it dropped
+    assert _choose("First paragraph of the story.\nSecond paragraph of the story.", recall) == (
+        "First paragraph of the story.\nShort line\nSecond paragraph of the story."
+    )
+    # a span with less than half of the recall text (indented lines make the precision
+    # pass look long enough): the recall text whole
+    assert _choose("   \n        Second paragraph of the story.\n      ", recall) == recall
+
+
 def test_page_chars_count_what_a_reader_sees():
     from cleaner.html import _page_chars, _parse
 
