@@ -318,17 +318,19 @@ def test_a_page_the_passes_agree_on_runs_no_fallback():
     assert extract_html(PAGE).note is None
 
 
-def test_a_short_span_keeps_the_recall_text_whole():
-    from cleaner.html import _choose
+def test_combining_the_passes():
+    from cleaner.html import _combine
 
     recall = "Headline\nFirst paragraph of the story.\nShort line\nSecond paragraph of the story.\nRelated: more"
+    precise = "First paragraph of the story.\nSecond paragraph of the story."
     # the recall text cut to the precision pass's span, with the short line it dropped
-    assert _choose("First paragraph of the story.\nSecond paragraph of the story.", recall) == (
-        "First paragraph of the story.\nShort line\nSecond paragraph of the story."
-    )
+    assert _combine(precise, recall) == ("First paragraph of the story.\nShort line\nSecond paragraph of the story.", True)
+    # the precision pass elsewhere (longer than the recall text): the recall pass, and no agreement
+    assert _combine(precise + "\nAnother story entirely, from a teaser box.", precise) == (precise, False)
     # a span with less than half of the recall text (indented lines make the precision
     # pass look long enough): the recall text whole
-    assert _choose("   \n        Second paragraph of the story.\n      ", recall) == recall
+    short = "   \n        Second paragraph of the story.\n      "
+    assert _combine(short, recall) == (recall, False)
 
 
 def test_page_chars_count_what_a_reader_sees():
