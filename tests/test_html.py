@@ -252,6 +252,95 @@ def test_hover_card_inside_a_paragraph_leaves_only_the_name():
     assert "Other story by Jo" not in text
 
 
+# A page whose first <article> is only the lead: trafilatura's own rules (both of
+# cleaner's fast passes) stop there, its default extraction (readability/jusText
+# comparison) finds the rest of the story in a second <article>.
+_QUAY = [
+    "Engineers found that the timber piles under the quay had rotted far faster than expected.",
+    "Under the plan approved by the board, the quay will be widened by eleven metres.",
+    "Local fishermen, who moor along the inner wall, were promised a temporary landing stage.",
+    "The cost is put at forty-two million, of which the regional government pays about half.",
+    "Residents behind the quay asked for night work to be limited, and piling will stop at seven.",
+    "A public exhibition of the drawings opens at the harbour office next week.",
+    "The quay was built in 1898 for the grain trade and once handled a third of the wheat exports.",
+    "Its warehouses were turned into flats in the 1990s; their residents sent most objections.",
+    "The new surface will be open to walkers on days when no ship is alongside, the authority said.",
+    "Work on the southern half starts in March; the northern half follows a year later.",
+    "Two other ports on the coast rebuilt their quays lately, and both finished late and over budget.",
+    "The contract will carry penalties for delay this time, and the budget holds a reserve of a tenth.",
+    "Shipping companies said the limits on draught had already cost the port two regular services.",
+    "Divers who surveyed the piles last winter found some had lost half their section to shipworm.",
+    "Without the rebuild the quay would have to close to all traffic within four years, a report said.",
+    "Opposition councillors questioned the loan, arguing that port dues would have to rise to repay it.",
+    "The authority replied that dues had not risen for six years and the new berths would pay for it.",
+    "The contract goes out to tender in the new year, and a builder should be named before the summer.",
+    "Until then lorries keep using the temporary road along the eastern basin.",
+]
+LEAD_ONLY_PAGE = (
+    "<html><head><title>Old grain quay to be rebuilt | Harbour Post</title></head><body><header><nav><ul>"
+    + "".join(f"<li><a href='/{w}'>{w}</a></li>" for w in ("Home", "News", "Port", "Business", "Sport", "Weather", "Jobs"))
+    + "</ul></nav></header><section class='stage'><article class='lead'><h1>Old grain quay to be rebuilt</h1><p>"
+    "The harbour authority confirmed on Thursday that the old grain quay will be rebuilt over the next three years,"
+    " ending a decade of arguments about its future. The board chose the most expensive of the three designs it had"
+    " studied, saying only a full rebuild would keep the coastal trade and the fishing fleet in the same basin.</p>"
+    "</article></section><section class='more'><article class='story-rest'><div class='cols'>"
+    + "".join(f"<p>{p}</p>" for p in _QUAY)
+    + "</div></article></section><section class='cards'><h2>More from the port</h2>"
+    + "".join(f"<div class='card'><h3><a href='/c{k}'>{h}</a></h3></div>" for k, h in enumerate((
+        "Dredging season starts early", "Pilot boat gets a new engine", "Cruise calls up by a fifth",
+        "Harbour master retires after thirty years", "Container crane sold abroad", "Night ferry returns")))
+    + "</section><aside><h2>Most read</h2><ol>"
+    + "".join(f"<li><a href='/m{k}'>{h}</a></li>" for k, h in enumerate((
+        "Ferry timetable changes for the winter", "Storm damage closes the coast road again",
+        "New head teacher for the harbour school", "Lifeboat crew called out twice in one night")))
+    + "</ol></aside><footer><a href='/about'>About us</a> <a href='/privacy'>Privacy</a><p>© Harbour Post</p>"
+    "</footer></body></html>"
+)
+
+
+@pytest.mark.parametrize("favor", ["precision", "balanced", "recall"])
+def test_an_article_the_own_passes_lose_comes_from_the_default_extraction(favor):
+    got = extract_html(LEAD_ONLY_PAGE, favor=favor)
+    for paragraph in (_QUAY[0], _QUAY[9], _QUAY[-1]):
+        assert paragraph in got.text
+    if favor != "precision":  # the precision pass runs trafilatura's comparison itself
+        assert got.note is not None and "default extraction" in got.note
+
+
+def test_the_pipeline_keeps_the_article_the_own_passes_lose():
+    article = _cleaned(LEAD_ONLY_PAGE)
+    assert article.title == "Old grain quay to be rebuilt"
+    assert _QUAY[0] in article.text and _QUAY[-1] in article.text
+    assert "Most read" not in article.text and "Night ferry returns" not in article.text
+
+
+def test_a_page_the_passes_agree_on_runs_no_fallback():
+    assert extract_html(PAGE).note is None
+
+
+def test_combining_the_passes():
+    from cleaner.html import _combine
+
+    recall = "Headline\nFirst paragraph of the story.\nShort line\nSecond paragraph of the story.\nRelated: more"
+    precise = "First paragraph of the story.\nSecond paragraph of the story."
+    # the recall text cut to the precision pass's span, with the short line it dropped
+    assert _combine(precise, recall) == ("First paragraph of the story.\nShort line\nSecond paragraph of the story.", True)
+    # the precision pass elsewhere (longer than the recall text): the recall pass, and no agreement
+    assert _combine(precise + "\nAnother story entirely, from a teaser box.", precise) == (precise, False)
+    # a span with less than half of the recall text (indented lines make the precision
+    # pass look long enough): the recall text whole
+    short = "   \n        Second paragraph of the story.\n      "
+    assert _combine(short, recall) == (recall, False)
+
+
+def test_page_chars_count_what_a_reader_sees():
+    from cleaner.html import _page_chars, _parse
+
+    tree = _parse("<html><head><title>T</title></head><body><script>var x = 'hidden';</script>"
+                  "<style>p {}</style><p>Seen text</p>\n   <p>more</p></body></html>")
+    assert _page_chars(tree) == len("Seentextmore")
+
+
 @pytest.mark.parametrize(
     "closing, rule",
     [
