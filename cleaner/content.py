@@ -1509,6 +1509,8 @@ def detect(
         )
         if thread_cut:
             article_end = min(article_end or len(lines), end_of_page)
+        if (article or paragraphs) and article_end is not None and weak_end(article_end, described, running):
+            article_end = None  # an end marker before most of an extracted article's prose: it stays whole
         if trace is not None:
             trace.update(path="article", article_end=article_end, region=(start, end))
         return [(index, "content.end-marker", "at or after the end-of-article marker")
@@ -1802,6 +1804,21 @@ def thread_start(texts: Sequence[str], weights: Sequence[float], params: Params,
                 return index
         remaining[signature] -= 1
     return None
+
+
+def weak_end(cut: int, described: Sequence[Line], running: Sequence[bool]) -> bool:
+    """Whether cutting an article at line ``cut`` would remove more of its
+    running text than it keeps: a marker or a thread header found before most
+    of the prose (a numbered question, a dated list, a one-word heading read
+    as one) is weak evidence that the article ends there.
+
+    >>> texts = ["The council met on Monday.", "Comments", "A long paragraph of the article that goes on."]
+    >>> weak_end(1, describe(texts, frozenset()), [True, False, True])
+    True
+    """
+    kept = sum(line.length for line, flows in zip(described[:cut], running[:cut]) if flows)
+    cut_off = sum(line.length for line, flows in zip(described[cut:], running[cut:]) if flows)
+    return cut_off > kept
 
 
 def competing_regions(

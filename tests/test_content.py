@@ -825,7 +825,7 @@ def test_short_article_under_a_dated_headline_beats_a_longer_sidebar_below_it():
              "Tags", "temporada 2018, calendário da temporada, corrida em interlagos, corrida em cascavel, "
              "corrida em tarumã, etapas do campeonato, pilotos e equipes", *sidebar,
              "  * Política de Privacidade", "  * Quem Somos", "  * Fale Conosco"]
-    article = clean("\n\n".join(lines), kind="text")
+    article = clean("\n".join(lines), kind="text")  # one line per block, as inscriptis writes a page
     kept = article.text.split("\n\n")
     assert rows == [line for line in kept if line in rows]
     assert not set(sidebar) & set(kept)
@@ -998,3 +998,17 @@ def test_two_runs_of_prose_that_compete_both_stay():
     removed = {index for index, _, _ in detect(lines, language="en")}
     assert not {lines.index(p) for p in first + second} & removed
     assert {lines.index(item) for item in links + NOISE["menu"]} <= removed
+
+
+def test_an_end_marker_before_most_of_an_extracted_articles_prose_ends_nothing():
+    # in an article the HTML step extracted, a heading read as an end marker
+    # with most of the prose under it is weak evidence: the article stays whole
+    html = ("<html><head><title>Bridge plan approved</title></head><body><article><h1>Bridge plan approved</h1>"
+            f"<p>{ARTICLE[0]}</p><h2>Comments</h2>" + "".join(f"<p>{p}</p>" for p in ARTICLE[1:] * 2)
+            + "</article></body></html>")
+    text = clean(html, kind="html").text
+    assert all(p in text for p in ARTICLE)
+    # under a short first paragraph, the same heading over less prose than above it still ends the article
+    short = html.replace("".join(f"<p>{p}</p>" for p in ARTICLE[1:] * 2), f"<p>{ARTICLE[3]}</p>")
+    short = short.replace(f"<p>{ARTICLE[0]}</p>", "".join(f"<p>{p}</p>" for p in ARTICLE[:3]))
+    assert ARTICLE[3] not in clean(short, kind="html").text
