@@ -457,9 +457,10 @@ def find_structure(lines: Sequence[Line], hints: Hints, *, hard_wrapped: bool = 
             removed[index] = ("structure.title", "the title, reported as metadata")
     if title:
         repeats = [i for i in head if i not in removed and meta.repeats_title(lines[i].text, title)]
-        if not repeats:  # no exact repeat: one variant of the headline near the top
-            top = [i for i in head if i not in removed][: meta.TOP_LINES]
-            repeats = [i for i in top if meta.repeats_title(lines[i].text, title, near_top=True)][:1]
+        # and one variant of the headline near the top (what a second clean,
+        # with the exact repeat gone, would find there)
+        top = [i for i in head if i not in removed and i not in repeats][: meta.TOP_LINES]
+        repeats += [i for i in top if not lines[i].prose and meta.repeats_title(lines[i].text, title, near_top=True)][:1]
         for i in repeats:
             removed[i] = ("structure.title-repeat", "the title repeated in the text")
 
@@ -490,7 +491,9 @@ def find_structure(lines: Sequence[Line], hints: Hints, *, hard_wrapped: bool = 
     # captions: one or two short lines between the title and the first prose
     title_lines = [i for i, (rule, _) in removed.items() if rule.startswith("structure.title")]
     if (title_lines or title_above) and not hard_wrapped:
-        after = [i for i in body if i > max(title_lines, default=-1)]
+        # under a title known to stand above the text, the text's own first lines
+        # follow it, a kicker above the headline's repeat too (as in the emitted document)
+        after = body if title_above else [i for i in body if i > max(title_lines, default=-1)]
         run = []
         for i in after:
             if is_prose(lines[i].text):
