@@ -1284,10 +1284,11 @@ def terminal_marker(
     """
     segments = []
     for segment in segments_of(list(weights) + [None], None if running is None else [*running, False]):
-        if len(segments) > 1 and segments[-1].score <= 0 and params.max_sentence_chars is None:
+        if len(segments) > 1 and segments[-1].score <= 0 and not segments[-1].only_running and params.max_sentence_chars is None:
             # a box right under another one ("Related" twice): what follows the
             # last one resumes under both, their links its lead (in a run-on
-            # dump, where a sentence is a line, no stretch is that short)
+            # dump, where a sentence is a line, no stretch is that short; a
+            # stretch of running text only, a last short paragraph, is no box)
             box = segments.pop()
             segment = segment._replace(lead=box.lead + segment.lead, only_running=box.only_running and segment.only_running)
         segments.append(segment)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 
 import regex
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from cleaner import clean
@@ -102,8 +102,15 @@ def test_output_holds_no_text_not_in_the_input(article):
     assert not tokens(f"{result.title or ''} {result.text}") - tokens(normalize(document))
 
 
+# found by this property: a last short paragraph between an inline "Read more: ..."
+# and a "Must Read" box was taken for a second box and cut with it
+_READ_MORE_THEN_BOX = [f"The {'the ' * n}the." for n in (7, 8, 9, 10, 16, 11)]
+
+
 @SETTINGS
 @given(articles())
+@example(("\n".join(["The the the the", *_READ_MORE_THEN_BOX[:5], "Read more: Why cities are rethinking their streets",
+                      _READ_MORE_THEN_BOX[5], "Must Read", "Five things to watch in the budget fight"]), _READ_MORE_THEN_BOX))
 def test_prose_paragraphs_are_never_dropped(article):
     document, paragraphs = article
     body = clean(document).paragraphs
