@@ -60,14 +60,14 @@ over, like a ``cut_tail`` marker does), ``keywords`` (line kinds: words every
 line the pattern matches contains, see below).
 Every option is checked when the pack loads; a wrong one is a one-line RuleError.
 
-Speed: most lines of a page match no rule, so the lines are screened by one
-pattern, the ``|``-join of every line rule's pattern: a line is rejected after
-its first few characters fail every alternative. A pattern that can begin
-matching anywhere in a line (a leading ``.{0,150}``, a ``(?=.*?...)``
-lookahead) defeats that: it scans every line of every page. Give such a rule
-``keywords``, a list of words that every line the pattern matches contains
-(the literals the pattern requires); it then leaves the combined screen, and a
-line is tried against its pattern only when it contains one of them, compared
+Speed: most lines of a page match no rule, so a rule is tried only on the
+lines that hold one of the literals its pattern requires ("comment",
+"read more", "広告"), found for all rules at once in one pass over each line
+(:class:`LineScreen`, :mod:`cleaner.literals`). A pattern that requires no
+literal (``\\W+``) is tried on every line. ``keywords``, a list of words that
+every line the pattern matches contains, screen the same way, and were needed
+before the literals were read from the patterns themselves: a line is tried
+against the pattern only when it contains one of them, compared
 case-insensitively (see :func:`fold`). They must really be required: a line
 the pattern matches without any of them is no longer removed (the rule's
 ``fail`` examples catch a missing one).
@@ -693,6 +693,67 @@ class KeyedPattern(NamedTuple):
         return self.pattern.match(text) if has_keyword(self.keywords, text) else None
 
 
+class LineScreen:
+    """Which line rules fully match a line, trying only those that can.
+
+    Each line is read once by a :class:`~cleaner.literals.LiteralScreen` for
+    the literals the rules' patterns require (:func:`~cleaner.literals.required_literals`):
+    the line rules' own patterns and the headings of the ``end_marker`` rules
+    (for a heading that labels a link, see :meth:`Rule.labelled`), and once
+    more for the ``keywords`` of the rules that have them. A rule is then tried
+    (:func:`matches_line`) only on the lines holding one of its literals or
+    keywords; a pattern with no literal (``markup.wordless-line``) is tried
+    on every line. So the cost of a line grows with the rules it may match,
+    not with the number of rules and languages. The result is what trying
+    every rule on every line gives (tests/test_rule_packs.py).
+    """
+
+    def __init__(self, rules: Sequence[Rule]):
+        from .literals import LiteralScreen, required_literals
+
+        # rules limited to a few lines (``within``) run later, on the article's edges (apply_edges)
+        line_rules = [r for r in rules if r.kind in LINE_KINDS and not r.within]
+        self.plain = tuple(r for r in line_rules if not r.keywords)
+        self.keyed = tuple(r for r in line_rules if r.keywords)
+        self.labels = tuple(r for r in rules if r.kind == "end_marker")
+        self.rules = self.plain + self.keyed + self.labels
+        # keys: a plain rule's index in ``plain``; a label rule's in ``labels``, plus len(plain)
+        self.literals = {i: required_literals(r.pattern.pattern, r.pattern.flags) for i, r in enumerate(self.plain)}
+        first_label = len(self.plain)
+        self.literals.update(
+            (first_label + i, required_literals(r.pattern.pattern, r.pattern.flags)) for i, r in enumerate(self.labels)
+        )
+        self._first_label = first_label
+        self._screen = LiteralScreen(self.literals)
+        self._keyword_screen = LiteralScreen({i: r.keywords for i, r in enumerate(self.keyed)}, folding=fold)
+        self.short = max((r.max_chars for r in line_rules), default=0)
+        self.limit = max(self.short, MAX_LABELLED_CHARS if self.labels else 0)
+        self._labelled: dict[int, regex.Pattern] = {}
+
+    def match(self, text: str) -> list[str]:
+        """The ids of the rules that fully match the (stripped, non-empty)
+        line ``text``: the line rules' in their order, then the first
+        ``end_marker`` rule whose heading labels a link or a list there."""
+        candidates = self._screen.candidates(text)
+        ids: list[str] = []
+        if len(text) <= self.short:
+            plain, first_label = self.plain, self._first_label
+            ids += [plain[k].id for k in sorted(candidates) if k < first_label and matches_line(plain[k], text)]
+            if self.keyed:
+                keyed = self.keyed
+                ids += [keyed[k].id for k in sorted(self._keyword_screen.candidates(text)) if matches_line(keyed[k], text)]
+        for k in sorted(candidates):
+            if k >= self._first_label:
+                # one removal per line: the first pack's rule that knows the heading ("Tags")
+                label = self._labelled.get(k)
+                if label is None:
+                    label = self._labelled[k] = self.labels[k - self._first_label].labelled()
+                if label.match(text, timeout=REGEX_TIMEOUT_SECONDS):
+                    ids.append(self.labels[k - self._first_label].id)
+                    break
+        return ids
+
+
 @dataclass(frozen=True)
 class RuleMatch:
     removals: tuple[Removal, ...]
@@ -707,21 +768,6 @@ class RuleSet:
     packs: tuple[RulePack, ...] = field(default_factory=tuple)
 
     def __post_init__(self):
-        # One pattern screening every line for all line rules at once: most
-        # lines match no rule, and one regex call per line beats one per rule.
-        # Rules limited to a few lines (``within``) are not screened: they run
-        # later, on the article's edges (apply_edges). Rules with ``keywords``
-        # are screened by them instead (their patterns would make the screen
-        # scan every line).
-        line_rules = [r for r in self.rules if r.kind in LINE_KINDS and not r.within]
-        screened = tuple(r for r in line_rules if not r.keywords)
-        keyed = tuple(r for r in line_rules if r.keywords)
-        screen = "|".join(f"(?:{r.pattern.pattern})" for r in screened)
-        object.__setattr__(self, "_screen", regex.compile(screen) if screen else None)
-        object.__setattr__(self, "_screened", screened)
-        object.__setattr__(self, "_keyed", keyed)
-        object.__setattr__(self, "_keywords", tuple(dict.fromkeys(k for r in keyed for k in r.keywords)))
-        object.__setattr__(self, "_screen_chars", max((r.max_chars for r in line_rules), default=0))
         # the end markers by the id of the first rule they stand for: a pack's
         # rules anchored alike share one pattern (see anchor_headings), a rule
         # with keywords keeps its own
@@ -735,11 +781,19 @@ class RuleSet:
         object.__setattr__(self, "_end_markers", end_markers)
         headings = [r.pattern.pattern for p in self.packs if not p.is_site_pack for r in p.rules if r.kind == "end_marker"]
         object.__setattr__(self, "glued_markers", glued_marker_pattern(headings))
-        # one screen for the labelled headings of every end_marker rule; the
-        # rare line it passes is then tried rule by rule
-        labels = [r for r in self.rules if r.kind == "end_marker"]
-        object.__setattr__(self, "_label_rules", {r.id: r.labelled() for r in labels})
-        object.__setattr__(self, "_label_screen", anchor_headings(labels, labelled=True) if labels else None)
+
+    def __reduce__(self):
+        # the packs alone: the screens are built again, on first use, where it is unpickled
+        return (type(self), (self.packs,))
+
+    @property
+    def screen(self) -> "LineScreen":
+        """The line rules' screen (:class:`LineScreen`), built on first use."""
+        screen = self.__dict__.get("_line_screen")
+        if screen is None:
+            screen = LineScreen(self.rules)
+            object.__setattr__(self, "_line_screen", screen)
+        return screen
 
     def end_markers(self, packs: Sequence[RulePack]) -> tuple[regex.Pattern | KeyedPattern, ...]:
         """The cut_tail markers and ends_article lines of ``packs``, anchored to whole lines, for the
@@ -752,11 +806,10 @@ class RuleSet:
         and for each end_marker rule those where its heading labels a link.
         Each distinct line is tested once: page dumps repeat menu lines."""
         matched: dict[str, list[int]] = {}  # ``within`` rules: see apply_edges
-        screen, labels = self._screen, self._label_screen
-        if screen is None and labels is None and not self._keyed:
+        screen = self.screen
+        if not screen.rules:
             return matched
-        limit = max(self._screen_chars, MAX_LABELLED_CHARS if labels is not None else 0)
-        screened, keyed, keywords = self._screened, self._keyed, self._keywords
+        limit = screen.limit
         seen: dict[str, list[str]] = {}
         for i, line in enumerate(lines):
             text = line.stripped
@@ -764,16 +817,7 @@ class RuleSet:
                 continue
             ids = seen.get(text)
             if ids is None:
-                ids = seen[text] = []
-                short = len(text) <= self._screen_chars
-                if short and screen is not None and screen.fullmatch(text, timeout=REGEX_TIMEOUT_SECONDS):
-                    ids += [r.id for r in screened if matches_line(r, text)]
-                if short and keywords and has_keyword(keywords, text):
-                    ids += [r.id for r in keyed if matches_line(r, text)]
-                if labels is not None and labels.fullmatch(text, timeout=REGEX_TIMEOUT_SECONDS):
-                    # one removal per line: the first pack's rule that knows the heading ("Tags")
-                    ids += [next(rule_id for rule_id, label in self._label_rules.items()
-                                 if label.match(text, timeout=REGEX_TIMEOUT_SECONDS))]
+                ids = seen[text] = screen.match(text)
             for rule_id in ids:
                 matched.setdefault(rule_id, []).append(i)
         return matched

@@ -1,0 +1,405 @@
+"""The literals a pattern needs, and one screen that finds them all in a line.
+
+Most lines of a page match no rule. Instead of trying every rule's pattern on
+every line, :class:`LiteralScreen` reads each line once for the literal
+strings the rules' patterns require (an Aho-Corasick automaton, pyahocorasick)
+and names the only rules that can match it. A pattern whose matches need not
+hold any literal (``\\W+``) has none and is tried on every line.
+
+:func:`required_literals` reads a pattern of the ``regex`` module's syntax (its
+default version 0) and returns a set of strings such that every line the
+pattern matches anywhere in holds one of them, compared after :func:`fold`; or
+None when it cannot tell. It is a small scanner, not the regex module's parser,
+and it is conservative: a construct it does not know (a fuzzy ``{e<=1}``, a
+POSIX class, a verbose or full-case pattern, an unknown escape) gives None for
+the whole pattern, so a rule it does not understand is tried on every line,
+never skipped. What it can be wrong about is only what it claims; the tests
+check its claims against the regex module on generated matches and against
+every pack's examples and the benchmark pages.
+
+>>> sorted(required_literals(r"(?i)read (?:more|also)", 0))
+['read also', 'read more']
+>>> sorted(required_literals(r"(?i)advert[ie]?s[ei]?ment|ad", 0))
+['ad']
+>>> required_literals(r"\\W+", 0) is None
+True
+"""
+
+from __future__ import annotations
+
+from itertools import product
+from typing import Callable, Iterable, Mapping
+
+import regex
+
+#: the most strings one part of a pattern may stand for before it counts as "anything"
+MAX_STRINGS = 64
+
+# İ (dotted capital I) and ı (dotless small i): the regex module's IGNORECASE
+# matches "i" to "İ" and "I" to "ı", which ``casefold`` leaves apart
+_FOLD_FIRST = str.maketrans({"İ": "i", "ı": "i"})
+
+
+def fold(text: str) -> str:
+    """``text`` as the screen compares it: each character folded on its own
+    (so a folded substring is a substring of the folded text), and a character
+    folded as the regex module's IGNORECASE matches it.
+
+    >>> fold("KOMMENTARE İstanbul ıI")
+    'kommentare istanbul ii'
+    """
+    return text.translate(_FOLD_FIRST).casefold()
+
+
+class Unsupported(Exception):
+    """A construct the scanner does not read: the pattern gets no literals."""
+
+
+_EXACT_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "f": "\f", "v": "\v", "a": "\a"}
+_ZERO_WIDTH_ESCAPES = set("bBAZmMG")
+_CLASS_ESCAPES = set("dDwWsShHX")  # a character of some class: anything, as far as literals go
+_QUANTIFIER = regex.compile(r"\{(\d*)(?:(,)(\d*))?\}")
+_FLAG_GROUP = regex.compile(r"\(\?([a-zA-Z]*)(?:-([a-zA-Z]*))?([:)])")
+#: the inline flags that leave literals as :func:`fold` reads them (ignore case,
+#: multi-line, dot-all, Unicode, ASCII, Unicode word boundaries); any other
+#: (verbose, full case, version 1, ...) or a group that only looks like flags
+#: (``(?R)``, a recursion) is not read
+_KNOWN_FLAGS = set("imsuaw")
+_REFUSED_COMPILE_FLAGS = regex.VERBOSE | regex.FULLCASE | regex.VERSION1 | regex.REVERSE | regex.LOCALE
+
+
+class _Part:
+    """What a part of a pattern tells about the text it matches.
+
+    ``exact``: the folded strings it can match (None: too many or unknown);
+    ``needs``: strings one of which the line holds wherever it matches (None: unknown)."""
+
+    __slots__ = ("exact", "needs")
+
+    def __init__(self, exact: frozenset[str] | None = None, needs: frozenset[str] | None = None):
+        self.exact, self.needs = exact, needs
+
+
+_ANY = _Part()
+_EMPTY = _Part(frozenset({""}))
+
+
+def _score(strings: frozenset[str]) -> tuple[int, int]:
+    return min(map(len, strings)), -len(strings)
+
+
+def _best(*options: frozenset[str] | None) -> frozenset[str] | None:
+    usable = [s for s in options if s and "" not in s]
+    return _minimal(max(usable, key=_score)) if usable else None
+
+
+def _minimal(strings: Iterable[str]) -> frozenset[str]:
+    """Drop each string that holds another one: a line holding it holds that one too."""
+    kept: list[str] = []
+    for s in sorted(set(strings), key=len):
+        if not any(k in s for k in kept):
+            kept.append(s)
+    return frozenset(kept)
+
+
+def _requirement(part: _Part) -> frozenset[str] | None:
+    return _best(part.needs, part.exact)
+
+
+def _alternation(branches: list[_Part]) -> _Part:
+    exact = None
+    if all(b.exact is not None for b in branches):
+        union = frozenset().union(*(b.exact for b in branches))
+        exact = union if len(union) <= MAX_STRINGS else None
+    needs: set[str] | None = set()
+    for branch in branches:
+        own = _requirement(branch)
+        if own is None:
+            needs = None
+            break
+        needs |= own
+    return _Part(exact, _minimal(needs) if needs else None)
+
+
+def _concatenation(items: list[_Part]) -> _Part:
+    if not items:
+        return _EMPTY
+    if len(items) == 1:
+        return items[0]
+    options = [_requirement(item) for item in items]
+    # runs of parts with known strings, multiplied out while they stay few
+    run: frozenset[str] | None = None
+    whole: frozenset[str] | None = frozenset({""})
+    for item in items:
+        if item.exact is None:
+            options.append(run)
+            run, whole = None, None
+            continue
+        grown = frozenset(a + b for a, b in product(run if run is not None else {""}, item.exact))
+        if len(grown) > MAX_STRINGS:
+            options.append(run)
+            grown = item.exact
+            whole = None
+        run = grown
+        if whole is not None:
+            whole = run
+    options.append(run)
+    return _Part(whole, _best(*options))
+
+
+def _repeat(item: _Part, low: int, high: int | None) -> _Part:
+    if low == 0:
+        if high == 1 and item.exact is not None:
+            return _Part(item.exact | {""})
+        return _EMPTY if high == 0 else _ANY
+    exact = None
+    if item.exact is not None and high == low and len(item.exact) ** low <= MAX_STRINGS:
+        exact = frozenset("".join(p) for p in product(item.exact, repeat=low))
+    return _Part(exact, _requirement(item))
+
+
+class _Scanner:
+    def __init__(self, source: str):
+        self.s, self.i = source, 0
+
+    def peek(self, n: int = 1) -> str:
+        return self.s[self.i : self.i + n]
+
+    def alternation(self) -> _Part:
+        branches = [self.sequence()]
+        while self.peek() == "|":
+            self.i += 1
+            branches.append(self.sequence())
+        return _alternation(branches)
+
+    def sequence(self) -> _Part:
+        items: list[_Part] = []
+        while self.i < len(self.s) and self.peek() not in "|)":
+            atom = self.atom()
+            items.append(self.quantified(atom))
+        return _concatenation(items)
+
+    def quantified(self, atom: _Part) -> _Part:
+        char = self.peek()
+        if char in ("*", "+", "?"):
+            self.i += 1
+            low, high = {"*": (0, None), "+": (1, None), "?": (0, 1)}[char]
+        elif char == "{":
+            m = _QUANTIFIER.match(self.s, self.i)
+            if not m or (not m.group(1) and not m.group(3) and m.group(2)) or m.group() == "{}":
+                raise Unsupported("a brace that is no repeat count (a fuzzy constraint?)")
+            self.i = m.end()
+            low = int(m.group(1) or 0)
+            high = low if not m.group(2) else (int(m.group(3)) if m.group(3) else None)
+        else:
+            return atom
+        if self.peek() in ("?", "+"):  # lazy or possessive: the same strings
+            self.i += 1
+        if self.peek() in ("*", "+", "?", "{"):
+            raise Unsupported("a repeat of a repeat")
+        return _repeat(atom, low, high)
+
+    def atom(self) -> _Part:
+        char = self.peek()
+        if char == "(":
+            return self.group()
+        if char == "[":
+            return self.char_class()
+        if char == "\\":
+            return self.escape()
+        self.i += 1
+        if char in ("^", "$"):
+            return _EMPTY
+        if char == ".":
+            return _ANY
+        if char in ("*", "+", "?", "{"):
+            raise Unsupported(f"nothing to repeat at {self.i - 1}")
+        return _Part(frozenset({fold(char)}))
+
+    def escape(self) -> _Part:
+        char = self.s[self.i + 1 : self.i + 2]
+        self.i += 2
+        if not char:
+            raise Unsupported("a trailing backslash")
+        if not char.isascii() or not char.isalnum():
+            return _Part(frozenset({fold(char)}))
+        if char in _EXACT_ESCAPES:
+            return _Part(frozenset({_EXACT_ESCAPES[char]}))
+        if char in _ZERO_WIDTH_ESCAPES:
+            return _EMPTY
+        if char in _CLASS_ESCAPES:
+            return _ANY
+        if char in "pP":  # \p{Lu}, \pL
+            if self.peek() == "{":
+                end = self.s.find("}", self.i)
+                if end < 0:
+                    raise Unsupported("an unclosed \\p{")
+                self.i = end + 1
+            else:
+                self.i += 1
+            return _ANY
+        if char in "xuU":
+            width = {"x": 2, "u": 4, "U": 8}[char]
+            digits = self.s[self.i : self.i + width]
+            if len(digits) != width or not all(c in "0123456789abcdefABCDEF" for c in digits):
+                raise Unsupported(f"\\{char} without {width} hex digits")
+            self.i += width
+            return _Part(frozenset({fold(chr(int(digits, 16)))}))
+        if char in "123456789" or char == "g":  # a back reference: the text of a group, unknown here
+            if char == "g":
+                if self.peek() != "<" or self.s.find(">", self.i) < 0:
+                    raise Unsupported("a \\g without <name>")
+                self.i = self.s.find(">", self.i) + 1
+            else:
+                while self.peek().isdigit():
+                    self.i += 1
+            return _ANY
+        raise Unsupported(f"the escape \\{char}")
+
+    def char_class(self) -> _Part:
+        start = self.i
+        self.i += 1
+        negated = self.peek() == "^"
+        if negated:
+            self.i += 1
+        members: list[str] = []
+        plain = True
+        if self.peek() == "]":  # a leading "]" is a member
+            members.append("]")
+            self.i += 1
+        while True:
+            char = self.peek()
+            if not char:
+                raise Unsupported(f"an unclosed class at {start}")
+            if char == "]":
+                self.i += 1
+                break
+            if char == "[":
+                raise Unsupported("a class inside a class (POSIX or version 1)")
+            if char == "\\":
+                escaped = self.s[self.i + 1 : self.i + 2]
+                if escaped.isascii() and escaped.isalnum():
+                    plain = False
+                    if escaped in "pPN" and self.s[self.i + 2 : self.i + 3] == "{":
+                        end = self.s.find("}", self.i)
+                        if end < 0:
+                            raise Unsupported("an unclosed escape in a class")
+                        self.i = end + 1
+                        continue
+                else:
+                    members.append(escaped)
+                self.i += 2
+                continue
+            if char in "-&~|" and members and self.peek(2) not in ("-]",):
+                plain = False  # a range or a set operation
+            members.append(char)
+            self.i += 1
+        if negated or not plain or not members or len(members) > 16 or "-" in members[1:-1]:
+            return _ANY
+        return _Part(frozenset(fold(m) for m in members))
+
+    def group(self) -> _Part:
+        s, i = self.s, self.i
+        if s.startswith("(?#", i):
+            end = s.find(")", i)
+            if end < 0:
+                raise Unsupported("an unclosed comment")
+            self.i = end + 1
+            return _EMPTY
+        kind = "group"
+        if s.startswith("(?:", i) or s.startswith("(?>", i) or s.startswith("(?|", i):
+            self.i += 3
+        elif s.startswith("(?=", i) or s.startswith("(?!", i):
+            kind = "ahead" if s[i + 2] == "=" else "not"
+            self.i += 3
+        elif s.startswith("(?<=", i) or s.startswith("(?<!", i):
+            kind = "ahead" if s[i + 3] == "=" else "not"
+            self.i += 4
+        elif s.startswith("(?P<", i) or (s.startswith("(?<", i) and s[i + 3 : i + 4].isidentifier()):
+            end = s.find(">", i)
+            if end < 0:
+                raise Unsupported("an unclosed group name")
+            self.i = end + 1
+        elif s.startswith("(?P=", i):  # a back reference by name
+            end = s.find(")", i)
+            if end < 0:
+                raise Unsupported("an unclosed back reference")
+            self.i = end + 1
+            return _ANY
+        elif s.startswith("(?", i):
+            m = _FLAG_GROUP.match(s, i)
+            if not m:
+                raise Unsupported(f"the group {s[i:i + 4]!r}...")
+            if not set((m.group(1) or "") + (m.group(2) or "")) <= _KNOWN_FLAGS:
+                raise Unsupported(f"the flags {m.group()!r}")
+            self.i = m.end()
+            if m.group(3) == ")":  # (?i): flags for the whole pattern
+                return _EMPTY
+        else:
+            self.i += 1
+        inner = self.alternation()
+        if self.peek() != ")":
+            raise Unsupported(f"an unclosed group at {i}")
+        self.i += 1
+        if kind == "ahead":  # what a lookaround sees lies in the line too
+            return _Part(frozenset({""}), _requirement(inner))
+        if kind == "not":
+            return _EMPTY
+        return inner
+
+
+def required_literals(source: str, flags: int = 0) -> frozenset[str] | None:
+    """Folded strings one of which every line holds wherever the pattern
+    ``source`` (compiled with ``flags``) matches; None when the pattern needs
+    none, or uses what this scanner does not read."""
+    if flags & _REFUSED_COMPILE_FLAGS:
+        return None
+    scanner = _Scanner(source)
+    try:
+        part = scanner.alternation()
+        if scanner.i != len(source):
+            raise Unsupported(f"an unbalanced ')' at {scanner.i}")
+    except Unsupported:
+        return None
+    return _requirement(part)
+
+
+class LiteralScreen:
+    """One pass over a line names the keys (rules) whose literals it holds.
+
+    Built from ``{key: literals}`` (folded by ``folding``, as the line is); a
+    key whose literals are None goes to every line. :meth:`candidates` answers
+    the keys one of whose literals the line holds, plus those: a superset of
+    the keys whose patterns can match the line.
+
+    >>> screen = LiteralScreen({"related": frozenset({"related"}), "wordless": None})
+    >>> sorted(screen.candidates("RELATED stories")), sorted(screen.candidates("Home"))
+    (['related', 'wordless'], ['wordless'])
+    """
+
+    def __init__(self, literals: Mapping[object, Iterable[str] | None], folding: Callable[[str], str] = fold):
+        import ahocorasick
+
+        self.fold = folding
+        self.always = frozenset(k for k, found in literals.items() if found is None)
+        owners: dict[str, set[object]] = {}
+        for key, found in literals.items():
+            for literal in found or ():
+                owners.setdefault(literal, set()).add(key)
+        self.literal_count = len(owners)
+        self._automaton = None
+        if owners:
+            automaton = ahocorasick.Automaton()
+            for literal, keys in owners.items():
+                automaton.add_word(literal, frozenset(keys))
+            automaton.make_automaton()
+            self._automaton = automaton
+
+    def candidates(self, text: str) -> frozenset:
+        """The keys that may match ``text`` (compared folded)."""
+        if self._automaton is None:
+            return self.always
+        found = self.always
+        for _, keys in self._automaton.iter(self.fold(text)):
+            found = found | keys
+        return found
