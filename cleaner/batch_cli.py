@@ -19,7 +19,7 @@ import typer
 from .batch import DEFAULT_INCLUDE, LearnOptions, default_jobs, run_batch
 from .errors import CleanerError
 from .formats import FORMATS
-from .pipeline import BIASES, Cleaner, Options
+from .pipeline import BIASES, DEFAULT_MAX_SIZE, Cleaner, Options
 
 EXIT_USAGE, EXIT_INTERRUPTED = 2, 130  # 0 and 1 come from BatchSummary.exit_code
 
@@ -110,6 +110,10 @@ def batch(
     no_removals: Annotated[bool, typer.Option(
         "--no-removals", help="json/jsonl output: leave out the list of removals.",
     )] = False,
+    max_size: Annotated[int, typer.Option(
+        "--max-size", min=0, help="Refuse a document (a file, or a JSONL record) larger than this many bytes, "
+        "recorded as a failure; 0: no limit.",
+    )] = DEFAULT_MAX_SIZE,
     report: Annotated[Optional[Path], typer.Option(
         "--report", help="Also write the final summary to this JSON file.", show_default=False,
     )] = None,
@@ -135,7 +139,7 @@ def batch(
     """
     try:
         audit = _start_audit(report_html, inputs, output)
-        cleaner = Cleaner(rules or None, options=Options(bias=bias))
+        cleaner = Cleaner(rules or None, options=Options(bias=bias, max_size=max_size))
         learn = LearnOptions(min_docs=min_docs, min_share=min_share, prose_share=prose_share)
         summary = run_batch(
             inputs, output, fmt=fmt, stream=jsonl, jobs=jobs or default_jobs(), force=force,

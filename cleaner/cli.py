@@ -15,7 +15,7 @@ import typer
 from . import __version__
 from .errors import CleanerError
 from .formats import FORMATS, render
-from .pipeline import BIASES, KINDS, Cleaner, Options
+from .pipeline import BIASES, DEFAULT_MAX_SIZE, KINDS, Cleaner, Options
 from .rules import RuleSet, check_examples, default_rules_dir
 
 app = typer.Typer(
@@ -56,10 +56,15 @@ RulesOption = typer.Option(None, "--rules", "-r", help="Extra rule pack file or 
 KindOption = typer.Option("auto", "--kind", "-k", help=f"Input kind: {', '.join(KINDS)} (auto tells HTML from text).")
 QuotesOption = typer.Option("keep", "--quotes", help="Typographic quotes: keep (default) or straight.")
 BiasOption = typer.Option("balanced", "--bias", help=f"Main-content detection: {', '.join(BIASES)}.")
+MaxSizeOption = typer.Option(
+    DEFAULT_MAX_SIZE, "--max-size", min=0, help="Refuse an input larger than this many bytes (exit code 1); 0: no limit."
+)
 
 
-def build_cleaner(rules: Optional[List[Path]], quotes: str, bias: str, detect_content: bool = True) -> Cleaner:
-    return Cleaner(rules, options=Options(quotes=quotes, bias=bias, detect_content=detect_content))
+def build_cleaner(
+    rules: Optional[List[Path]], quotes: str, bias: str, detect_content: bool = True, max_size: int = DEFAULT_MAX_SIZE
+) -> Cleaner:
+    return Cleaner(rules, options=Options(quotes=quotes, bias=bias, detect_content=detect_content, max_size=max_size))
 
 
 def read_input(name: str) -> bytes:
@@ -104,6 +109,7 @@ def clean(
         False, "--no-content-detection", help="Text mode: keep everything the rules keep (no main-content detection)."
     ),
     no_removals: bool = typer.Option(False, "--no-removals", help="json/jsonl: leave out the list of removals."),
+    max_size: int = MaxSizeOption,
 ) -> None:
     """Clean articles and write them as text, markdown (with metadata), json or jsonl.
 
@@ -114,7 +120,7 @@ def clean(
         fail(f"--format must be one of {', '.join(FORMATS)}", 2)
     names = files or ["-"]
     try:
-        cleaner = build_cleaner(rules, quotes, bias, not no_content_detection)
+        cleaner = build_cleaner(rules, quotes, bias, not no_content_detection, max_size)
         per_file_dir = output is not None and (output.is_dir() or (len(names) > 1 and fmt != "jsonl"))
         if per_file_dir:
             output.mkdir(parents=True, exist_ok=True)
@@ -149,6 +155,7 @@ def explain(
     url: Optional[str] = typer.Option(None, "--url", help="The page's url."),
     rules: Optional[List[Path]] = RulesOption,
     bias: str = BiasOption,
+    max_size: int = MaxSizeOption,
     html: Optional[Path] = typer.Option(
         None, "--html", help="Write a self-contained HTML page instead: the metadata, then the document with "
         "every removed span struck through, coloured by rule family, its rule id beside it and reason on hover.",
@@ -163,8 +170,8 @@ def explain(
 
     try:
         if html is not None:
-            return _explain_html(file, html, build_cleaner(rules, "keep", bias), kind_for(file, kind), url)
-        article = build_cleaner(rules, "keep", bias).clean(read_input(file), kind=kind_for(file, kind), url=url)
+            return _explain_html(file, html, build_cleaner(rules, "keep", bias, max_size=max_size), kind_for(file, kind), url)
+        article = build_cleaner(rules, "keep", bias, max_size=max_size).clean(read_input(file), kind=kind_for(file, kind), url=url)
     except CleanerError as exc:
         fail(str(exc))
     console = Console(highlight=False, soft_wrap=True)

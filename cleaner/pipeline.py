@@ -39,7 +39,7 @@ from .content import (
 )
 from .errors import CleanerError, InputError
 from .html import looks_like_html
-from .inputs import decode
+from .inputs import GZIP_MAGIC, decode
 from .language import page_language, text_language
 from .lines import Line, is_prose, split_lines, word_count
 from .normalize import QUOTE_MODES, NormalizeOptions, normalize
@@ -60,19 +60,26 @@ OUTPUT_BREAK_CHARS = 3000
 # replaced whenever a headline scored higher, 5 of 165 right titles were lost).
 MIN_HEADLINE_ABOUTNESS = 0.3
 KEPT_TITLE_ABOUTNESS = 0.5
+#: the largest input cleaned by default, as trafilatura's MAX_FILE_SIZE: 20 MB
+DEFAULT_MAX_SIZE = 20_000_000
 
 
 @dataclass(frozen=True)
 class Options:
     """How to clean. ``quotes``: "keep" or "straight" (see normalize);
     ``bias``: "precision", "balanced" or "recall" for main-content detection;
-    ``detect_content``: find the article inside whole-page text dumps."""
+    ``detect_content``: find the article inside whole-page text dumps;
+    ``max_size``: a larger input is refused with an InputError (bytes, or
+    characters of a str; a gzip file counts what it inflates to; 0: no limit)."""
 
     quotes: str = "keep"
     bias: str = "balanced"
     detect_content: bool = True
+    max_size: int = DEFAULT_MAX_SIZE
 
     def __post_init__(self):
+        if not isinstance(self.max_size, int) or isinstance(self.max_size, bool) or self.max_size < 0:
+            raise CleanerError(f"max_size must be a whole number of bytes, 0 for no limit, not {self.max_size!r}")
         if self.quotes not in QUOTE_MODES:
             raise CleanerError(f"quotes must be one of {QUOTE_MODES}, not {self.quotes!r}")
         if self.bias not in BIASES:
@@ -127,15 +134,24 @@ class Cleaner:
             raise CleanerError(f"kind must be one of {KINDS}, not {kind!r}")
         if isinstance(raw, (bytes, bytearray)):
             raw = bytes(raw)
+            self._check_size(len(raw), "bytes")
             text = decode(raw)
+            if raw.startswith(GZIP_MAGIC):
+                self._check_size(len(text), "characters once inflated")
         else:
             text = raw = str(raw)
+            self._check_size(len(text), "characters")
         hints = Hints(url=url)
         if kind == "html" or (kind == "auto" and looks_like_html(text)):
             # the HTML step reads the bytes itself: <meta charset> beats a guess
             text, hints = _extract_html(raw, url, self.options.bias)
             return self.clean_text(text, hints, extracted=self.options.detect_content)
         return self.clean_text(text, hints, detect_content=self.options.detect_content)
+
+    def _check_size(self, size: int, unit: str) -> None:
+        limit = self.options.max_size
+        if limit and size > limit:
+            raise InputError(f"input too large: {size:,} {unit}, over the limit of {limit:,} (max_size, --max-size)")
 
     def clean_text(
         self, text: str, hints: Hints = Hints(), *, detect_content: bool = False, extracted: bool = False

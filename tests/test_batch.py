@@ -477,3 +477,16 @@ def test_ctrl_c_during_a_failing_deferred_block_is_not_lost():
             os.kill(os.getpid(), signal.SIGINT)
             raise OSError("the pool broke while submitting")
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+def test_a_document_over_the_size_limit_fails_alone_and_the_run_goes_on(tmp_path):
+    src = tmp_path / "in"
+    paths = make_folder(src, 3)
+    big = src / "big.txt"
+    big.write_bytes(paths[0].read_bytes() * 50)
+    result = run_cli(src, "-o", tmp_path / "out", "--jobs", "1", "--max-size", big.stat().st_size - 1, "--quiet")
+    assert result.exit_code == 1
+    failed = [e for e in manifest_entries(tmp_path / "out") if e.get("status") == "failed"]
+    assert [Path(e["path"]).name for e in failed] == ["big.txt"]
+    assert "input too large" in failed[0]["error"] and "\n" not in failed[0]["error"]
+    assert len([e for e in manifest_entries(tmp_path / "out") if e.get("status") == "ok"]) == 3

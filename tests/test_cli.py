@@ -154,3 +154,38 @@ def test_explain_names_the_rules_that_replaced_the_html_tidy_up(tmp_path):
     assert result.exit_code == 0
     for rule in ("structure.title-repeat", "related.cue-line", "widgets.promo-pitch", "credits.closing-line"):
         assert rule in result.stdout, rule
+
+
+# --- the size limit ---------------------------------------------------------------------------
+
+
+def test_an_input_over_the_size_limit_is_one_line(tmp_path):
+    big = tmp_path / "big.txt"
+    big.write_bytes(SEED.read_bytes() * 3)
+    size = big.stat().st_size
+    result = invoke("clean", str(big), "--max-size", str(size - 1))
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr == f"cleaner: error: input too large: {size:,} bytes, over the limit of {size - 1:,} (max_size, --max-size)\n"
+    assert invoke("clean", str(big), "--max-size", str(size)).exit_code == 0
+    assert invoke("clean", str(big), "--max-size", "0").exit_code == 0  # no limit
+    assert invoke("clean", str(big), "--max-size", "-1").exit_code == 2  # a usage error
+
+
+def test_the_default_size_limit_is_trafilaturas():
+    from cleaner import Options
+
+    assert Options().max_size == 20_000_000
+    assert "--max-size" in invoke("clean", "--help").stdout
+
+
+def test_size_limit_counts_a_str_by_characters_and_gzip_inflated():
+    from cleaner import Cleaner, InputError, Options
+
+    cleaner = Cleaner(options=Options(max_size=100))
+    assert cleaner.clean("é" * 100).text is not None  # 200 bytes of UTF-8, 100 characters
+    with pytest.raises(InputError, match="101 characters, over the limit of 100"):
+        cleaner.clean("x" * 101)
+    with pytest.raises(InputError, match="characters once inflated"):
+        cleaner.clean(gzip.compress(b"x " * 100))
+    with pytest.raises(Exception, match="max_size must be a whole number"):
+        Options(max_size=-1)
