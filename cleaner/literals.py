@@ -27,10 +27,18 @@ True
 
 from __future__ import annotations
 
+import hashlib
 from itertools import product
+from pathlib import Path
 from typing import Callable, Iterable, Mapping
 
 import regex
+
+from .cache import Store
+
+# the literals read from a pattern, cached under this module's own source (a
+# change to the scanner is a new cache)
+_STORE = Store("literals-" + hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16])
 
 #: the most strings one part of a pattern may stand for before it counts as "anything"
 MAX_STRINGS = 64
@@ -90,7 +98,7 @@ def _score(strings: frozenset[str]) -> tuple[int, int]:
 
 def _best(*options: frozenset[str] | None) -> frozenset[str] | None:
     usable = [s for s in options if s and "" not in s]
-    return _minimal(max(usable, key=_score)) if usable else None
+    return max(usable, key=_score) if usable else None
 
 
 def _minimal(strings: Iterable[str]) -> frozenset[str]:
@@ -118,7 +126,7 @@ def _alternation(branches: list[_Part]) -> _Part:
             needs = None
             break
         needs |= own
-    return _Part(exact, _minimal(needs) if needs else None)
+    return _Part(exact, frozenset(needs) if needs else None)
 
 
 def _concatenation(items: list[_Part]) -> _Part:
@@ -351,7 +359,13 @@ class _Scanner:
 def required_literals(source: str, flags: int = 0) -> frozenset[str] | None:
     """Folded strings one of which every line holds wherever the pattern
     ``source`` (compiled with ``flags``) matches; None when the pattern needs
-    none, or uses what this scanner does not read."""
+    none, or uses what this scanner does not read. Kept in cleaner's cache
+    (:mod:`cleaner.cache`) under the scanner's own source."""
+    found = _STORE.get_or_compute((source, int(flags)), lambda: _scan(source, int(flags)))
+    return frozenset(found) if found is not None else None
+
+
+def _scan(source: str, flags: int) -> tuple[str, ...] | None:
     if flags & _REFUSED_COMPILE_FLAGS:
         return None
     scanner = _Scanner(source)
@@ -361,7 +375,8 @@ def required_literals(source: str, flags: int = 0) -> frozenset[str] | None:
             raise Unsupported(f"an unbalanced ')' at {scanner.i}")
     except Unsupported:
         return None
-    return _requirement(part)
+    found = _requirement(part)
+    return tuple(sorted(_minimal(found))) if found else None
 
 
 class LiteralScreen:

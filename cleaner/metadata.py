@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 import regex
 
 from .lines import _WORD, FULL_STOPS, IDEOGRAPH, LETTER, Line, is_row_shape, reads_unpunctuated, row_shape, word_count
+from .regex_cache import compile as cached_compile  # the long patterns: a quicker start
 
 # How many lines from the top of the body the weaker signals are trusted: a
 # headline variant ("HS Roundup: ..." for "High School Roundup: ...") and a
@@ -49,7 +50,7 @@ _MONTH = r"(?P<month>" + "|".join(sorted(map(regex.escape, MONTHS), key=len, rev
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º|\.)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DATE_PATTERNS = [
-    regex.compile(p, regex.IGNORECASE)
+    cached_compile(p, regex.IGNORECASE)
     for p in (
         rf"\b{_YEAR}-(?P<mon>[01]?\d)-(?P<day>[0-3]?\d)(?!\d)",  # 2021-08-13, 2021-08-13T09:31
         rf"\b{_YEAR}/(?P<mon>[01]?\d)/(?P<day>[0-3]?\d)\b",  # 2021/08/13
@@ -61,7 +62,7 @@ _DATE_PATTERNS = [
     )
 ]
 # Words that may stand around a date on a date line ("Published: ... GMT").
-_DATE_LINE_WORDS = regex.compile(
+_DATE_LINE_WORDS = cached_compile(
     r"(?i)\b(?:published|updated|posted|last updated|modified|created|date|on|at|by|am|pm|"
     r"gmt|utc|bst|cet|cest|est|edt|pst|pdt|ist|publié|mis à jour|le|veröffentlicht|aktualisiert|am|"
     r"um|uhr|publicado|actualizado|el|às|pubblicato|aggiornato|il|alle|опубликовано|обновлено|"
@@ -143,7 +144,7 @@ def date_of_line(text: str) -> str | None:
 _CLOCK = regex.compile(r"\b\d{1,2}[:h]\d\d\b")
 _DIGIT = regex.compile(r"\d")
 _NUMBER = regex.compile(r"\d+")
-_MONTH_WORD = regex.compile(r"(?i)\b(?:" + "|".join(sorted(map(regex.escape, MONTHS), key=len, reverse=True)) + r")\b\.?")
+_MONTH_WORD = cached_compile(r"(?i)\b(?:" + "|".join(sorted(map(regex.escape, MONTHS), key=len, reverse=True)) + r")\b\.?")
 
 
 def is_time_line(text: str) -> bool:

@@ -87,6 +87,7 @@ import regex
 from .article import Removal
 from .errors import CleanerError
 from .lines import CLOSING_MARKS, Line, word_count
+from .regex_cache import compile as cached_compile
 
 # Hostile input meeting a faulty user pattern must not hang a batch job.
 REGEX_TIMEOUT_SECONDS = 2.0
@@ -194,10 +195,10 @@ def anchor_headings(rules: Sequence[Rule], labelled: bool = False) -> regex.Patt
     """
     headings = "|".join(f"(?:{rule.pattern.pattern})" for rule in rules)
     if labelled:
-        return regex.compile(rf"^[\W_]*(?:{headings}){_LABEL_TAIL}$")
+        return cached_compile(rf"^[\W_]*(?:{headings}){_LABEL_TAIL}$")
     if rules[0].kind == "end_marker":  # the heading once, then a count or what it labels
-        return regex.compile(rf"^[\W_]*(?:{headings})(?:(?:\s*[(（]?\d+[)）]?)?\W*|(?P<label>{_LABEL_TAIL}))$")
-    return regex.compile(rf"^\W*(?:{headings})(?:[^\w.!?]*|\s*(?:\.\.\.|…)\W*)$")
+        return cached_compile(rf"^[\W_]*(?:{headings})(?:(?:\s*[(（]?\d+[)）]?)?\W*|(?P<label>{_LABEL_TAIL}))$")
+    return cached_compile(rf"^\W*(?:{headings})(?:[^\w.!?]*|\s*(?:\.\.\.|…)\W*)$")
 
 
 @dataclass(frozen=True)
@@ -404,7 +405,7 @@ def glued_marker_pattern(headings: Sequence[str]) -> regex.Pattern | None:
     """
     if not headings:
         return None
-    return regex.compile(
+    return cached_compile(
         # a space after text, then a heading that opens with a capital, a digit
         # or a letter of a script without case (tested before the headings,
         # which most words of a run-on line fail at their first letter) ...
@@ -460,7 +461,7 @@ def _compile(pattern: object, where: str, key: str) -> regex.Pattern:
     if not isinstance(pattern, str) or not pattern:
         raise RuleError(f"{where}: '{key}' must be a non-empty string")
     try:
-        compiled = regex.compile(pattern, regex.MULTILINE)
+        compiled = cached_compile(pattern, regex.MULTILINE)
     except regex.error as exc:
         raise RuleError(f"{where}: bad {key} regex: {exc}") from None
     cased = cased_class_ignoring_case(compiled)
@@ -718,11 +719,8 @@ class LineScreen:
         self.labels = tuple(r for r in rules if r.kind == "end_marker")
         self.rules = self.plain + self.keyed + self.labels
         # keys: a plain rule's index in ``plain``; a label rule's in ``labels``, plus len(plain)
-        self.literals = {i: required_literals(r.pattern.pattern, r.pattern.flags) for i, r in enumerate(self.plain)}
+        self.literals = {i: required_literals(r.pattern.pattern, r.pattern.flags) for i, r in enumerate(self.plain + self.labels)}
         first_label = len(self.plain)
-        self.literals.update(
-            (first_label + i, required_literals(r.pattern.pattern, r.pattern.flags)) for i, r in enumerate(self.labels)
-        )
         self._first_label = first_label
         self._screen = LiteralScreen(self.literals)
         self._keyword_screen = LiteralScreen({i: r.keywords for i, r in enumerate(self.keyed)}, folding=fold)

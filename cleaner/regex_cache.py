@@ -1,0 +1,86 @@
+"""Compiled regular expressions kept on disk between runs, for a quick start.
+
+The rule packs' patterns (and the headings anchored from them) take the
+``regex`` module most of a second to compile, in its pure-Python parser, on
+every start of ``cleaner``: more than cleaning one page takes. :func:`compile`
+keeps what that parser produces (the program the module's C engine runs) in
+cleaner's cache (:mod:`cleaner.cache`), keyed by the pattern, its flags, the
+regex module's version and Python's, and builds the pattern from it on the
+next start without parsing.
+
+This leans on a private interface of the regex module (``regex._main`` hands
+its C extension ``_regex.compile`` the program): it is used only while it
+behaves as this module expects, and anything unexpected (another regex
+version, a program the engine refuses) falls back to ``regex.compile``, which
+is always right. tests/test_cache.py checks that a pattern built from the
+cache matches what a freshly compiled one matches.
+
+>>> compile(r"(?i)related").match("RELATED").group()
+'RELATED'
+"""
+
+from __future__ import annotations
+
+import threading
+
+import regex
+
+from .cache import Store
+
+_STORE = Store(f"regex-{regex.__version__}")
+_lock = threading.Lock()
+
+
+class _Recorder:
+    """Stands in for the regex module's C extension during one compile and
+    keeps the arguments its ``compile`` receives: the parsed program."""
+
+    def __init__(self, engine):
+        self._engine, self.args = engine, None
+
+    def __getattr__(self, name):
+        return getattr(self._engine, name)
+
+    def compile(self, *args):
+        self.args = args
+        return self._engine.compile(*args)
+
+
+def _compile_and_record(pattern: str, flags: int) -> tuple[regex.Pattern, tuple | None]:
+    from regex import _main
+
+    with _lock:  # the stand-in is global to the regex module while it compiles
+        engine = _main._regex
+        recorder = _main._regex = _Recorder(engine)
+        try:
+            compiled = _main._compile(pattern, flags, False, {}, False)
+        finally:
+            _main._regex = engine
+    return compiled, recorder.args
+
+
+def compile(pattern: str, flags: int = 0) -> regex.Pattern:
+    """``regex.compile(pattern, flags)``, from the disk cache when it holds it."""
+    if not _STORE.enabled:
+        return regex.compile(pattern, flags)
+    key = (pattern, int(flags))
+    args = _STORE.get(key)
+    if args is not None:
+        try:
+            from regex import _main
+
+            compiled = _main._regex.compile(*args)
+            if compiled.pattern == pattern:
+                return compiled
+        except Exception:  # a program this engine refuses: compile afresh
+            pass
+    try:
+        compiled, args = _compile_and_record(pattern, flags)
+    except regex.error:
+        raise
+    except Exception:  # the private interface changed: the plain way
+        return regex.compile(pattern, flags)
+    if args is not None and args[0] == pattern:
+        # the flags come as the regex module's RegexFlag (an int): kept as plain ints
+        _STORE.put(key, tuple(int(a) if isinstance(a, int) else a for a in args))
+    return compiled
