@@ -60,6 +60,7 @@ import regex
 
 from .lines import CLOSING_MARKS, IDEOGRAPH, LETTER, SENTENCE_MARKS, ends_sentence, is_row_shape, reads_unpunctuated, row_shape
 from .language import ISO_TO_STOPLIST, detect_language, page_language, stoplist, stopwords_for  # noqa: F401
+from .regex_cache import compile as cached_compile
 from .rules import MAX_LABELLED_CHARS, KeyedPattern, RuleSet, default_rules_dir
 
 __all__ = [
@@ -309,7 +310,7 @@ _CONSENT_VERBS = (
 )
 _COOKIE = "(?:" + "|".join(map(regex.escape, _COOKIE_WORDS)) + ")"
 # (near each other: a glued list of headlines may name cookies and a policy far apart)
-_NOTICE = regex.compile(f"{_COOKIE}.{{0,120}}(?:{_CONSENT_WORDS})|(?:{_CONSENT_VERBS}).{{0,120}}{_COOKIE}", regex.IGNORECASE)
+_NOTICE = cached_compile(f"{_COOKIE}.{{0,120}}(?:{_CONSENT_WORDS})|(?:{_CONSENT_VERBS}).{{0,120}}{_COOKIE}", regex.IGNORECASE)
 
 
 def mentions_cookies(lowered: str) -> bool:
@@ -343,12 +344,12 @@ _UNIT = (
 _RELATIVE_TIME = (
     r"(?:\b\d{1,2} " + _UNIT + r" (?:ago|fa|назад)|\b(?:vor|il y a|hace|há) \d{1,2} " + _UNIT + r")\b" + _TIME_OF_DAY + "?"
 )
-_COMMENT_STAMP = regex.compile(_DATE + _TIME_OF_DAY + "?|" + _RELATIVE_TIME, regex.IGNORECASE)
+_COMMENT_STAMP = cached_compile(_DATE + _TIME_OF_DAY + "?|" + _RELATIVE_TIME, regex.IGNORECASE)
 # a date stamp, maybe with a time and a time zone, and a capital after it
 # ("... By Ann Lee Nov 19, 2019, 10:31 pm CST Apple has ..."): in a run-on
 # dump, where a byline ends and the article begins
 _BYLINE_STAMP = _DATE + _TIME_OF_DAY + r"?(?:\s*[ap]\.?m\.?)?(?: (?-i:[A-Z]{2,4})\b)?"
-_STAMP_THEN_CAPITAL = regex.compile("(" + _BYLINE_STAMP + r") (?=(?-i:[\p{Lu}\"“(]))", regex.IGNORECASE)
+_STAMP_THEN_CAPITAL = cached_compile("(" + _BYLINE_STAMP + r") (?=(?-i:[\p{Lu}\"“(]))", regex.IGNORECASE)
 
 # --------------------------------------------------------------------------
 # Text primitives
@@ -358,7 +359,7 @@ _WORD = regex.compile(r"\w+")
 # before something that can start a sentence or a menu item
 _MARKS = regex.escape(SENTENCE_MARKS)  # of every script: "।" ends a Hindi or Bengali sentence
 _CLOSING = regex.escape(CLOSING_MARKS)
-_RUN_ON_BREAK = regex.compile(
+_RUN_ON_BREAK = cached_compile(
     rf"(?<=[{_MARKS}][{_CLOSING}]*) (?=[\"'“‘«„‚(\[]?[\p{{Lu}}\p{{Lo}}\d])"
     # ... but not inside an ordinal date ("am 19. November 2019") or after an
     # abbreviated month ("Nov. 19, 2019")
@@ -1335,7 +1336,7 @@ def marker_union(markers: tuple[regex.Pattern | KeyedPattern, ...]) -> MarkerMat
     plain = [p for p in markers if not isinstance(p, KeyedPattern)]
     parts = [f"(?i:{p.pattern})" if p.flags & regex.IGNORECASE else f"(?:{p.pattern})" for p in plain]
     return MarkerMatcher(
-        regex.compile("|".join(parts)) if parts else None, tuple(p for p in markers if isinstance(p, KeyedPattern))
+        cached_compile("|".join(parts)) if parts else None, tuple(p for p in markers if isinstance(p, KeyedPattern))
     )
 
 
@@ -1574,7 +1575,7 @@ def region_under_headline(
 
 
 # a line that ends with a date stamp ("By Ann Lee | Nov 19, 2019 8:15 pm CST")
-_ENDS_WITH_STAMP = regex.compile("(?:" + _BYLINE_STAMP + ")$", regex.IGNORECASE)
+_ENDS_WITH_STAMP = cached_compile("(?:" + _BYLINE_STAMP + ")$", regex.IGNORECASE)
 
 
 def after_byline(start: int, end: int, classes: Sequence[str], described: Sequence[Line], max_head: int) -> int:
