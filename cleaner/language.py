@@ -80,9 +80,46 @@ MIN_VOTING_WORDS = 5
 @lru_cache(maxsize=None)
 def stoplist(name: str) -> frozenset[str]:
     """jusText's stop-list by its name, loaded once (read-only afterwards)."""
+    cached = _cached_stoplists().get(name)
+    if cached is not None:
+        return frozenset(cached)
     import justext
 
     return frozenset(justext.get_stoplist(name))
+
+
+def _data_signature(package: str, folder: str) -> str:
+    """Names, sizes and times of a package's data files, without importing it:
+    what a cache of what is computed from them is keyed by."""
+    import hashlib
+    import importlib.util
+    import os
+
+    spec = importlib.util.find_spec(package)
+    locations = list(spec.submodule_search_locations or []) if spec else []
+    if not locations:
+        return "missing"
+    entries = []
+    with os.scandir(os.path.join(locations[0], folder)) as scan:
+        for entry in scan:
+            info = entry.stat()
+            entries.append(f"{entry.name}:{info.st_size}:{info.st_mtime_ns}")
+    return hashlib.sha256("\n".join([locations[0], *sorted(entries)]).encode()).hexdigest()[:16]
+
+
+@lru_cache(maxsize=1)
+def _cached_stoplists() -> dict[str, tuple[str, ...]]:
+    """Every stop-list of :data:`ISO_TO_STOPLIST`, from cleaner's cache
+    (:mod:`cleaner.cache`) when jusText's files are those it was read from."""
+    from .cache import Store
+
+    def read() -> dict[str, tuple[str, ...]]:
+        import justext
+
+        return {name: tuple(sorted(justext.get_stoplist(name))) for name in sorted(set(ISO_TO_STOPLIST.values()))}
+
+    store = Store("stoplists")
+    return store.get_or_compute(_data_signature("justext", "stoplists"), read)
 
 
 def stopwords_for(language: str | None) -> frozenset[str]:
@@ -97,12 +134,19 @@ def stopwords_for(language: str | None) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _stop_index() -> dict[str, tuple[int, ...]]:
-    """Word -> the indices (in :func:`_voters`) of the languages whose stop-list holds it."""
-    index: dict[str, list[int]] = {}
-    for k, (_, name) in enumerate(_voters()):
-        for word in stoplist(name):
-            index.setdefault(word, []).append(k)
-    return {word: tuple(languages) for word, languages in index.items()}
+    """Word -> the indices (in :func:`_voters`) of the languages whose stop-list
+    holds it; from cleaner's cache when jusText's files are those it was built from."""
+    from .cache import Store
+
+    def build() -> dict[str, tuple[int, ...]]:
+        index: dict[str, list[int]] = {}
+        for k, (_, name) in enumerate(_voters()):
+            for word in stoplist(name):
+                index.setdefault(word, []).append(k)
+        return {word: tuple(languages) for word, languages in index.items()}
+
+    voters = ",".join(name for _, name in _voters())
+    return Store("stop-index").get_or_compute((_data_signature("justext", "stoplists"), voters), build)
 
 
 @lru_cache(maxsize=1)
@@ -213,12 +257,52 @@ LANGUAGE_SAMPLE_CHARS = 1000
 @lru_cache(maxsize=1)
 def _language_factory():
     # A private factory: langdetect's module-level one is shared mutable state.
+    from langdetect.detector_factory import DetectorFactory
+
+    from .cache import Store
+
+    langlist, rows = Store("langdetect").get_or_compute(_data_signature("langdetect", "profiles"), _read_profiles)
+    factory = DetectorFactory()
+    factory.langlist = list(langlist)
+    factory.word_lang_prob_map = ProbabilityTable(rows, len(langlist))
+    factory.set_seed(0)
+    return factory
+
+
+def _read_profiles() -> tuple[tuple[str, ...], dict[str, tuple]]:
+    """langdetect's profiles, loaded its own way, as (languages, n-gram -> its
+    non-zero probabilities as language index, value, index, value, ...): a
+    twentieth of the dense table, which is mostly zeros."""
     from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 
     factory = DetectorFactory()
     factory.load_profile(PROFILES_DIRECTORY)
-    factory.set_seed(0)
-    return factory
+    rows = {
+        word: tuple(x for column, value in enumerate(probabilities) if value for x in (column, value))
+        for word, probabilities in factory.word_lang_prob_map.items()
+    }
+    return tuple(factory.langlist), rows
+
+
+class ProbabilityTable(dict):
+    """langdetect's table (n-gram -> its probability in each language, the same
+    floats), each row made when first read: a page reads a few hundred of its
+    87,000. ``words`` holds every n-gram, for membership tests."""
+
+    def __init__(self, rows: dict[str, tuple], width: int):
+        super().__init__()
+        self.words, self.width = rows, width
+
+    def __contains__(self, word) -> bool:  # langdetect's own Detector asks the table
+        return word in self.words
+
+    def __missing__(self, word: str) -> list[float]:
+        cells = self.words[word]
+        row = [0.0] * self.width
+        for k in range(0, len(cells), 2):
+            row[cells[k]] = cells[k + 1]
+        self[word] = row
+        return row
 
 
 @lru_cache(maxsize=1)
@@ -243,7 +327,7 @@ def _fast_detector_class():
     class FastDetector(Detector):
         def _extract_ngrams(self) -> list[str]:
             # NGram.add_char and Detector._extract_ngrams, inlined
-            known = self.word_lang_prob_map
+            known = getattr(self.word_lang_prob_map, "words", self.word_lang_prob_map)
             result: list[str] = []
             add = result.append
             grams, capital = " ", False
