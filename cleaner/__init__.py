@@ -7,10 +7,25 @@
 
 __version__ = "0.1.0"
 
-from .article import Article, Removal
 from .errors import CleanerError, InputError
-from .pipeline import Cleaner, Hints, Options, clean
-from .rules import RuleError
+
+# The rest is imported on first use (PEP 562): ``cleaner --version`` and
+# ``--help`` need none of it.
+_LAZY = {
+    "Article": "article", "Removal": "article", "Cleaner": "pipeline", "Hints": "pipeline",
+    "Options": "pipeline", "clean": "pipeline", "RuleError": "rules",
+}
+
+
+def __getattr__(name: str):
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'cleaner' has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
 
 __all__ = [
     "Article", "Removal", "Cleaner", "Options", "Hints", "clean",

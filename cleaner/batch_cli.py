@@ -19,7 +19,8 @@ import typer
 from .batch import DEFAULT_INCLUDE, LearnOptions, default_jobs, run_batch
 from .errors import CleanerError
 from .formats import FORMATS
-from .pipeline import BIASES, DEFAULT_MAX_SIZE, Cleaner, Options
+from .pipeline import Cleaner, Options
+from .settings import BIASES, DEFAULT_MAX_SIZE
 
 EXIT_USAGE, EXIT_INTERRUPTED = 2, 130  # 0 and 1 come from BatchSummary.exit_code
 
@@ -184,11 +185,11 @@ def _write_audit(path: Path, audit, summary, cleaner: Cleaner, output: Path, fie
         raise _fail(f"--report-html: {exc}", 1) from None
 
 
-def main(argv: list[str] | None = None) -> None:
-    """Run ``batch`` as a standalone command (python -m cleaner.batch_cli)."""
+def main(argv: list[str] | None = None, prog_name: str = "cleaner batch") -> None:
+    """Run ``batch`` as a standalone command (python -m cleaner.batch_cli; ``cleaner batch``)."""
     app = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
     app.command()(batch)
-    app(argv if argv is not None else sys.argv[1:], prog_name="cleaner batch")
+    app(argv if argv is not None else sys.argv[1:], prog_name=prog_name)
 
 
 if __name__ == "__main__":

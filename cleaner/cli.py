@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import List, Optional
+from typing import TYPE_CHECKING, List, Optional
 
 import typer
 
 from . import __version__
 from .errors import CleanerError
 from .formats import FORMATS, render
-from .pipeline import BIASES, DEFAULT_MAX_SIZE, KINDS, Cleaner, Options
-from .rules import RuleSet, check_examples, default_rules_dir
+from .settings import BIASES, DEFAULT_MAX_SIZE, KINDS
+
+if TYPE_CHECKING:
+    from .pipeline import Cleaner
 
 app = typer.Typer(
     name="cleaner",
@@ -63,7 +65,9 @@ MaxSizeOption = typer.Option(
 
 def build_cleaner(
     rules: Optional[List[Path]], quotes: str, bias: str, detect_content: bool = True, max_size: int = DEFAULT_MAX_SIZE
-) -> Cleaner:
+) -> "Cleaner":
+    from .pipeline import Cleaner, Options  # here, not at import: --help and --version start at once
+
     return Cleaner(rules, options=Options(quotes=quotes, bias=bias, detect_content=detect_content, max_size=max_size))
 
 
@@ -190,7 +194,7 @@ def explain(
         console.print(f"  [red]- {escape(snippet)!s}[/]".replace("\n", "\n    "))
 
 
-def _explain_html(file: str, out: Path, cleaner: Cleaner, kind: str, url: Optional[str]) -> None:
+def _explain_html(file: str, out: Path, cleaner: "Cleaner", kind: str, url: Optional[str]) -> None:
     from .audit import explain_page
     from .audit_data import check_writable, clean_for_audit, write_page
 
@@ -206,6 +210,8 @@ def _explain_html(file: str, out: Path, cleaner: Cleaner, kind: str, url: Option
 @rules_app.command("list")
 def rules_list(rules: Optional[List[Path]] = RulesOption) -> None:
     """List every rule: id, kind, pack and description."""
+    from .rules import RuleSet, default_rules_dir
+
     try:
         ruleset = RuleSet.load([default_rules_dir(), *(rules or [])])
     except CleanerError as exc:
@@ -222,6 +228,8 @@ def rules_test(
     directory: Optional[Path] = typer.Argument(None, help="Pack file or directory (default: cleaner's own packs)."),
 ) -> None:
     """Run the fail -> fix and pass examples of every rule in a pack."""
+    from .rules import RuleSet, check_examples, default_rules_dir
+
     try:
         ruleset = RuleSet.load([directory or default_rules_dir()])
     except CleanerError as exc:
@@ -238,15 +246,25 @@ def rules_test(
         raise typer.Exit(1)
 
 
-def _register_batch() -> None:
+#: the first line of ``cleaner batch --help`` (cleaner.batch_cli.batch's docstring)
+BATCH_HELP = (
+    "Clean many files in parallel into a mirrored folder or one JSONL file, "
+    "on this machine or on a Dask cluster (--engine dask)."
+)
+
+
+@app.command(
+    "batch", help=BATCH_HELP, add_help_option=False,
+    context_settings={"allow_extra_args": True, "ignore_unknown_options": True},
+)
+def batch(ctx: typer.Context) -> None:
+    # the batch package (process pools, Dask, the pipeline) is imported only
+    # when a batch runs: every other command starts without it
     try:
-        from .batch_cli import batch
-    except ImportError:
-        return
-    app.command("batch")(batch)
-
-
-_register_batch()
+        from .batch_cli import main as batch_main
+    except ImportError as exc:
+        fail(f"batch is not available: {exc}")
+    batch_main(list(ctx.args), prog_name="cleaner batch")
 
 
 def main() -> None:

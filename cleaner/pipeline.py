@@ -44,9 +44,8 @@ from .language import page_language, text_language
 from .lines import Line, is_prose, split_lines, word_count
 from .normalize import QUOTE_MODES, NormalizeOptions, normalize
 from .rules import RuleSet, default_rules_dir
+from .settings import BIASES, DEFAULT_MAX_SIZE, KINDS  # noqa: F401  (named apart for the CLI)
 
-KINDS = ("auto", "text", "html")
-BIASES = ("precision", "balanced", "recall")
 # How far from the top repeated titles are looked for, and where the
 # header (title, standfirst, byline, date) ends at the latest.
 HEAD_LINES = 40
@@ -60,8 +59,6 @@ OUTPUT_BREAK_CHARS = 3000
 # replaced whenever a headline scored higher, 5 of 165 right titles were lost).
 MIN_HEADLINE_ABOUTNESS = 0.3
 KEPT_TITLE_ABOUTNESS = 0.5
-#: the largest input cleaned by default, as trafilatura's MAX_FILE_SIZE: 20 MB
-DEFAULT_MAX_SIZE = 20_000_000
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,138 @@
+"""The start-up caches (cleaner/cache.py) change nothing cleaner computes, and
+a command imports only what it needs.
+
+What the caches hold (compiled patterns, the literals patterns need, the
+stop-lists' index, langdetect's profiles) is compared with what is computed
+afresh; a cache that cannot be read or written is no error.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+import regex
+
+from cleaner import cache, language, literals, regex_cache
+from cleaner.rules import RuleSet, default_rules_dir
+from conftest import ROOT, sample_inputs
+
+RULESET = RuleSet.load([default_rules_dir()])
+
+
+@pytest.fixture
+def cache_dir(tmp_path, monkeypatch):
+    monkeypatch.setenv("CLEANER_CACHE_DIR", str(tmp_path / "cache"))
+    return tmp_path / "cache"
+
+
+def shipped_patterns() -> list[tuple[str, int]]:
+    patterns = [(r.pattern.pattern, r.pattern.flags) for r in RULESET.rules]
+    patterns += [(m.pattern, m.flags) for m in RULESET.end_markers(RULESET.packs) if isinstance(m, regex.Pattern)]
+    patterns += [(r.labelled().pattern, 0) for r in RULESET.rules if r.kind == "end_marker"]
+    return patterns
+
+
+def example_lines() -> list[str]:
+    texts = [e.text for r in RULESET.rules for e in r.fails] + [t for r in RULESET.rules for t in (*r.passes, *r.markers)]
+    return [line.strip() for text in texts for line in text.splitlines()] + [p.read_text()[:3000] for p in sample_inputs("seeds")]
+
+
+def test_a_pattern_from_the_cache_matches_as_a_fresh_one(cache_dir, monkeypatch):
+    store = cache.Store("regex-test")
+    monkeypatch.setattr(regex_cache, "_STORE", store)
+    patterns = shipped_patterns()
+    fresh = [regex.compile(p, f) for p, f in patterns]
+    for (pattern, flags), compiled in zip(patterns, fresh):
+        assert regex_cache.compile(pattern, flags).pattern == pattern  # recorded
+    store.save()
+    reread = cache.Store("regex-test")
+    assert len(reread.entries()) >= len(set(patterns)) - 5  # (a few are the same pattern twice)
+    monkeypatch.setattr(regex_cache, "_STORE", reread)
+    lines = example_lines()
+    for (pattern, flags), compiled in zip(patterns, fresh):
+        cached = regex_cache.compile(pattern, flags)
+        assert (cached.flags, cached.groups, cached.groupindex) == (compiled.flags, compiled.groups, compiled.groupindex)
+        for line in lines:
+            assert [m.span() for m in cached.finditer(line)] == [m.span() for m in compiled.finditer(line)], (pattern[:60], line)
+
+
+def test_a_cache_that_cannot_be_used_is_no_error(tmp_path, monkeypatch):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("CLEANER_CACHE_DIR", str(blocker / "cache"))  # cannot be created
+    store = cache.Store("unwritable")
+    assert store.get_or_compute("k", lambda: 41 + 1) == 42
+    store.save()
+    assert not (blocker / "cache").exists()
+    folder = tmp_path / "corrupt"
+    folder.mkdir()
+    monkeypatch.setenv("CLEANER_CACHE_DIR", str(folder))
+    store = cache.Store("corrupt")
+    store.path.write_bytes(b"\x00garbage")
+    assert store.get_or_compute("k", lambda: "fresh") == "fresh"
+    monkeypatch.setenv("CLEANER_CACHE_DIR", "")  # turned off
+    off = cache.Store("off")
+    assert off.path is None and off.get_or_compute("k", lambda: 7) == 7
+    assert regex_cache.compile("a+").match("aa").group() == "aa"
+
+
+def test_cached_literals_are_the_scanned_ones(cache_dir):
+    for pattern, flags in shipped_patterns():
+        scanned = literals._scan(pattern, int(flags))
+        assert literals.required_literals(pattern, flags) == (frozenset(scanned) if scanned is not None else None)
+
+
+def test_the_cached_stop_index_is_built_from_justext(cache_dir):
+    import justext
+
+    index = language._stop_index()
+    for k, (_, name) in enumerate(language._voters()):
+        words = justext.get_stoplist(name)
+        assert language.stoplist(name) == frozenset(words)
+        assert all(k in index[w] for w in list(words)[:200])
+
+
+def test_the_cached_langdetect_table_is_langdetects(cache_dir):
+    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+
+    original = DetectorFactory()
+    original.load_profile(PROFILES_DIRECTORY)
+    language._language_factory.cache_clear()
+    ours = language._language_factory()
+    assert ours.langlist == original.langlist
+    table = ours.word_lang_prob_map
+    assert set(table.words) == set(original.word_lang_prob_map)
+    for word in list(original.word_lang_prob_map)[::97]:
+        assert word in table and table[word] == original.word_lang_prob_map[word]
+
+
+def imported_by(code: str) -> set[str]:
+    """The modules a fresh interpreter has imported after running ``code``."""
+    script = code + "\nimport json, sys\nprint(json.dumps(sorted(sys.modules)))"
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, check=True,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    return set(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def test_version_and_help_import_no_pipeline():
+    modules = imported_by(
+        "from typer.testing import CliRunner\nfrom cleaner.cli import app\n"
+        "assert CliRunner().invoke(app, ['--version']).exit_code == 0\n"
+        "assert 'batch' in CliRunner().invoke(app, ['--help']).output"
+    )
+    assert {"cleaner.cli", "cleaner.settings"} <= modules
+    assert not modules & {"cleaner.pipeline", "cleaner.content", "cleaner.batch", "regex", "trafilatura", "dask"}
+
+
+def test_cleaning_a_text_file_imports_no_html_or_batch_machinery():
+    seed = sample_inputs("seeds")[0]
+    modules = imported_by(
+        "from typer.testing import CliRunner\nfrom cleaner.cli import app\n"
+        f"assert CliRunner().invoke(app, ['clean', {str(seed)!r}]).exit_code == 0"
+    )
+    assert "cleaner.pipeline" in modules
+    assert not modules & {"trafilatura", "htmldate", "dask", "distributed", "cleaner.batch", "cleaner.audit"}
