@@ -528,8 +528,9 @@ def break_run_on_text(
             # the items of teaser lists and comment threads, which are better
             # judged whole than item by item
             line = _STAMP_THEN_CAPITAL.sub(r"\1\n", line, count=1)
-            for offset in numbered_item_breaks(line):
-                line = line[:offset] + "\n" + line[offset + 1 :]
+            # each item's space becomes a line break, in one pass over the line
+            # (a copy of the line per item was quadratic on a long glued list)
+            line = "\n".join(line[a + 1 : b] for a, b in itertools.pairwise([-1, *numbered_item_breaks(line), len(line)]))
             pieces = []
             for piece in _RUN_ON_BREAK.sub("\n", line).split("\n"):
                 start = prose_start(piece) if len(piece) > max_sentence_chars else None

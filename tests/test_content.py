@@ -1012,3 +1012,15 @@ def test_an_end_marker_before_most_of_an_extracted_articles_prose_ends_nothing()
     short = html.replace("".join(f"<p>{p}</p>" for p in ARTICLE[1:] * 2), f"<p>{ARTICLE[3]}</p>")
     short = short.replace(f"<p>{ARTICLE[0]}</p>", "".join(f"<p>{p}</p>" for p in ARTICLE[:3]))
     assert ARTICLE[3] not in clean(short, kind="html").text
+
+
+def test_a_long_glued_numbered_list_breaks_at_each_item():
+    # each item's space becomes a line break (done in one pass: a copy of the line per item was quadratic)
+    from cleaner.content import break_run_on_text, numbered_item_breaks
+
+    line = "Offers: " + " ".join(f"{i}) Item number {i} here" for i in range(1, 901))
+    broken = break_run_on_text(line)
+    assert len(broken) == len(line)
+    offsets = numbered_item_breaks(line)
+    assert len(offsets) == 900 and all(broken[i] == "\n" for i in offsets)
+    assert broken.replace("\n", " ") == line
