@@ -189,8 +189,10 @@ def is_title_like(text: str) -> bool:
     False
     """
     text = text.strip()
+    if len(text) > 250:  # before the words are counted: a page flattened onto one line is megabytes long
+        return False
     words = word_count(text)
-    if not 2 <= words <= 35 or len(text) > 250 or date_of_line(text) or reads_unpunctuated(text):
+    if not 2 <= words <= 35 or date_of_line(text) or reads_unpunctuated(text):
         return False
     return not text.endswith((*FULL_STOPS, ",", ";", "，", "；")) or text.endswith("...")
 
@@ -370,8 +372,8 @@ def topic_words(text: str) -> set[str]:
     """Words that say what a text is about: those of four letters or more, and
     pairs of ideographs (Chinese and Japanese write without spaces)."""
     words = set()
-    for word in _WORD.findall(text.casefold()):
-        if IDEOGRAPH.search(word):
+    for word in set(_WORD.findall(text.casefold())):  # each distinct word once: a long text repeats them
+        if not word.isascii() and IDEOGRAPH.search(word):
             words.update(word[i : i + 2] for i in range(len(word) - 1))
         elif len(word) >= 4:
             words.add(word)
