@@ -61,6 +61,8 @@ _DATE_PATTERNS = [
         rf"\b(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/{_YEAR}\b",  # 13/08/2021 or 08/13/2021
     )
 ]
+# what every pattern's year holds: a line without it holds no date (parse_date)
+_YEAR_ANYWHERE = regex.compile(r"(?:19|20)\d\d")
 # Words that may stand around a date on a date line ("Published: ... GMT").
 _DATE_LINE_WORDS = cached_compile(
     r"(?i)\b(?:published|updated|posted|last updated|modified|created|date|on|at|by|am|pm|"
@@ -90,6 +92,8 @@ def parse_date(text: str) -> str | None:
     >>> parse_date("04/05/2021") is None  # April 5th or 4 May: ambiguous
     True
     """
+    if _YEAR_ANYWHERE.search(text) is None:  # every pattern needs a year: most lines have none
+        return None
     for pattern in _DATE_PATTERNS:
         m = pattern.search(text)
         if not m:
