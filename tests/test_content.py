@@ -12,6 +12,7 @@ import regex
 from cleaner import clean, content
 from cleaner.content import break_run_on_text, describe, detect
 from cleaner.formats import render_text
+from cleaner.lines import is_row_shape, row_shape
 
 BENCH = Path(__file__).resolve().parent.parent.parent / "shared" / "bench" / "aeb"
 SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
@@ -660,8 +661,8 @@ def test_a_short_table_under_the_headline_beats_longer_prose_below_it():
     ],
 )
 def test_row_shape(text, shape, row):
-    assert content.row_shape(text) == shape
-    assert content.is_row_shape(shape) is row
+    assert row_shape(text) == shape
+    assert is_row_shape(shape) is row
 
 
 def test_numbered_list_glued_into_a_run_on_page_stays_under_its_lead_in():

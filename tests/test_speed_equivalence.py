@@ -15,20 +15,22 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleaner import content
-from cleaner.content import (
+from cleaner.content.features import (
     _CONSENT_VERBS,
     _COOKIE,
     _COOKIE_WORDS,
+    _LOWER_WORD,
     _NOTICE,
+    _capitalised_after_lower,
     capitalised_share,
-    effective_length,
+    describe,
     function_words,
+    longest_sentence,
     mentions_cookies,
-    strip_bullet,
-    words_of,
 )
-from cleaner.lines import LETTER, ends_sentence
+from cleaner.content.params import _MIN_PROSE_CHARS
+from cleaner.content.words import _BULLET_CHARS, _SENTENCE_SPLIT, _WORD, _case_value, effective_length, strip_bullet, words_of
+from cleaner.lines import IDEOGRAPH, LETTER, ends_sentence
 
 # the regex the fast sentence-end test replaces
 _SENTENCE_END = regex.compile(r"[.!?。！？…।॥؟۔։።។။][\"'”’»)\]]*$")
@@ -53,7 +55,7 @@ lines = st.lists(texts, max_size=12)
 def test_bullet_chars_are_the_bullet_class():
     char_class = _BULLET_PREFIX.pattern.removeprefix("^").removesuffix("*")  # "^[...]*"
     in_class = set(regex.findall(char_class, ALL_CHARS))
-    assert in_class == set(content._BULLET_CHARS)
+    assert in_class == set(_BULLET_CHARS)
 
 
 def test_python_letters_are_regex_letters():
@@ -72,11 +74,11 @@ def test_strip_bullet(text):
 @settings(max_examples=600, deadline=None)
 @given(texts | st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
 def test_effective_length_and_words(text):
-    ideograph = content.IDEOGRAPH
+    ideograph = IDEOGRAPH
     wide = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")  # each counts twice
     assert effective_length(text) == len(text) + len(wide.findall(text))
-    plain = [t for t in content._WORD.findall(text.lower()) for _ in range(max(1, len(ideograph.findall(t)) // 2))]
-    assert words_of(text) == (plain if ideograph.search(text) else content._WORD.findall(text.lower()))
+    plain = [t for t in _WORD.findall(text.lower()) for _ in range(max(1, len(ideograph.findall(t)) // 2))]
+    assert words_of(text) == (plain if ideograph.search(text) else _WORD.findall(text.lower()))
 
 
 def plain_capitalised_share(text: str) -> float:
@@ -84,7 +86,7 @@ def plain_capitalised_share(text: str) -> float:
     cased_letters = sum(map(str.islower, letters)) + sum(map(str.isupper, letters))
     if not text.isascii() and cased_letters * 2 < len(letters):
         return 0.0
-    values = [content._case_value(token) for token in text.split()]
+    values = [_case_value(token) for token in text.split()]
     cased = sum(1 for value in values if value)
     return sum(1 for value in values if value == -1) / cased if cased else 0.0
 
@@ -117,11 +119,11 @@ def test_notice_needs_a_word_for_cookies():
 @given(lines, st.sets(st.sampled_from(["the", "new", "in", "a", "das", "why"])))
 def test_function_words(texts_, stops):
     stops = frozenset(stops)
-    lower = Counter(w for t in texts_ for w in content._LOWER_WORD.findall(t) if w in stops)
-    after = Counter(w for t in texts_ for w in content._capitalised_after_lower(t))
+    lower = Counter(w for t in texts_ for w in _LOWER_WORD.findall(t) if w in stops)
+    after = Counter(w for t in texts_ for w in _capitalised_after_lower(t))
     plain = frozenset(w for w, n in lower.items() if n >= 3 * after[w])
     assert function_words(texts_, stops) == plain
-    joined = content._capitalised_after_lower("\n".join(texts_))
+    joined = _capitalised_after_lower("\n".join(texts_))
     assert Counter(joined) == after
 
 
@@ -129,23 +131,23 @@ def test_function_words(texts_, stops):
 @given(st.lists(texts | st.text(alphabet=st.sampled_from(TRICKY), min_size=70, max_size=120), max_size=10))
 def test_describe_fields(lines_):
     stops = frozenset({"the", "in", "a", "why"})
-    found = content.describe(lines_, stops)
+    found = describe(lines_, stops)
     plain_texts = [_BULLET_PREFIX.sub("", line, count=1).strip() for line in lines_]
     functions = function_words(plain_texts, stops)
     for line, text in zip(found, plain_texts):
         tokens = words_of(text)
-        long = len(text) >= content._MIN_PROSE_CHARS
+        long = len(text) >= _MIN_PROSE_CHARS
         assert line.text == text
         assert line.stop_density == (sum(1 for t in tokens if t in stops) / len(tokens) if tokens else 0.0)
         assert line.sentence_end == bool(_SENTENCE_END.search(text))
         assert line.notice == bool(_NOTICE.search(text))
         assert line.repeated == (bool(text) and sum(t.lower() == text.lower() for t in plain_texts) > 1)
-        glued = sum(w in functions for w in content._capitalised_after_lower(text)) if long else 0
+        glued = sum(w in functions for w in _capitalised_after_lower(text)) if long else 0
         assert line.glued_items == glued
 
 
 @settings(max_examples=600, deadline=None)
 @given(texts | st.text(alphabet=st.sampled_from("ab東 .!?;:…\"')]”’»\t\n\x85\x1c\u3000"), max_size=40))
 def test_longest_sentence(text):
-    plain = max(effective_length(piece) for piece in content._SENTENCE_SPLIT.split(text))
-    assert content.longest_sentence(text) == plain
+    plain = max(effective_length(piece) for piece in _SENTENCE_SPLIT.split(text))
+    assert longest_sentence(text) == plain

@@ -1,0 +1,42 @@
+"""Last, **repeated text**: a page that prints its article twice (a print or
+app version, a preview above the story) keeps the first copy."""
+
+from __future__ import annotations
+
+import itertools
+from typing import Sequence
+
+from .words import _SENTENCE_SPLIT, _WORD
+
+
+def _sentence_key(sentence: str) -> str:
+    return " ".join(_WORD.findall(sentence.casefold()))
+
+
+def repeated_text(texts: Sequence[str], min_chars: int = 40, min_run: int = 2) -> list[int]:
+    """Indices of the lines that repeat what earlier lines said, in runs of
+    ``min_run`` or more: a line repeats when its every sentence (of
+    ``min_chars`` or more) stands in an earlier line already. A page that
+    prints its article twice (a print or app version, a preview above the
+    story) keeps the first copy; a single repeated line is a pull quote or a
+    refrain, and stays.
+
+    >>> repeated_text(["The bridge opened on Tuesday after ten years of work.", "It cost forty million pounds, the council said on Monday.",
+    ...                "Menu", "The bridge opened on Tuesday after ten years of work!", "It cost forty million pounds, the council said on Monday."])
+    [3, 4]
+    >>> repeated_text(["The bridge opened on Tuesday after ten years of work.", "Menu", "The bridge opened on Tuesday after ten years of work!"])
+    []
+    """
+    seen: set[str] = set()
+    repeats = []
+    for index, text in enumerate(texts):
+        if len(text) < min_chars:
+            repeats.append(False)
+            continue
+        keys = [key for key in map(_sentence_key, _SENTENCE_SPLIT.split(text)) if len(key) >= min_chars]
+        repeats.append(bool(keys) and all(key in seen for key in keys))
+        seen.update(keys)
+    return [
+        index for run in (list(g) for flag, g in itertools.groupby(range(len(texts)), key=repeats.__getitem__) if flag)
+        if len(run) >= min_run for index in run
+    ]

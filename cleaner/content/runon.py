@@ -1,0 +1,160 @@
+"""Run-on text: a page flattened onto a few very long lines
+(:func:`is_run_on`), broken at sentence ends, glued end-marker headings, a
+byline's date stamp, numbered items and where prose starts after a glued menu
+(:func:`break_run_on_text`), without changing any character offset.
+
+Lines are the unit of :func:`~cleaner.content.detect`'s output, so a dump that
+has almost no line breaks (BeautifulSoup's ``get_text(" ")``) goes through
+here first.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import regex
+
+from ..regex_cache import compile as cached_compile
+from .dates import _MONTH, _STAMP_THEN_CAPITAL
+from .markers import DEFAULT_GLUED_MARKERS
+from .words import _CLOSING, _MARKS, _case_value, effective_length
+
+#: a line longer than this is no paragraph: :func:`break_run_on_text` breaks it at sentence ends
+RUN_ON_LINE_CHARS = 600
+#: a text with this share of its characters on such lines was flattened by its
+#: page-to-text tool (the benchmark's line-broken dumps have at most 0.6, its
+#: flattened ones at least 0.9 unless hard-wrapped)
+RUN_ON_SHARE = 0.75
+
+
+def is_run_on(text: str) -> bool:
+    """Whether ``text`` is a page flattened onto run-on lines rather than
+    broken into paragraphs: most of it sits on lines no paragraph is as long as.
+
+    >>> is_run_on("Home News Sport " * 50)
+    True
+    >>> is_run_on("A title\\n\\n" + "A long paragraph. " * 40 + "\\n\\n" + "Another one. " * 30)
+    False
+    """
+    lengths = [effective_length(line) for line in text.split("\n")]
+    long_chars = sum(length for length in lengths if length > RUN_ON_LINE_CHARS)
+    return long_chars > 0 and long_chars >= RUN_ON_SHARE * (sum(lengths) + len(lengths) - 1)
+
+
+# a boundary worth breaking a run-on text at: after sentence punctuation,
+# before something that can start a sentence or a menu item
+_RUN_ON_BREAK = cached_compile(
+    rf"(?<=[{_MARKS}][{_CLOSING}]*) (?=[\"'“‘«„‚(\[]?[\p{{Lu}}\p{{Lo}}\d])"
+    # ... but not inside an ordinal date ("am 19. November 2019") or after an
+    # abbreviated month ("Nov. 19, 2019")
+    r"(?!(?<=\b\d{1,2}\. )(?i:" + _MONTH + r")\b)"
+    r"(?<!\b(?i:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\. (?=\d))"
+)
+
+
+def prose_start(segment: str, min_menu: int = 5, min_prose: int = 3) -> int | None:
+    """Offset where prose begins after a glued-on run of capitalised menu items.
+
+    A run-on dump glues "... Sport Weather Video Local News The council
+    said on Monday ..." into one sentence.  Menus are mostly capitalised
+    words and prose mostly lower-case ones, so the start of the suffix with
+    the largest (lower - capitalised) balance is where the sentence begins.
+    None when the part before it is not clearly a menu (for scripts without
+    case, always None).
+
+    >>> s = "Home News Sport Weather Video Local Business The council said it would act."
+    >>> s[prose_start(s):]
+    'The council said it would act.'
+    >>> prose_start("The council said on Monday that Mr Smith would act.") is None
+    True
+    """
+    tokens = list(regex.finditer(r"\S+", segment))
+    values = [_case_value(match.group()) for match in tokens]
+    best_index, best_sum, running = None, 0, 0
+    for index in range(len(tokens) - 1, 0, -1):
+        running += values[index]
+        if values[index] == -1 and running > best_sum:
+            best_index, best_sum = index, running
+    if best_index is None or best_sum < min_prose:
+        return None
+    if sum(values[:best_index]) > -min_menu:
+        return None
+    return tokens[best_index].start()
+
+
+# a glued end-marker heading (group 1 of glued_markers) on a line of its own
+_ISOLATED_HEADING = "\n\\1\n"
+
+_ITEM_OPENING = regex.compile(r"(?<= )(\d{1,3})[.)] (?=\S)")
+
+
+def numbered_item_breaks(line: str, min_items: int = 3) -> list[int]:
+    """Offsets of the spaces before the items of a numbered list glued into
+    ``line`` ("... these offers: 1) A bicycle 2) A kettle 3) A torch"): the
+    longest chain of openings numbered 1, 2, 3 ... in order, if it has at
+    least ``min_items``. A number that continues no chain ("in 2. place")
+    breaks nothing.
+
+    >>> line = "The best offers: 1) A bicycle 2) A kettle for 2. Place 3) A torch"
+    >>> [line[i + 1 : i + 3] for i in numbered_item_breaks(line)]
+    ['1)', '2)', '3)']
+    """
+    # open chains by the (number, delimiter) that continues them: one pass, no
+    # quadratic search however many numbers the line holds
+    waiting: dict[tuple[int, str], list[regex.Match]] = {}
+    best: list[regex.Match] = []
+    for m in _ITEM_OPENING.finditer(line):
+        number, delimiter = int(m.group(1)), m.group(0)[-2]
+        chain = waiting.pop((number, delimiter), None)
+        if chain is None:
+            if number != 1:
+                continue
+            chain = []
+        chain.append(m)
+        waiting[(number + 1, delimiter)] = chain
+        if len(chain) > len(best):
+            best = chain
+    return [m.start() - 1 for m in best] if len(best) >= min_items else []
+
+
+def break_run_on_text(
+    text: str, max_line_chars: int = RUN_ON_LINE_CHARS, max_sentence_chars: int = 250,
+    glued_markers: regex.Pattern | None = DEFAULT_GLUED_MARKERS,
+) -> str:
+    """Break lines longer than ``max_line_chars`` at sentence boundaries.
+
+    End-marker headings (``glued_markers``, None: none) capitalised like headings inside such a line
+    ("... Share Related articles Bus fares rise ...") are put on a line of
+    their own first, so that :func:`detect` can see them, and so is the end
+    of the first date stamp (a byline's: "... Nov 19, 2019 8:15 pm CST Audi has ...").  A resulting piece
+    still longer than ``max_sentence_chars`` is rarely one sentence: it is usually a menu glued to the sentence after it, so it is
+    also broken where the prose starts (:func:`prose_start`).  Only spaces
+    become line breaks, so every character keeps its offset and line indices
+    found on the result map straight back onto ``text``.
+
+    >>> break_run_on_text("Home News Sport. The bridge opened. It cost a lot.", 20)
+    'Home News Sport.\\nThe bridge opened.\\nIt cost a lot.'
+    >>> len(break_run_on_text("x " * 400)) == len("x " * 400)
+    True
+    """
+    out = []
+    for line in text.split("\n"):
+        if len(line) > max_line_chars or effective_length(line) > max_line_chars:
+            if glued_markers is not None:
+                line = glued_markers.sub(_ISOLATED_HEADING, line)
+            # only the line's first stamp: it closes the byline; later ones head
+            # the items of teaser lists and comment threads, which are better
+            # judged whole than item by item
+            line = _STAMP_THEN_CAPITAL.sub(r"\1\n", line, count=1)
+            # each item's space becomes a line break, in one pass over the line
+            # (a copy of the line per item was quadratic on a long glued list)
+            line = "\n".join(line[a + 1 : b] for a, b in itertools.pairwise([-1, *numbered_item_breaks(line), len(line)]))
+            pieces = []
+            for piece in _RUN_ON_BREAK.sub("\n", line).split("\n"):
+                start = prose_start(piece) if len(piece) > max_sentence_chars else None
+                if start:
+                    piece = piece[: start - 1] + "\n" + piece[start:]
+                pieces.append(piece)
+            line = "\n".join(pieces)
+        out.append(line)
+    return "\n".join(out)
