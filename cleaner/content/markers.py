@@ -13,6 +13,7 @@ from typing import NamedTuple, Sequence
 
 import regex
 
+from ..literals import LiteralScreen, required_literals
 from ..regex_cache import compile as cached_compile
 from ..rules import MAX_LABELLED_CHARS, KeyedPattern, RuleSet, default_rules_dir
 from .classify import _EMBED_ATTRIBUTION
@@ -139,13 +140,25 @@ def terminal_marker(
 class MarkerMatcher(NamedTuple):
     """End markers as one pattern (one match per line instead of one per marker,
     each keeping its case-insensitivity), and those with keywords apart
-    (tried only on lines holding a keyword: they may begin anywhere in a line)."""
+    (tried only on lines holding a keyword: they may begin anywhere in a line).
+
+    ``screen`` holds the literals the union's markers need
+    (:func:`~cleaner.literals.required_literals`): a line holding none of
+    them ("Home", a paragraph of the article) is not tried against the union,
+    whose alternatives all begin ``^\\W*`` and so fail only after trying
+    each of them. None when some marker needs no literal: every line is tried.
+    """
 
     union: regex.Pattern | None
     keyed: tuple[KeyedPattern, ...]
+    screen: "LiteralScreen | None" = None
 
     def match(self, text: str) -> regex.Match | None:
-        if self.union is not None and (found := self.union.match(text)) is not None:
+        if (
+            self.union is not None
+            and (self.screen is None or self.screen.candidates(text))
+            and (found := self.union.match(text)) is not None
+        ):
             return found
         for marker in self.keyed:
             if (found := marker.match(text)) is not None:
@@ -158,8 +171,12 @@ def marker_union(markers: tuple[regex.Pattern | KeyedPattern, ...]) -> MarkerMat
     """``markers`` (patterns anchored to whole lines) as one matcher: compiled once per set."""
     plain = [p for p in markers if not isinstance(p, KeyedPattern)]
     parts = [f"(?i:{p.pattern})" if p.flags & regex.IGNORECASE else f"(?:{p.pattern})" for p in plain]
+    literals = [required_literals(p.pattern, p.flags) for p in plain]
+    screen = LiteralScreen({0: frozenset().union(*literals)}) if plain and None not in literals else None
     return MarkerMatcher(
-        cached_compile("|".join(parts)) if parts else None, tuple(p for p in markers if isinstance(p, KeyedPattern))
+        cached_compile("|".join(parts)) if parts else None,
+        tuple(p for p in markers if isinstance(p, KeyedPattern)),
+        screen,
     )
 
 
@@ -191,6 +208,9 @@ def stamp_signature(text: str, match: regex.Match) -> str:
     return f"{before[-1].lower()} {shape}"
 
 
+_DIGIT = regex.compile(r"\d")
+
+
 def thread_start(texts: Sequence[str], weights: Sequence[float], params: Params, after: int = 0) -> int | None:
     """First line of a comment thread or a list of teasers below the article, or None.
 
@@ -214,7 +234,9 @@ def thread_start(texts: Sequence[str], weights: Sequence[float], params: Params,
         first_of.setdefault(text, index)
     headers = [
         (index, stamp_signature(text, match))
-        for index, text in enumerate(texts) if text and first_of[text] == index and not _EMBED_ATTRIBUTION.match(text)
+        # (every stamp holds a digit: one quick search spares most lines the stamp's long pattern)
+        for index, text in enumerate(texts)
+        if text and first_of[text] == index and _DIGIT.search(text) and not _EMBED_ATTRIBUTION.match(text)
         for match in _COMMENT_STAMP.finditer(text)
         # an embedded post's attribution glued into a run-on line: "(@jo) May 2, 2019"
         if not _HANDLE_BEFORE.search(text, max(0, match.start() - 40), match.start())
