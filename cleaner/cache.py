@@ -45,10 +45,14 @@ class Store:
     directory, read on first use and written back at exit when it grew.
 
     ``name`` names the file; it must change whenever the meaning of the
-    entries does (put versions of what computes them in it)."""
+    entries does (put versions of what computes them in it). ``max_entries``:
+    the newest entries kept; 1 for a store of one large value (a table read
+    from a library's data, keyed by where that library is installed), so
+    that a start reads one table, not one per environment that ever ran."""
 
-    def __init__(self, name: str):
+    def __init__(self, name: str, max_entries: int = MAX_ENTRIES):
         self.name = f"{name}-py{sys.version_info[0]}{sys.version_info[1]}.marshal"
+        self.max_entries = max_entries
         self._entries: dict | None = None
         self._dirty = False
         atexit.register(self.save)
@@ -74,6 +78,7 @@ class Store:
             except (OSError, ValueError, EOFError, TypeError):
                 entries = {}  # unreadable: computed afresh
             self._entries = entries
+            self._dirty = len(entries) > self.max_entries  # written back trimmed
         return self._entries
 
     def get(self, key):
@@ -106,7 +111,7 @@ class Store:
             return
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            entries = dict(list(self._entries.items())[-MAX_ENTRIES:])
+            entries = dict(list(self._entries.items())[-self.max_entries :])
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{self.name}-", suffix=".tmp")
             try:
                 with os.fdopen(fd, "wb") as out:

@@ -33,6 +33,7 @@ a private, seeded factory, so the answer is deterministic.
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from functools import lru_cache
 from itertools import repeat
@@ -88,47 +89,42 @@ CLEAR_MARGIN = 2.0
 
 @lru_cache(maxsize=None)
 def stoplist(name: str) -> frozenset[str]:
-    """jusText's stop-list by its name, loaded once (read-only afterwards)."""
-    cached = _cached_stoplists().get(name)
-    if cached is not None:
-        return frozenset(cached)
-    import justext
+    """jusText's stop-list by its name, loaded once (read-only afterwards):
+    its file read as ``justext.get_stoplist`` reads it, without importing
+    jusText (a tenth of a second at a fresh start)."""
+    folder = _data_folder("justext", "stoplists")
+    path = os.path.join(folder, f"{name}.txt") if folder else None
+    if path is None or not os.path.isfile(path):
+        import justext  # its own error for a list it does not have
 
-    return frozenset(justext.get_stoplist(name))
+        return frozenset(justext.get_stoplist(name))
+    with open(path, "rb") as data:
+        return frozenset(word.decode("utf8").lower() for word in data.read().splitlines())
+
+
+def _data_folder(package: str, folder: str) -> str | None:
+    """A package's data folder, found without importing the package."""
+    import importlib.util
+
+    spec = importlib.util.find_spec(package)
+    locations = list(spec.submodule_search_locations or []) if spec else []
+    return os.path.join(locations[0], folder) if locations else None
 
 
 def _data_signature(package: str, folder: str) -> str:
     """Names, sizes and times of a package's data files, without importing it:
     what a cache of what is computed from them is keyed by."""
     import hashlib
-    import importlib.util
-    import os
 
-    spec = importlib.util.find_spec(package)
-    locations = list(spec.submodule_search_locations or []) if spec else []
-    if not locations:
+    path = _data_folder(package, folder)
+    if path is None:
         return "missing"
     entries = []
-    with os.scandir(os.path.join(locations[0], folder)) as scan:
+    with os.scandir(path) as scan:
         for entry in scan:
             info = entry.stat()
             entries.append(f"{entry.name}:{info.st_size}:{info.st_mtime_ns}")
-    return hashlib.sha256("\n".join([locations[0], *sorted(entries)]).encode()).hexdigest()[:16]
-
-
-@lru_cache(maxsize=1)
-def _cached_stoplists() -> dict[str, tuple[str, ...]]:
-    """Every stop-list of :data:`ISO_TO_STOPLIST`, from cleaner's cache
-    (:mod:`cleaner.cache`) when jusText's files are those it was read from."""
-    from .cache import Store
-
-    def read() -> dict[str, tuple[str, ...]]:
-        import justext
-
-        return {name: tuple(sorted(justext.get_stoplist(name))) for name in sorted(set(ISO_TO_STOPLIST.values()))}
-
-    store = Store("stoplists")
-    return store.get_or_compute(_data_signature("justext", "stoplists"), read)
+    return hashlib.sha256("\n".join([os.path.dirname(path), *sorted(entries)]).encode()).hexdigest()[:16]
 
 
 def stopwords_for(language: str | None) -> frozenset[str]:
@@ -155,7 +151,7 @@ def _stop_index() -> dict[str, tuple[int, ...]]:
         return {word: tuple(languages) for word, languages in index.items()}
 
     voters = ",".join(name for _, name in _voters())
-    return Store("stop-index").get_or_compute((_data_signature("justext", "stoplists"), voters), build)
+    return Store("stop-index", max_entries=1).get_or_compute((_data_signature("justext", "stoplists"), voters), build)
 
 
 @lru_cache(maxsize=1)
@@ -310,8 +306,6 @@ LANGUAGE_SAMPLE_CHARS = 1000
 @lru_cache(maxsize=1)
 def _langdetect_languages() -> frozenset[str]:
     """The languages langdetect answers, from its profiles' file names (not loading them)."""
-    import os
-
     from langdetect.detector_factory import PROFILES_DIRECTORY
 
     return frozenset(os.listdir(PROFILES_DIRECTORY))
@@ -324,7 +318,7 @@ def _language_factory():
 
     from .cache import Store
 
-    langlist, rows = Store("langdetect").get_or_compute(_data_signature("langdetect", "profiles"), _read_profiles)
+    langlist, rows = Store("langdetect", max_entries=1).get_or_compute(_data_signature("langdetect", "profiles"), _read_profiles)
     factory = DetectorFactory()
     factory.langlist = list(langlist)
     factory.word_lang_prob_map = ProbabilityTable(rows, len(langlist))

@@ -75,6 +75,7 @@ the pattern matches without any of them is no longer removed (the rule's
 
 from __future__ import annotations
 
+import hashlib
 import tomllib
 from collections import Counter
 from dataclasses import dataclass, field
@@ -85,6 +86,7 @@ from typing import Callable, Iterable, Iterator, NamedTuple, Sequence
 import regex
 
 from .article import Removal
+from .cache import Store
 from .errors import CleanerError
 from .lines import CLOSING_MARKS, Line, word_count
 from .regex_cache import compile as cached_compile
@@ -464,7 +466,8 @@ def _compile(pattern: object, where: str, key: str) -> regex.Pattern:
         compiled = cached_compile(pattern, regex.MULTILINE)
     except regex.error as exc:
         raise RuleError(f"{where}: bad {key} regex: {exc}") from None
-    cased = cased_class_ignoring_case(compiled)
+    # a pure function of the pattern, kept with cleaner's caches (a tenth of a fresh start)
+    cased = _CHECKS.get_or_compute((pattern, int(compiled.flags)), lambda: cased_class_ignoring_case(compiled))
     if cased:
         raise RuleError(
             f"{where}: {key} is case-insensitive, so its {cased} matches any letter; "
@@ -472,6 +475,10 @@ def _compile(pattern: object, where: str, key: str) -> regex.Pattern:
         )
     return compiled
 
+
+# what cased_class_ignoring_case found for each pattern, under this module's own
+# source (a change to the scan is a new cache)
+_CHECKS = Store("rule-checks-" + hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16])
 
 # \p{Lu} and its kin: under IGNORECASE they match every cased letter
 _CASED_ESCAPE = regex.compile(

@@ -80,6 +80,25 @@ def test_a_cache_that_cannot_be_used_is_no_error(tmp_path, monkeypatch):
     assert regex_cache.compile("a+").match("aa").group() == "aa"
 
 
+def test_a_store_of_one_large_value_keeps_only_the_newest(cache_dir):
+    """The stop-lists' index and langdetect's profiles are keyed by where their
+    library is installed: a store that kept one per environment would make
+    every start read them all."""
+    many = cache.Store("many")
+    many.put("old", "x" * 10)
+    many.put("new", "y" * 10)
+    many.save()
+    one = cache.Store("many", max_entries=1)  # the same file, read by a store of one value
+    assert one.get("new") == "y" * 10
+    one.save()  # written back trimmed, though nothing was added
+    assert set(cache.Store("many").entries()) == {"new"}
+
+
+def test_text_mode_reads_one_stop_list_without_jusText():
+    modules = imported_by("from cleaner.language import stoplist\nassert 'the' in stoplist('English')")
+    assert "justext" not in modules
+
+
 def test_cached_literals_are_the_scanned_ones(cache_dir):
     for pattern, flags in shipped_patterns():
         scanned = literals._scan(pattern, int(flags))
