@@ -14,10 +14,11 @@ German post. Read together, such lines outvote the article. So the lines vote:
 3. **read**    langdetect (:func:`detect_language`) reads the lines that
    voted for the language with the most votes, when they make up half of the
    sample or more; else the sample's longest lines. When the vote is clear
-   (:func:`clear_winner`: the winner's lines hold most of the sample and on
-   them its stop words outnumber any other language's twice over), its
-   language is the answer and langdetect is not asked: it gave the same
-   answer on every such page measured, and it is most of this step's cost.
+   (:func:`clear_winner`: the winner's lines hold most of the sample, are
+   written in its script, and on them the words only its stop-list holds
+   outnumber those only another's holds twice over), its language is the
+   answer and langdetect is not asked: it gave the same answer on every such
+   page measured, and it is most of this step's cost.
 
 Reading each line apart, the vote is not swayed by a minority of lines in
 another language; langdetect, reading one language's lines, tells related
@@ -34,6 +35,7 @@ a private, seeded factory, so the answer is deterministic.
 from __future__ import annotations
 
 import os
+import unicodedata
 from collections import Counter
 from functools import lru_cache
 from itertools import repeat
@@ -83,8 +85,13 @@ MIN_VOTING_WORDS = 5
 #: the vote is clear (langdetect is not asked) when the winner's lines hold this
 #: share of the sample's characters ...
 CLEAR_SHARE = 0.7
-#: ... and on them its stop words outnumber any other language's this many times
+#: ... and on them the words only its stop-list holds outnumber those only
+#: another language's holds this many times (:func:`clear_winner`)
 CLEAR_MARGIN = 2.0
+#: ... and its stop words outnumber theirs (shared ones too) this many times:
+#: a long list (Finnish's holds English words and names) can outvote a short
+#: one (English's 450 words) on the other's text, but not by much
+CLEAR_LEAD = 1.5
 
 
 @lru_cache(maxsize=None)
@@ -209,23 +216,17 @@ class Vote(NamedTuple):
     votes: Counter
     #: each line's language index, or None when it did not vote
     by_line: list[int | None]
-    #: stop words of its winner on the lines that voted for each language ...
-    own: Counter
-    #: ... and of the best other language on the same lines
-    rival: Counter
 
 
 def vote(lines: Sequence[str]) -> Vote:
     """Each line's vote (see :class:`Vote`).
 
-    >>> votes, by_line, own, rival = vote(["Der Rat hat am Montag beschlossen, dass die Brücke öffnet.", "Home News Sport Weather"])
+    >>> votes, by_line = vote(["Der Rat hat am Montag beschlossen, dass die Brücke öffnet.", "Home News Sport Weather"])
     >>> _voters()[by_line[0]][0], by_line[1]
     ('de', None)
     """
     index = _stop_index()
     votes: Counter = Counter()
-    own: Counter = Counter()
-    rival: Counter = Counter()
     by_line: list[int | None] = []
     for text in lines:
         tokens = words(text)
@@ -239,33 +240,85 @@ def vote(lines: Sequence[str]) -> Vote:
             continue
         by_line.append(best[0])
         votes[best[0]] += len(text)
-        own[best[0]] += best[1]
-        rival[best[0]] += max((n for k, n in hits.items() if k != best[0]), default=0)
-    return Vote(votes, by_line, own, rival)
+    return Vote(votes, by_line)
 
 
-def clear_winner(ballot: Vote, sample_chars: int) -> str | None:
-    """The language the vote names without doubt, or None: its lines hold
-    :data:`CLEAR_SHARE` of the sample, on them its stop words outnumber any
-    other language's :data:`CLEAR_MARGIN` times (Danish and Norwegian, or
-    Croatian and Serbian, whose lists share most words, never do), and
-    langdetect knows the language (it has no Serbo-Croatian). English is
-    seldom clear: several lists (Marathi's, Sundanese's) hold its commonest words.
+def clear_winner(sample: Sequence[str], ballot: Vote) -> str | None:
+    """The language the vote names without doubt, or None. Doubt is gone when
+    the winner's lines hold :data:`CLEAR_SHARE` of the sample's characters,
+    are written in the script of its stop-list (several lists, Nepali's and
+    Marathi's among them, hold common English words), and, against every
+    other language langdetect knows, the words on them that only the winner's
+    list holds outnumber those that only the other's holds
+    :data:`CLEAR_MARGIN` times: words both lists share ("the" is in Finnish's
+    list too) tell nothing. Danish against Norwegian, or Croatian against
+    Serbian, is seldom that clear; langdetect tells those apart.
 
     >>> lines = ["Der Stadtrat hat am Montag beschlossen, dass die neue Brücke im Frühjahr eröffnet wird.",
     ...          "Die Kosten sind seit der Planung um ein Drittel gestiegen, sagte die Bürgermeisterin."]
-    >>> clear_winner(vote(lines), sum(map(len, lines)))
+    >>> clear_winner(lines, vote(lines))
     'de'
-    >>> clear_winner(vote(["Rådet sagde mandag, at den nye bro åbner til foråret."]), 54) is None
+    >>> danish = ["Rådet sagde mandag, at den nye bro åbner til foråret."]
+    >>> clear_winner(danish, vote(danish)) is None
     True
     """
     top, weight = max(ballot.votes.items(), key=lambda item: (item[1], -item[0]), default=(None, 0))
-    if top is None or weight < CLEAR_SHARE * sample_chars:
+    if top is None or weight < CLEAR_SHARE * sum(map(len, sample)):
         return None
-    if ballot.own[top] < CLEAR_MARGIN * ballot.rival[top]:
+    voters, known = _voters(), _langdetect_languages()
+    if voters[top][0] not in known:
         return None
-    code = _voters()[top][0]
-    return code if code in _langdetect_languages() else None
+    lines = [text for text, choice in zip(sample, ballot.by_line) if choice == top]
+    script = _list_script(top)
+    if _main_script("".join(lines)[:SCRIPT_SAMPLE_CHARS]) != script:
+        return None
+    index = _stop_index()
+    own, shared, hits = 0, Counter(), Counter()  # shared: tokens in the winner's list and another's
+    for text in lines:
+        for token in words(text):
+            languages = index.get(token, ())
+            hits.update(languages)
+            if top in languages:
+                own += 1
+                shared.update(languages)
+    for k, found in hits.items():  # the rivals: languages langdetect knows, written in the same script
+        if k != top and voters[k][0] in known and _list_script(k) == script:
+            only_ours, only_theirs = own - shared[k], found - shared[k]
+            if only_ours == 0 or CLEAR_MARGIN * only_theirs > only_ours or CLEAR_LEAD * found > own:
+                return None
+    return voters[top][0]
+
+
+#: letters of the winner's lines whose script is compared with its stop-list's
+SCRIPT_SAMPLE_CHARS = 400
+
+
+def _main_script(text: str) -> str | None:
+    """The script most letters of ``text`` are written in ("LATIN", "CYRILLIC", ...).
+
+    >>> _main_script("Добрый день, Mr Smith")
+    'CYRILLIC'
+    """
+    scripts = Counter(unicodedata.name(char, "?").split(" ", 1)[0] for char in text if char.isalpha())
+    return scripts.most_common(1)[0][0] if scripts else None
+
+
+def _list_script(k: int) -> str | None:
+    """The script of most letters of the ``k``-th voter's stop-list."""
+    return _list_scripts()[k]
+
+
+@lru_cache(maxsize=1)
+def _list_scripts() -> tuple[str | None, ...]:
+    """The script of each voter's stop-list, from cleaner's cache when jusText's
+    files are those they were read from (reading 79 lists costs a start)."""
+    from .cache import Store
+
+    def read() -> tuple[str | None, ...]:
+        return tuple(_main_script("".join(sorted(stoplist(name)))) for _, name in _voters())
+
+    voters = ",".join(name for _, name in _voters())
+    return Store("stop-scripts", max_entries=1).get_or_compute((_data_signature("justext", "stoplists"), voters), read)
 
 
 def page_language(lines: Sequence[str]) -> str | None:
@@ -277,12 +330,11 @@ def page_language(lines: Sequence[str]) -> str | None:
     if not sample:
         sample = sample_lines(lines)
     ballot = vote(sample)
-    size = sum(map(len, sample))
-    clear = clear_winner(ballot, size)
+    clear = clear_winner(sample, ballot)
     if clear is not None:
         return clear
     top, weight = max(ballot.votes.items(), key=lambda item: (item[1], -item[0]), default=(None, 0))
-    if 2 * weight >= size:
+    if 2 * weight >= sum(map(len, sample)):
         sample = [text for text, choice in zip(sample, ballot.by_line) if choice == top]
     return detect_language("\n".join(sample))
 

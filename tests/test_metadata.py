@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from cleaner import clean
@@ -9,6 +11,7 @@ from cleaner.metadata import (
     date_of_line, detect_language, parse_date, site_of_url, source_of_line,
     split_site_suffix, wire_dateline_source,
 )
+from conftest import ROOT, sample_inputs
 
 DATE_LINES = [
     ("August 13, 2021", "2021-08-13"),
@@ -275,3 +278,37 @@ def test_breadcrumb_above_the_headline_is_not_the_title():
     menu, headline, byline, date_line, iso, paragraphs = DUMP_HEADERS["en"]
     lines = [*menu, "Ferry › Harbour", headline, byline, date_line, *paragraphs, *DUMP_FOOTER]
     assert clean(page_dump(lines), kind="text").title == headline
+
+
+def _vote_and_langdetect(lines: list[str]) -> tuple[str | None, str | None]:
+    """What the clear vote answers for a page's lines (None when unclear), and
+    what langdetect answers on the lines it would read."""
+    from cleaner import language
+    from cleaner.content import mentions_cookies
+
+    sample = language.sample_lines(lines, skip=lambda text: mentions_cookies(text.lower())) or language.sample_lines(lines)
+    ballot = language.vote(sample)
+    clear = language.clear_winner(sample, ballot)
+    top, weight = max(ballot.votes.items(), key=lambda item: (item[1], -item[0]), default=(None, 0))
+    if 2 * weight >= sum(map(len, sample)):
+        sample = [text for text, choice in zip(sample, ballot.by_line) if choice == top]
+    return clear, detect_language("\n".join(sample))
+
+
+def test_a_clear_vote_answers_what_langdetect_would():
+    """langdetect is not asked where the stop-word vote is clear: there it must
+    agree, on our pages in 40 languages and on the seeds."""
+    texts = [p.read_text() for p in sorted((ROOT / "samples" / "pages").glob("*.truth.txt"))]
+    texts += [p.read_text() for p in sample_inputs("seeds")]
+    answers = [_vote_and_langdetect(text.split("\n")) for text in texts]
+    clear = [(vote, detected) for vote, detected in answers if vote is not None]
+    assert len(clear) >= len(texts) // 2  # the shortcut is taken, not only defined
+    assert [pair for pair in clear if pair[0] != pair[1]] == []
+
+
+def test_a_clear_vote_agrees_with_langdetect_on_the_benchmark_dumps(shared_dir):
+    dumps = json.loads((shared_dir / "bench" / "aeb" / "dumps" / "html-text.json").read_text())
+    answers = [_vote_and_langdetect(text.split("\n")) for text in dumps.values()]
+    clear = [(vote, detected) for vote, detected in answers if vote is not None]
+    assert len(clear) >= len(dumps) // 3  # mostly English: a short list that long ones hold much of
+    assert [pair for pair in clear if pair[0] != pair[1]] == []
