@@ -272,13 +272,23 @@ def _title_keys(title: str) -> tuple[str, frozenset[str]]:
     return bare, frozenset((title_key(title), title_key(bare)))
 
 
-def find_title(lines: Sequence[Line], window: int = 12) -> int | None:
+def find_title(lines: Sequence[Line], window: int = 12, *, article: bool = False) -> int | None:
     """Index of the title line among the first non-empty ``lines``: the first
     headline repeated further down (a strong signal), else the first line
-    when it reads as a headline."""
+    when it reads as a headline. In an ``article`` (a text written as
+    paragraphs, as cleaner writes its output) the first line comes first: a
+    repeat is a page's signal (its header and its headline), and an article's
+    body may well say one line twice.
+
+    >>> lines = [Line(0, 0, t) for t in ["Bridge reopens after repairs", "", "More on the bridge here", "", "More on the bridge here"]]
+    >>> find_title(lines), find_title(lines, article=True)
+    (2, 0)
+    """
     nonempty = [i for i, line in enumerate(lines) if line.stripped]
     if not nonempty:
         return None
+    if article and _opens_with_title(lines, nonempty):
+        return nonempty[0]
     keys = {i: title_key(split_site_suffix(lines[i].text)[0]) for i in nonempty[: window * 3]}
     counts = Counter(keys.values())
     for i in nonempty[:window]:
@@ -289,11 +299,16 @@ def find_title(lines: Sequence[Line], window: int = 12) -> int | None:
             and sum(lines[j].stripped == lines[i].stripped for j in nonempty) <= MAX_TITLE_PRINTS
         ):
             return i
+    return nonempty[0] if _opens_with_title(lines, nonempty) else None
+
+
+def _opens_with_title(lines: Sequence[Line], nonempty: Sequence[int]) -> bool:
+    """Does the first of the ``nonempty`` lines read as a headline?"""
     first = nonempty[0]
     if len(nonempty) > 1 and is_row_shape(shape := row_shape(lines[first].text)) and row_shape(lines[nonempty[1]].text) == shape:
-        return None  # the first row of a table ("1a etapa: 10 de março – Interlagos"), not its title
+        return False  # the first row of a table ("1a etapa: 10 de março – Interlagos"), not its title
     # a bulleted first line is a menu's item ("* Latest News"), not a title
-    return first if is_title_like(lines[first].text) and not _BULLET.match(lines[first].text) else None
+    return is_title_like(lines[first].text) and not _BULLET.match(lines[first].text)
 
 
 #: a page with more headlines each dated on the next line lists teasers

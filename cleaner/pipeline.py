@@ -176,17 +176,21 @@ class Cleaner:
         matched = self.ruleset.apply(norm, rule_lines, hints.url)
         removals.extend(matched.removals)
 
+        # a text written as paragraphs (cleaner's own output, a saved article)
+        # is an article already: its first line is its title (find_structure)
+        # and, when it opens with its prose, it has no page around it (content.detect)
+        body_start = lines[front.line_count - 1].end if front else 0
+        paragraphs = detect_content and not run_on and is_paragraphed(norm[body_start:])
+
         survivors = surviving_lines(lines, [(r.start, r.end) for r in removals])
         hard_wrapped = is_hard_wrapped(norm)
-        structure = find_structure(survivors, hints, hard_wrapped=hard_wrapped, title_above=extracted and hints.title is not None)
+        structure = find_structure(
+            survivors, hints, hard_wrapped=hard_wrapped, title_above=extracted and hints.title is not None, article=paragraphs
+        )
         removals.extend(structure.removals)
 
         language = hints.language
         if detect_content or extracted:
-            # a text written as paragraphs (cleaner's own output, a saved article)
-            # that opens with its prose is an article already (content.detect)
-            body_start = lines[front.line_count - 1].end if front else 0
-            paragraphs = detect_content and not run_on and is_paragraphed(norm[body_start:])
             # rules/markers.toml's headings, the cut_tail markers, users' own
             found, language = self._content_removals(
                 broken, removals, matched.end_markers, language, run_on, structure.title,
@@ -450,12 +454,16 @@ class Structure:
     removals: tuple[Removal, ...] = ()
 
 
-def find_structure(lines: Sequence[Line], hints: Hints, *, hard_wrapped: bool = False, title_above: bool = False) -> Structure:
+def find_structure(
+    lines: Sequence[Line], hints: Hints, *, hard_wrapped: bool = False, title_above: bool = False, article: bool = False
+) -> Structure:
     """Title, date and source lines, repeated titles and captions: found on
     the surviving lines, removed from the body, recorded with their reason.
     In hard-wrapped text a short line is a paragraph's first line, never a
     caption. ``title_above``: the lines are an article whose title (known)
-    stood just above them, so captions are looked for from the first line."""
+    stood just above them, so captions are looked for from the first line.
+    ``article``: a text written as paragraphs, whose first line is its title
+    when it reads as one (:func:`cleaner.metadata.find_title`)."""
     nonempty = [i for i, line in enumerate(lines) if line.stripped]
     head = nonempty[:HEAD_LINES]
     removed: dict[int, tuple[str, str]] = {}
@@ -464,7 +472,7 @@ def find_structure(lines: Sequence[Line], hints: Hints, *, hard_wrapped: bool = 
     # name split off either way (what a second clean would split off)
     title, title_site = meta.split_site_suffix(hints.title) if hints.title else (None, None)
     if title is None:
-        index = meta.find_title(lines)
+        index = meta.find_title(lines, article=article)
         if index is not None:
             title, title_site = meta.split_site_suffix(lines[index].text)
             removed[index] = ("structure.title", "the title, reported as metadata")

@@ -312,3 +312,23 @@ def test_a_clear_vote_agrees_with_langdetect_on_the_benchmark_dumps(shared_dir):
     clear = [(vote, detected) for vote, detected in answers if vote is not None]
     assert len(clear) >= len(dumps) // 3  # mostly English: a short list that long ones hold much of
     assert [pair for pair in clear if pair[0] != pair[1]] == []
+
+
+def test_a_paragraphed_article_keeps_its_first_line_as_title_though_its_body_repeats_a_line():
+    """An emitted document opens with its title; a line its body says twice (a
+    link under two paragraphs) is no title. Found on unseen pages: cleaned
+    again, such documents lost their title to the repeated line."""
+    from cleaner.formats import render_text
+
+    text = (
+        "Bridge reopens after two years of repairs\n\n"
+        "The council said on Monday that the bridge would reopen next spring after the long repairs.\n\n"
+        "More about the harbour bridge here\n\n"
+        "It added that the cost had risen by a third since the plans were first approved in 2019.\n\n"
+        "More about the harbour bridge here"
+    )
+    article = clean(text)
+    assert article.title == "Bridge reopens after two years of repairs"
+    assert article.text.count("More about the harbour bridge here") == 2
+    emitted = render_text(article)
+    assert render_text(clean(emitted)) == emitted
