@@ -171,7 +171,8 @@ class Cleaner:
         # ends, so "8 comments" or "Follow us on Twitter" glued into it is a line
         run_on = detect_content and is_run_on(norm)
         # what the content detector judges: long lines broken at sentence ends
-        broken = split_lines(break_run_on_text(norm, glued_markers=self.ruleset.glued_markers)) if detect_content else lines
+        done: dict[str, str] = {}  # long lines broken once, for the detector and for the output
+        broken = split_lines(break_run_on_text(norm, glued_markers=self.ruleset.glued_markers, done=done)) if detect_content else lines
         rule_lines = _blank_front(broken, front, lines) if run_on else lines
         matched = self.ruleset.apply(norm, rule_lines, hints.url)
         removals.extend(matched.removals)
@@ -201,7 +202,7 @@ class Cleaner:
         # 9. the article's edges: the header steps (in a page dump) and the rules
         # that look at the first or last lines see the article, not the page,
         # so a cleaned article cleans to itself
-        output = break_run_on_text(norm, OUTPUT_BREAK_CHARS, glued_markers=self.ruleset.glued_markers)
+        output = break_run_on_text(norm, OUTPUT_BREAK_CHARS, glued_markers=self.ruleset.glued_markers, done=done)
         output_lines = lines if output == norm else split_lines(output)
         article = surviving_lines(output_lines, [(r.start, r.end) for r in removals], trim=True)
         if detect_content:  # the page's head was not the article's: its header steps again

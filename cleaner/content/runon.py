@@ -119,7 +119,7 @@ def numbered_item_breaks(line: str, min_items: int = 3) -> list[int]:
 
 def break_run_on_text(
     text: str, max_line_chars: int = RUN_ON_LINE_CHARS, max_sentence_chars: int = 250,
-    glued_markers: regex.Pattern | None = DEFAULT_GLUED_MARKERS,
+    glued_markers: regex.Pattern | None = DEFAULT_GLUED_MARKERS, done: dict[str, str] | None = None,
 ) -> str:
     """Break lines longer than ``max_line_chars`` at sentence boundaries.
 
@@ -130,7 +130,9 @@ def break_run_on_text(
     still longer than ``max_sentence_chars`` is rarely one sentence: it is usually a menu glued to the sentence after it, so it is
     also broken where the prose starts (:func:`prose_start`).  Only spaces
     become line breaks, so every character keeps its offset and line indices
-    found on the result map straight back onto ``text``.
+    found on the result map straight back onto ``text``. ``done``: lines
+    already broken (with the same markers and ``max_sentence_chars``) and how,
+    shared by calls on the same text with another ``max_line_chars``.
 
     >>> break_run_on_text("Home News Sport. The bridge opened. It cost a lot.", 20)
     'Home News Sport.\\nThe bridge opened.\\nIt cost a lot.'
@@ -140,6 +142,10 @@ def break_run_on_text(
     out = []
     for line in text.split("\n"):
         if len(line) > max_line_chars or effective_length(line) > max_line_chars:
+            if done is not None and line in done:
+                out.append(done[line])
+                continue
+            whole = line
             if glued_markers is not None:
                 line = glued_markers.sub(_ISOLATED_HEADING, line)
             # only the line's first stamp: it closes the byline; later ones head
@@ -156,5 +162,7 @@ def break_run_on_text(
                     piece = piece[: start - 1] + "\n" + piece[start:]
                 pieces.append(piece)
             line = "\n".join(pieces)
+            if done is not None:
+                done[whole] = line
         out.append(line)
     return "\n".join(out)
