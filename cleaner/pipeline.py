@@ -167,21 +167,24 @@ class Cleaner:
             removals.append(_line_span_removal("structure.front-matter", "metadata block of a cleaned document", norm, lines[0], lines[n - 1]))
             lines = [Line(l.start, l.start, "") if i < n else l for i, l in enumerate(lines)]
 
+        # a text written as paragraphs (cleaner's own output, a saved article)
+        # is an article already: its first line is its title (find_structure)
+        # and, when it opens with its prose, it has no page around it (content.detect)
+        body_start = lines[front.line_count - 1].end if front else 0
+        paragraphed = detect_content and is_paragraphed(norm[body_start:])
         # a page flattened onto run-on lines: the rules see it broken at sentence
-        # ends, so "8 comments" or "Follow us on Twitter" glued into it is a line
-        run_on = detect_content and is_run_on(norm)
+        # ends, so "8 comments" or "Follow us on Twitter" glued into it is a line;
+        # not paragraphs no longer than cleaner writes one (its output breaks longer ones)
+        run_on = detect_content and is_run_on(norm) and not (
+            paragraphed and max(map(len, norm.split("\n"))) <= OUTPUT_BREAK_CHARS
+        )
+        paragraphs = paragraphed and not run_on
         # what the content detector judges: long lines broken at sentence ends
         done: dict[str, str] = {}  # long lines broken once, for the detector and for the output
         broken = split_lines(break_run_on_text(norm, glued_markers=self.ruleset.glued_markers, done=done)) if detect_content else lines
         rule_lines = _blank_front(broken, front, lines) if run_on else lines
         matched = self.ruleset.apply(norm, rule_lines, hints.url)
         removals.extend(matched.removals)
-
-        # a text written as paragraphs (cleaner's own output, a saved article)
-        # is an article already: its first line is its title (find_structure)
-        # and, when it opens with its prose, it has no page around it (content.detect)
-        body_start = lines[front.line_count - 1].end if front else 0
-        paragraphs = detect_content and not run_on and is_paragraphed(norm[body_start:])
 
         survivors = surviving_lines(lines, [(r.start, r.end) for r in removals])
         hard_wrapped = is_hard_wrapped(norm)

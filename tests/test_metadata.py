@@ -332,3 +332,36 @@ def test_a_paragraphed_article_keeps_its_first_line_as_title_though_its_body_rep
     assert article.text.count("More about the harbour bridge here") == 2
     emitted = render_text(article)
     assert render_text(clean(emitted)) == emitted
+
+
+def test_an_article_of_long_paragraphs_is_no_flattened_page(monkeypatch):
+    """Paragraphs of 1,000 characters each, most of the text: a page flattened
+    onto run-on lines by that measure, but written as cleaner writes its output
+    (no line longer than it writes one), so the detector takes it for an
+    article, as it takes any paragraphed text. Found on unseen pages: cleaned
+    again, such documents went the page path and lost their opening lines."""
+    import cleaner.pipeline as pipeline
+    from cleaner.formats import render_text
+
+    seen = {}
+    detect = pipeline.detect
+
+    def spy(texts, **options):
+        seen.update(options)
+        return detect(texts, **options)
+
+    monkeypatch.setattr(pipeline, "detect", spy)
+    sentence = "The committee met again on Tuesday to discuss the plans for the old harbour district. "
+    opening = ["City", "30.11. | Town hall", "A. Writer (ed.) • 1619"]  # more than a caption's two lines
+    text = "Harbour plans return to the committee\n\n" + "\n\n".join(
+        opening + [f"Part {k}. " + sentence * 12 for k in range(1, 5)]
+    )
+    article = clean(text)
+    assert seen["paragraphs"] is True
+    assert article.title == "Harbour plans return to the committee"
+    assert article.paragraphs[:3] == opening and len(article.paragraphs) == 7
+    emitted = render_text(article)
+    assert render_text(clean(emitted)) == emitted
+    # a page flattened onto longer lines than cleaner writes stays a run-on page
+    clean("Home News Sport Weather. " + sentence * 40 + "\n\n" + sentence * 40)
+    assert seen["paragraphs"] is False
