@@ -157,7 +157,11 @@ class Cleaner:
         ``detect_content``: the text may be a whole page's dump; ``extracted``:
         it is an article already (the HTML step's), which the content step
         only ends at an end marker or a comment thread."""
-        norm = normalize(text, NormalizeOptions(quotes=self.options.quotes))
+        options = NormalizeOptions(quotes=self.options.quotes)
+        norm = normalize(text, options)
+        # a title and source given with the text (HTML's, the caller's) read as
+        # the text does: a second clean finds them in it, normalised
+        hints = replace(hints, title=_normalized(hints.title, options), source=_normalized(hints.source, options))
         lines = split_lines(norm)
         removals: list[Removal] = []
 
@@ -404,6 +408,15 @@ def _blank_front(lines: list[Line], front: FrontMatter | None, original: Sequenc
         return lines
     end = original[front.line_count - 1].start  # blanked lines are empty at their start
     return [Line(l.start, l.start, "") if l.start <= end else l for l in lines]
+
+
+def _normalized(value: str | None, options: NormalizeOptions) -> str | None:
+    """A metadata value normalised as the text is; None when nothing is left.
+
+    >>> _normalized("  Ferry\u00a0fares  rise ", NormalizeOptions())
+    'Ferry fares rise'
+    """
+    return (normalize(value, options).strip() or None) if value else value
 
 
 def _merge_hints(hints: Hints, values: dict) -> Hints:

@@ -552,3 +552,20 @@ def test_an_extracted_article_ends_at_its_end_marker_and_keeps_the_rest():
     cleaned = Cleaner().clean_text(extracted, extracted=True)
     assert cleaned.paragraphs == article
     assert Cleaner().clean_text("\n".join(article), extracted=True).paragraphs == article
+
+
+def test_the_title_is_normalised_as_the_text_is():
+    """A title from the page's metadata goes through the text's normalisation
+    (here NFC: Bengali য় is U+09AF U+09BC, and a no-break space): otherwise a
+    second clean, which reads the title as a line of the text, changes it."""
+    from cleaner.formats import render_text
+
+    paragraph = "<p>" + "The council said on Monday that the bridge would reopen next spring after repairs. " * 3 + "</p>"
+    page = (
+        "<html><head><title>Bridge\u00a0reopens in Dhaka \u09df</title></head><body><article>"
+        "<h1>Bridge\u00a0reopens in Dhaka \u09df</h1>" + paragraph * 4 + "</article></body></html>"
+    )
+    article = clean(page, kind="html")
+    assert article.title == "Bridge reopens in Dhaka \u09af\u09bc"
+    emitted = render_text(article)
+    assert render_text(clean(emitted)) == emitted
