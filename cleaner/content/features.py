@@ -209,14 +209,25 @@ def describe(lines: Sequence[str], stops: frozenset[str], unpunctuated_prose: bo
     # glued items are counted on lines long enough to be prose, each on its
     # own; the short lines only feed function_words, in one scan
     prose_length = [len(text) >= _MIN_PROSE_CHARS for text in texts]
-    capitalised = [_capitalised_after_lower(text) if long else [] for text, long in zip(texts, prose_length)]
+    # a page dump repeats lines (a third of them blank, menus twice): each
+    # distinct line is read once, its features being those of its text alone
+    after: dict[str, list[str]] = {}
+    for text, long in zip(texts, prose_length):
+        if long and text not in after:
+            after[text] = _capitalised_after_lower(text)
+    capitalised = [after[text] if long else [] for text, long in zip(texts, prose_length)]
     short_lines = "\n".join(text for text, long in zip(texts, prose_length) if not long)
     functions = function_words(texts, stops, capitalised=[*capitalised, _capitalised_after_lower(short_lines)])
     counts = Counter(low for low in lowered if low)
     described = []
+    seen: dict[str, Line] = {}
     for text, low, long, after_lower in zip(texts, lowered, prose_length, capitalised):
+        line = seen.get(text)
+        if line is not None:
+            described.append(line)
+            continue
         tokens = words_of(text)
-        described.append(
+        line = seen[text] = (
             Line(
                 text=text,
                 length=effective_length(text),
@@ -234,6 +245,7 @@ def describe(lines: Sequence[str], stops: frozenset[str], unpunctuated_prose: bo
                 glued_items=sum(word in functions for word in after_lower) if long else 0,
             )
         )
+        described.append(line)
     return described
 
 
