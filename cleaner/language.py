@@ -38,7 +38,7 @@ import os
 import unicodedata
 from collections import Counter
 from functools import lru_cache
-from itertools import repeat
+from itertools import chain, repeat
 from operator import add, mul, truediv
 from typing import Iterable, NamedTuple, Sequence
 
@@ -273,14 +273,11 @@ def clear_winner(sample: Sequence[str], ballot: Vote) -> str | None:
     if _main_script("".join(lines)[:SCRIPT_SAMPLE_CHARS]) != script:
         return None
     index = _stop_index()
-    own, shared, hits = 0, Counter(), Counter()  # shared: tokens in the winner's list and another's
-    for text in lines:
-        for token in words(text):
-            languages = index.get(token, ())
-            hits.update(languages)
-            if top in languages:
-                own += 1
-                shared.update(languages)
+    found_in: list[tuple[int, ...]] = [index[token] for text in lines for token in words(text) if token in index]
+    ours = [languages for languages in found_in if top in languages]
+    own = len(ours)
+    hits = Counter(chain.from_iterable(found_in))
+    shared = Counter(chain.from_iterable(ours))  # tokens in the winner's list and another's
     for k, found in hits.items():  # the rivals: languages langdetect knows, written in the same script
         if k != top and voters[k][0] in known and _list_script(k) == script:
             only_ours, only_theirs = own - shared[k], found - shared[k]

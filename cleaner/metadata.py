@@ -258,10 +258,17 @@ def repeats_title(text: str, title: str, *, near_top: bool = False) -> bool:
     True
     """
     bare, keys = _title_keys(title)
-    key = title_key(split_site_suffix(text)[0])
+    key = _line_key(text)
     if key and key in keys:
         return is_title_like(text) or " ".join(text.split()) == " ".join(title.split())
     return near_top and is_title_variant(text, bare)
+
+
+@lru_cache(maxsize=4096)
+def _line_key(text: str) -> str:
+    """A line's :func:`title_key`, its site suffix aside: computed once per
+    distinct line (each line is compared with the title, page dumps repeat lines)."""
+    return title_key(split_site_suffix(text)[0])
 
 
 @lru_cache(maxsize=64)
@@ -289,7 +296,7 @@ def find_title(lines: Sequence[Line], window: int = 12, *, article: bool = False
         return None
     if article and _opens_with_title(lines, nonempty):
         return nonempty[0]
-    keys = {i: title_key(split_site_suffix(lines[i].text)[0]) for i in nonempty[: window * 3]}
+    keys = {i: _line_key(lines[i].text) for i in nonempty[: window * 3]}
     counts = Counter(keys.values())
     for i in nonempty[:window]:
         if (

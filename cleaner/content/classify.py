@@ -269,6 +269,8 @@ def mark_dateline_teasers(classes: list[str], described: Sequence[Line], min_ite
 # As Strong WR OptionsThe 49ers and Giants rookies ...", "On The Rise?Violence
 # is ..."): the seam is a capital right after a lower-case word or a question
 _HEADLINE_GLUED_TO_LEAD = regex.compile(r"^(?:\S+ ){2,19}?(?P<seam>\S*(?:\p{Ll}{3,}|[?!])\p{Lu}\p{Ll}*)(?= (?:\S+ ){3}\S)")
+# what every such seam holds: one quick search spares most lines the pattern above
+_SEAM = regex.compile(r"[\p{Ll}?!]\p{Lu}")
 
 
 def mark_glued_cards(classes: list[str], described: Sequence[Line], min_cards: int = 2) -> list[str]:
@@ -286,7 +288,7 @@ def mark_glued_cards(classes: list[str], described: Sequence[Line], min_cards: i
     """
     seams = {}
     for index, line in enumerate(described):
-        if classes[index] != BLANK and (match := _HEADLINE_GLUED_TO_LEAD.match(line.text)):
+        if classes[index] != BLANK and _SEAM.search(line.text) and (match := _HEADLINE_GLUED_TO_LEAD.match(line.text)):
             seams[index] = match["seam"]
     if len(seams) < min_cards:
         return classes
