@@ -233,7 +233,7 @@ def vote(lines: Sequence[str]) -> Vote:
         if len(tokens) < MIN_VOTING_WORDS or _UNSPACED.search(text):
             by_line.append(None)
             continue
-        hits = Counter(k for token in tokens for k in index.get(token, ()))
+        hits = Counter(chain.from_iterable(map(index.get, tokens, repeat(()))))
         best = max(hits.items(), key=lambda item: (item[1], -item[0]), default=None)
         if best is None or best[1] < MIN_COVERAGE * len(tokens):
             by_line.append(None)

@@ -24,6 +24,7 @@ worker processes and Dask clusters, and cleaning never mutates shared state.
 from __future__ import annotations
 
 import json
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -436,12 +437,19 @@ def surviving_lines(lines: Sequence[Line], spans: Iterable[tuple[int, int]], *, 
     or with ``trim``, narrowed to the first and last character kept: removing
     such a line then removes nothing the cut left)."""
     merged = merge_spans(spans)
-    out, k = [], 0
-    for line in lines:
-        while k < len(merged) and merged[k][1] <= line.start:
-            k += 1
+    out = list(lines)
+    # only the lines a span reaches change: found by bisection, the others kept as they are
+    starts, ends = [line.start for line in lines], [end for _, end in merged]
+    touched = sorted({
+        i  # from the last line starting at or before the span to the last starting inside it
+        for start, end in merged
+        for i in range(max(bisect_right(starts, start) - 1, 0), bisect_left(starts, end))
+        if lines[i].end > start
+    })
+    for index in touched:
+        line = lines[index]
+        k = bisect_right(ends, line.start)  # the first span ending after the line starts
         if k >= len(merged) or merged[k][0] >= line.end:
-            out.append(line)
             continue
         pieces, pos, j = [], line.start, k
         while j < len(merged) and merged[j][0] < line.end:
@@ -454,10 +462,7 @@ def surviving_lines(lines: Sequence[Line], spans: Iterable[tuple[int, int]], *, 
             pieces.append((pos, line.end))
         kept = [(a, b) for a, b in pieces if line.text[a - line.start : b - line.start].strip()]
         text = " ".join(line.text[a - line.start : b - line.start].strip() for a, b in kept)
-        if trim and kept:
-            out.append(Line(kept[0][0], kept[-1][1], text))
-        else:
-            out.append(Line(line.start, line.end, text))
+        out[index] = Line(kept[0][0], kept[-1][1], text) if trim and kept else Line(line.start, line.end, text)
     return out
 
 

@@ -151,3 +151,44 @@ def test_describe_fields(lines_):
 def test_longest_sentence(text):
     plain = max(effective_length(piece) for piece in _SENTENCE_SPLIT.split(text))
     assert longest_sentence(text) == plain
+
+
+def _surviving_lines_line_by_line(lines, spans, *, trim=False):
+    """The plain form of pipeline.surviving_lines: every line walked, with the
+    spans that reach it cut out (the fast path bisects to the lines they reach)."""
+    from cleaner.assemble import merge_spans
+    from cleaner.lines import Line
+
+    merged = merge_spans(spans)
+    out = []
+    for line in lines:
+        reaching = [(a, b) for a, b in merged if b > line.start and a < line.end]
+        if not reaching:
+            out.append(line)
+            continue
+        pieces, pos = [], line.start
+        for a, b in reaching:
+            if a > pos:
+                pieces.append((pos, a))
+            pos = max(pos, b)
+        if pos < line.end:
+            pieces.append((pos, line.end))
+        kept = [(a, b) for a, b in pieces if line.text[a - line.start : b - line.start].strip()]
+        text = " ".join(line.text[a - line.start : b - line.start].strip() for a, b in kept)
+        out.append(Line(kept[0][0], kept[-1][1], text) if trim and kept else Line(line.start, line.end, text))
+    return out
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(alphabet="ab \n", max_size=60),
+    st.lists(st.tuples(st.integers(0, 64), st.integers(0, 8)), max_size=6),
+    st.booleans(),
+)
+def test_surviving_lines_cuts_what_a_line_by_line_walk_cuts(text, spans, trim):
+    from cleaner.lines import split_lines
+    from cleaner.pipeline import surviving_lines
+
+    lines = split_lines(text)
+    spans = [(start, start + length) for start, length in spans]
+    assert surviving_lines(lines, spans, trim=trim) == _surviving_lines_line_by_line(lines, spans, trim=trim)
