@@ -216,31 +216,48 @@ class Vote(NamedTuple):
     votes: Counter
     #: each line's language index, or None when it did not vote
     by_line: list[int | None]
+    #: each voting line's stop words, as the languages whose lists hold each ([] for the others)
+    stop_words: list[list[tuple[int, ...]]]
+
+    @property
+    def winner(self) -> tuple[int | None, int]:
+        """The language with the most votes (the first of :func:`_voters` on a tie), and its votes."""
+        return max(self.votes.items(), key=lambda item: (item[1], -item[0]), default=(None, 0))
 
 
 def vote(lines: Sequence[str]) -> Vote:
     """Each line's vote (see :class:`Vote`).
 
-    >>> votes, by_line = vote(["Der Rat hat am Montag beschlossen, dass die Brücke öffnet.", "Home News Sport Weather"])
-    >>> _voters()[by_line[0]][0], by_line[1]
+    >>> ballot = vote(["Der Rat hat am Montag beschlossen, dass die Brücke öffnet.", "Home News Sport Weather"])
+    >>> _voters()[ballot.by_line[0]][0], ballot.by_line[1]
     ('de', None)
     """
     index = _stop_index()
     votes: Counter = Counter()
     by_line: list[int | None] = []
+    stop_words: list[list[tuple[int, ...]]] = []
     for text in lines:
         tokens = words(text)
-        if len(tokens) < MIN_VOTING_WORDS or _UNSPACED.search(text):
-            by_line.append(None)
-            continue
-        hits = Counter(chain.from_iterable(map(index.get, tokens, repeat(()))))
+        found = [] if len(tokens) < MIN_VOTING_WORDS or _UNSPACED.search(text) else [index[t] for t in tokens if t in index]
+        hits = Counter(chain.from_iterable(found))
         best = max(hits.items(), key=lambda item: (item[1], -item[0]), default=None)
         if best is None or best[1] < MIN_COVERAGE * len(tokens):
             by_line.append(None)
+            stop_words.append([])
             continue
         by_line.append(best[0])
+        stop_words.append(found)
         votes[best[0]] += len(text)
-    return Vote(votes, by_line)
+    return Vote(votes, by_line, stop_words)
+
+
+def langdetect_lines(sample: Sequence[str], ballot: Vote) -> list[str]:
+    """The lines langdetect reads: those of the winning language when they hold
+    half of the sample's characters or more, else the whole sample."""
+    top, weight = ballot.winner
+    if 2 * weight >= sum(map(len, sample)):
+        return [text for text, choice in zip(sample, ballot.by_line) if choice == top]
+    return list(sample)
 
 
 def clear_winner(sample: Sequence[str], ballot: Vote) -> str | None:
@@ -262,7 +279,7 @@ def clear_winner(sample: Sequence[str], ballot: Vote) -> str | None:
     >>> clear_winner(danish, vote(danish)) is None
     True
     """
-    top, weight = max(ballot.votes.items(), key=lambda item: (item[1], -item[0]), default=(None, 0))
+    top, weight = ballot.winner
     if top is None or weight < CLEAR_SHARE * sum(map(len, sample)):
         return None
     voters, known = _voters(), _langdetect_languages()
@@ -272,8 +289,8 @@ def clear_winner(sample: Sequence[str], ballot: Vote) -> str | None:
     script = _list_script(top)
     if _main_script("".join(lines)[:SCRIPT_SAMPLE_CHARS]) != script:
         return None
-    index = _stop_index()
-    found_in: list[tuple[int, ...]] = [index[token] for text in lines for token in words(text) if token in index]
+    # the winner's lines' stop words, as vote() found them
+    found_in = [languages for found, choice in zip(ballot.stop_words, ballot.by_line) if choice == top for languages in found]
     ours = [languages for languages in found_in if top in languages]
     own = len(ours)
     hits = Counter(chain.from_iterable(found_in))
@@ -330,10 +347,7 @@ def page_language(lines: Sequence[str]) -> str | None:
     clear = clear_winner(sample, ballot)
     if clear is not None:
         return clear
-    top, weight = max(ballot.votes.items(), key=lambda item: (item[1], -item[0]), default=(None, 0))
-    if 2 * weight >= sum(map(len, sample)):
-        sample = [text for text, choice in zip(sample, ballot.by_line) if choice == top]
-    return detect_language("\n".join(sample))
+    return detect_language("\n".join(langdetect_lines(sample, ballot)))
 
 
 def text_language(text: str) -> str | None:

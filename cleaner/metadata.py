@@ -258,16 +258,20 @@ def repeats_title(text: str, title: str, *, near_top: bool = False) -> bool:
     True
     """
     bare, keys = _title_keys(title)
-    key = _line_key(text)
+    key = line_key(text)
     if key and key in keys:
         return is_title_like(text) or " ".join(text.split()) == " ".join(title.split())
     return near_top and is_title_variant(text, bare)
 
 
 @lru_cache(maxsize=4096)
-def _line_key(text: str) -> str:
+def line_key(text: str) -> str:
     """A line's :func:`title_key`, its site suffix aside: computed once per
-    distinct line (each line is compared with the title, page dumps repeat lines)."""
+    distinct line (each line is compared with the title, page dumps repeat lines).
+
+    >>> line_key("Ferry fares rise again | Money | The Coastal Ledger")
+    'ferry fares rise again'
+    """
     return title_key(split_site_suffix(text)[0])
 
 
@@ -275,8 +279,7 @@ def _line_key(text: str) -> str:
 def _title_keys(title: str) -> tuple[str, frozenset[str]]:
     """The title without its site suffix, and the keys a repeat of it may have:
     computed once per title, not once per line it is compared with."""
-    bare = split_site_suffix(title)[0]
-    return bare, frozenset((title_key(title), title_key(bare)))
+    return split_site_suffix(title)[0], frozenset((title_key(title), line_key(title)))
 
 
 def find_title(lines: Sequence[Line], window: int = 12, *, article: bool = False) -> int | None:
@@ -296,7 +299,7 @@ def find_title(lines: Sequence[Line], window: int = 12, *, article: bool = False
         return None
     if article and _opens_with_title(lines, nonempty):
         return nonempty[0]
-    keys = {i: _line_key(lines[i].text) for i in nonempty[: window * 3]}
+    keys = {i: line_key(lines[i].text) for i in nonempty[: window * 3]}
     counts = Counter(keys.values())
     for i in nonempty[:window]:
         if (

@@ -335,7 +335,7 @@ def _dump_headline(
 def _repeats_of_title(lines: Sequence[Line], title: str | None) -> list[Line]:
     """The ``lines`` that are the title again. A repeat holds the title's first
     word: a cheap test before the full one."""
-    words = meta.title_key(meta.split_site_suffix(title or "")[0]).split()
+    words = meta.line_key(title or "").split()
     if not words:
         return []
     return [line for line in lines if words[0] in line.text.casefold() and meta.repeats_title(line.text, title)]
@@ -433,9 +433,9 @@ def _line_span_removal(rule: str, reason: str, norm: str, first: Line, last: Lin
 
 
 def surviving_lines(lines: Sequence[Line], spans: Iterable[tuple[int, int]], *, trim: bool = False) -> list[Line]:
-    """Each line with the removed spans cut out of its text (offsets unchanged,
-    or with ``trim``, narrowed to the first and last character kept: removing
-    such a line then removes nothing the cut left)."""
+    """Each line (in text order) with the removed spans cut out of its text
+    (offsets unchanged, or with ``trim``, narrowed to the first and last
+    character kept: removing such a line then removes nothing the cut left)."""
     merged = merge_spans(spans)
     out = list(lines)
     # only the lines a span reaches change: found by bisection, the others kept as they are
@@ -448,10 +448,8 @@ def surviving_lines(lines: Sequence[Line], spans: Iterable[tuple[int, int]], *, 
     })
     for index in touched:
         line = lines[index]
-        k = bisect_right(ends, line.start)  # the first span ending after the line starts
-        if k >= len(merged) or merged[k][0] >= line.end:
-            continue
-        pieces, pos, j = [], line.start, k
+        # from the first span ending after the line starts (it reaches the line)
+        pieces, pos, j = [], line.start, bisect_right(ends, line.start)
         while j < len(merged) and merged[j][0] < line.end:
             start, end = merged[j]
             if start > pos:

@@ -727,8 +727,7 @@ class LineScreen:
         self.rules = self.plain + self.keyed + self.labels
         # keys: a plain rule's index in ``plain``; a label rule's in ``labels``, plus len(plain)
         self.literals = {i: required_literals(r.pattern.pattern, r.pattern.flags) for i, r in enumerate(self.plain + self.labels)}
-        first_label = len(self.plain)
-        self._first_label = first_label
+        self._first_label = len(self.plain)
         self._screen = LiteralScreen(self.literals)
         self._keyword_screen = LiteralScreen({i: r.keywords for i, r in enumerate(self.keyed)}, folding=fold)
         self.short = max((r.max_chars for r in line_rules), default=0)

@@ -288,11 +288,7 @@ def _vote_and_langdetect(lines: list[str]) -> tuple[str | None, str | None]:
 
     sample = language.sample_lines(lines, skip=lambda text: mentions_cookies(text.lower())) or language.sample_lines(lines)
     ballot = language.vote(sample)
-    clear = language.clear_winner(sample, ballot)
-    top, weight = max(ballot.votes.items(), key=lambda item: (item[1], -item[0]), default=(None, 0))
-    if 2 * weight >= sum(map(len, sample)):
-        sample = [text for text, choice in zip(sample, ballot.by_line) if choice == top]
-    return clear, detect_language("\n".join(sample))
+    return language.clear_winner(sample, ballot), detect_language("\n".join(language.langdetect_lines(sample, ballot)))
 
 
 def test_a_clear_vote_answers_what_langdetect_would():
