@@ -1025,3 +1025,25 @@ def test_a_long_glued_numbered_list_breaks_at_each_item():
     offsets = numbered_item_breaks(line)
     assert len(offsets) == 900 and all(broken[i] == "\n" for i in offsets)
     assert broken.replace("\n", " ") == line
+
+
+def _prose(subject: str, sentences: int) -> str:
+    return " ".join(
+        f"The {subject} said on Monday that it would look again at the plans for the town, and that {n + 2} of them "
+        "were still open for comment until the end of the month." for n in range(sentences)
+    )
+
+
+MENU = ["Home", "News", "Sport", "Weather", "Business", "Culture", "Travel", "Contact us"]
+
+
+@pytest.mark.parametrize("main_sentences, others_kept", [(6, True), (16, False)])
+def test_where_the_region_holds_little_of_the_pages_prose_the_other_runs_stay(main_sentences, others_kept):
+    # two short runs of prose between menus, each worth too little to compete
+    # with the longest run: kept while that run holds under 80% of the page's
+    # prose (the evidence of which run is the article is weak), dropped above
+    first, main, last = _prose("mayor", 1), _prose("council", main_sentences), _prose("school board", 1)
+    lines = [*MENU, "", first, "", *MENU, "", main, "", *MENU, "", last, "", *MENU]
+    removed = {lines[index] for index, _, _ in detect(lines, language="en")}
+    assert main not in removed and "Contact us" in removed
+    assert (first not in removed and last not in removed) == others_kept

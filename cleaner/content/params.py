@@ -109,6 +109,10 @@ class Params:
     headline_lines: int = 4
     #: another run of prose worth this share of the article's region is kept with it (0: off)
     competing_share: float = 0.35
+    #: where the region holds less than this share of the page's prose above
+    #: its end markers, the evidence of where the article is stays weak: every
+    #: other run of prose there is kept with it (0: off)
+    weak_region_share: float = 0.8
 
 
 BIASES: dict[str, Params] = {

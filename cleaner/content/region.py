@@ -276,7 +276,8 @@ def list_after_lead_in(
 
 
 def competing_regions(
-    weights: Sequence[float | None], start: int, end: int, share: float, is_marker: Sequence[bool] = (), most: int = 3
+    weights: Sequence[float | None], start: int, end: int, share: float, is_marker: Sequence[bool] = (), most: int = 3,
+    prose: Sequence[int] = (), weak_share: float = 0.0,
 ) -> list[tuple[int, int]]:
     """Up to ``most`` runs of prose outside ``start`` to ``end`` (the region
     the search chose, by ``weights``), each worth at least ``share`` of it,
@@ -284,19 +285,27 @@ def competing_regions(
     or "Comments" heading is what the heading announces. (Above the region,
     the article's first part may stand over a box that split it.)
 
+    Where the region holds less than ``weak_share`` of the ``prose`` (the
+    characters of prose of each line) those runs could hold, which run is
+    the article is unsure: every run is kept, whatever its worth.
+
     >>> competing_regions([50, -60, -60, 40, -60, -60, 5], 0, 1, 0.5)
     [(3, 4)]
     >>> competing_regions([50, -60, -60, 40, -60, -60, 5], 0, 1, 0.5, [False, False, True, False, False, False, False])
     []
+    >>> competing_regions([50, -60, -60, 40, -60, -60, 30], 0, 1, 0.5, prose=[50, 0, 0, 40, 0, 0, 30], weak_share=0.8)
+    [(3, 4), (6, 7)]
     """
     best = region_score(weights, start, end)
     below = min((index for index in range(end, len(weights)) if is_marker and is_marker[index]), default=len(weights))
     masked = [None if start <= index < end or index >= below else weight
               for index, weight in enumerate(weights)]
+    reachable = sum(length for length, weight in zip(prose, masked) if weight is not None)
+    weak = sum(prose[start:end]) < weak_share * (sum(prose[start:end]) + reachable)
     found: list[tuple[int, int]] = []
-    while len(found) < most:
+    while weak or len(found) < most:
         first, last = best_region(masked)
-        if first == last or region_score(masked, first, last) < share * best:
+        if first == last or (not weak and region_score(masked, first, last) < share * best):
             break
         found.append((first, last))
         masked[first:last] = [None] * (last - first)
