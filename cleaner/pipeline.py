@@ -51,6 +51,9 @@ from .settings import BIASES, DEFAULT_MAX_SIZE, KINDS  # noqa: F401  (named apar
 # header (title, standfirst, byline, date) ends at the latest.
 HEAD_LINES = 40
 HEADER_LINES = 10
+#: date lines in a row giving this many different dates are a list of dated
+#: items (events, a changelog), the text's own, not the date of the article
+DATED_LIST_LINES = 3
 # An output "line" this long is no paragraph but a page flattened onto one line
 # (some page-to-text tools do that): the output breaks it at sentence ends.
 OUTPUT_BREAK_CHARS = 3000
@@ -474,6 +477,26 @@ class Structure:
     removals: tuple[Removal, ...] = ()
 
 
+def _in_dated_list(nonempty: Sequence[int], dates: dict[int, str | None], index: int) -> bool:
+    """Whether line ``index`` is in a run of non-blank lines that each read
+    as a date line (``dates``: line to ISO date) and give ``DATED_LIST_LINES``
+    different dates or more. A header gives one date, perhaps twice, and an
+    update's.
+
+    >>> _in_dated_list([0, 2, 4, 6], {0: "2022-11-03", 2: "2022-11-04", 4: "2022-11-05", 6: None}, 2)
+    True
+    >>> _in_dated_list([0, 2, 4, 6], {0: "2020-04-04", 2: "2020-04-04", 4: "2021-02-28", 6: None}, 0)
+    False
+    """
+    at = nonempty.index(index)
+    first = last = at
+    while first > 0 and dates.get(nonempty[first - 1]):
+        first -= 1
+    while last + 1 < len(nonempty) and dates.get(nonempty[last + 1]):
+        last += 1
+    return len({dates[nonempty[k]] for k in range(first, last + 1)}) >= DATED_LIST_LINES
+
+
 def find_structure(
     lines: Sequence[Line], hints: Hints, *, hard_wrapped: bool = False, title_above: bool = False, article: bool = False
 ) -> Structure:
@@ -505,14 +528,16 @@ def find_structure(
         for i in repeats:
             removed[i] = ("structure.title-repeat", "the title repeated in the text")
 
-    # date: a date line in the header (never a date inside a sentence)
+    # date: a date line in the header (never a date inside a sentence, nor an
+    # item of a list of dated items)
     date = hints.date
     top = set([i for i in nonempty if i not in removed][: meta.TOP_LINES])
+    dates = {i: meta.date_of_line(lines[i].text) for i in nonempty[:HEADER_LINES + DATED_LIST_LINES] if i not in removed}
     for i in nonempty[:HEADER_LINES]:
         if i in removed:
             continue
-        iso = meta.date_of_line(lines[i].text)
-        if iso:
+        iso = dates[i]
+        if iso and not _in_dated_list(nonempty, dates, i):
             date = date or iso
             removed[i] = ("structure.date-line", "a date line, reported as metadata")
         elif i in top and meta.is_time_line(lines[i].text):

@@ -1047,3 +1047,33 @@ def test_where_the_region_holds_little_of_the_pages_prose_the_other_runs_stay(ma
     removed = {lines[index] for index, _, _ in detect(lines, language="en")}
     assert main not in removed and "Contact us" in removed
     assert (first not in removed and last not in removed) == others_kept
+
+
+EVENTS = [
+    "Termin: 29.02.2020, 19 Uhr", "Ort: Kornhaus, Dessau", "Es gibt klassische und neue Abfüllungen zum Probieren.", "",
+    "Termin: 06.03.2020, 19 Uhr", "Ort: Felsenblick, Halle", "Es werden Whiskys aus vielen Regionen der Welt verkostet.", "",
+    "Termin: 27.03.2020, 18:30 Uhr", "Ort: Marktplatz, Halle", "Eine Führung durch die Altstadt mit Rum.", "",
+    "Termin: 08.05.2020, 19 Uhr", "Ort: Felsenblick, Halle", "Es werden Whiskys aus Schottland verkostet.",
+]
+
+
+def test_dated_items_of_an_extracted_article_are_its_own_list_not_a_comment_thread():
+    # trafilatura leaves comments out: in what it extracted, headers alike with
+    # dates are the article's events, changelog or timeline
+    lead = ("Auch im Jahr 2020 wird es wieder Termine für Verkostungen geben, und die ersten stehen bereits fest, "
+            "während weitere in den nächsten Wochen dazu kommen werden. Die Plätze sind bei allen Terminen "
+            "begrenzt, und wer sich früh anmeldet, hat die beste Auswahl bei den Abfüllungen des Abends.")
+    lines = [lead, "", *EVENTS]
+    assert detect(lines, language="de", article=True) == []
+    assert detect(lines, language="de", paragraphs=True) == []
+
+
+def test_a_list_of_dated_items_at_the_top_is_no_date_line_and_cleans_to_itself():
+    items = ["03.11.2022 - Mark Turner - Arena", "04.11.2022 - Sam Ryder - Flex", "05.11.2022 - Muff Potter - Flex"]
+    text = "\n\n".join(["Konzerte im November", "Der Konzert-Kalender für diesen Monat:", *items])
+    article = clean(text, kind="text")
+    assert all(item in article.text for item in items)
+    assert render_text(clean(render_text(article))) == render_text(article)
+    # one date line on its own, or the same date twice, is the article's date
+    single = clean("\n\n".join(["Konzerte im November", "03.11.2022", "03.11.2022", _prose("club", 3)]), kind="text")
+    assert single.date == "2022-11-03" and "03.11.2022" not in single.text

@@ -16,9 +16,9 @@ import pytest
 from bench import teval
 
 # Measured 2026-12-07 (bench.teval, same run as trafilatura 2.3.1): see the README.
-HTML_FLOOR = 0.9295  # measured 0.9345
+HTML_FLOOR = 0.9310  # measured 0.9360 (0.9345 before an extracted article kept its dated lists)
 TEXT_FLOOR = 0.8649  # measured 0.8699 (0.8656 before weak regions kept the other runs of prose)
-MAX_LOST = {"cleaner html": 6, "cleaner text": 45}
+MAX_LOST = {"cleaner html": 5, "cleaner text": 45}
 # emitted documents (text format) that change when cleaned again, by mode
 MAX_NOT_FIXED = {"cleaner html": 5, "cleaner text": 1}  # 19 and 6 before this stop's idempotence work
 

@@ -119,7 +119,8 @@ def detect(
     are the indices of the lines right under the page's headline (a repeat of
     its title), where its article would start.  ``article``: the lines are an
     article already (what the HTML step extracted), as a text that opens with
-    its prose is: only an end marker after its prose or a comment thread ends it.
+    its prose is: only an end marker after its prose ends it (and, in a text
+    that merely opens with its prose, a comment thread).
     ``paragraphs``: the text is written as paragraphs, one line each, as cleaner
     writes its output and an article is saved (no page-to-text tool writes a
     page so): it is an article already, so a cleaned document cleans to itself
@@ -199,8 +200,11 @@ def detect(
                      running=running, terminal=terminal, best=(start, end), threshold=threshold, params=params)
     if headlines and params.headline_share:
         start, end = region_under_headline(start, end, searched(end_of_page), headlines, params)
-    # a comment thread that starts inside the article's run ends it there
-    thread = thread_start(texts, weights, params, after=start)
+    # a comment thread that starts inside the article's run ends it there; an
+    # extracted article (trafilatura leaves comments out) or a text written as
+    # paragraphs has none: dated headers alike there are its own list (events,
+    # a changelog, a timeline)
+    thread = None if article or paragraphs else thread_start(texts, weights, params, after=start)
     thread_cut = thread is not None and thread < end_of_page
     if thread_cut:
         end_of_page = thread
