@@ -477,24 +477,24 @@ class Structure:
     removals: tuple[Removal, ...] = ()
 
 
-def _in_dated_list(nonempty: Sequence[int], dates: dict[int, str | None], index: int) -> bool:
-    """Whether line ``index`` is in a run of non-blank lines that each read
-    as a date line (``dates``: line to ISO date) and give ``DATED_LIST_LINES``
-    different dates or more. A header gives one date, perhaps twice, and an
-    update's.
+def _in_dated_list(date_at, nonempty: Sequence[int], at: int) -> bool:
+    """Whether the line at position ``at`` of ``nonempty`` is in a run of lines
+    that each read as a date line (``date_at``: line index to ISO date or None)
+    and give ``DATED_LIST_LINES`` different dates or more. A header gives one
+    date, perhaps twice, and an update's.
 
-    >>> _in_dated_list([0, 2, 4, 6], {0: "2022-11-03", 2: "2022-11-04", 4: "2022-11-05", 6: None}, 2)
+    >>> dates = {0: "2022-11-03", 2: "2022-11-04", 4: "2022-11-05", 6: None}
+    >>> _in_dated_list(dates.get, [0, 2, 4, 6], 1)
     True
-    >>> _in_dated_list([0, 2, 4, 6], {0: "2020-04-04", 2: "2020-04-04", 4: "2021-02-28", 6: None}, 0)
+    >>> _in_dated_list({0: "2020-04-04", 2: "2020-04-04", 4: "2021-02-28"}.get, [0, 2, 4, 6], 0)
     False
     """
-    at = nonempty.index(index)
     first = last = at
-    while first > 0 and dates.get(nonempty[first - 1]):
+    while first > 0 and date_at(nonempty[first - 1]):
         first -= 1
-    while last + 1 < len(nonempty) and dates.get(nonempty[last + 1]):
+    while last + 1 < len(nonempty) and date_at(nonempty[last + 1]):
         last += 1
-    return len({dates[nonempty[k]] for k in range(first, last + 1)}) >= DATED_LIST_LINES
+    return len({date_at(nonempty[k]) for k in range(first, last + 1)}) >= DATED_LIST_LINES
 
 
 def find_structure(
@@ -532,12 +532,19 @@ def find_structure(
     # item of a list of dated items)
     date = hints.date
     top = set([i for i in nonempty if i not in removed][: meta.TOP_LINES])
-    dates = {i: meta.date_of_line(lines[i].text) for i in nonempty[:HEADER_LINES + DATED_LIST_LINES] if i not in removed}
-    for i in nonempty[:HEADER_LINES]:
+    dates: dict[int, str | None] = {}
+
+    def date_at(i: int) -> str | None:
+        # read once, before the line may go as a date line itself; the title's lines are none
+        if i not in dates:
+            dates[i] = None if i in removed else meta.date_of_line(lines[i].text)
+        return dates[i]
+
+    for at, i in enumerate(nonempty[:HEADER_LINES]):
         if i in removed:
             continue
-        iso = dates[i]
-        if iso and not _in_dated_list(nonempty, dates, i):
+        iso = date_at(i)
+        if iso and not _in_dated_list(date_at, nonempty[:HEADER_LINES + DATED_LIST_LINES], at):
             date = date or iso
             removed[i] = ("structure.date-line", "a date line, reported as metadata")
         elif i in top and meta.is_time_line(lines[i].text):

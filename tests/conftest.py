@@ -59,17 +59,17 @@ def pytest_configure(config):
 def _processes_of_this_run(mark: str) -> dict[int, str]:
     """Processes other than this one that carry the mark, or descend from this one."""
     own = f"{RUN_MARK}={mark}".encode()
-    found, parents = {}, {}
+    found = {}
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit() or int(entry.name) == os.getpid():
             continue
         try:
             environ = (entry / "environ").read_bytes().split(b"\0")
             cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace").strip()
-            parents[int(entry.name)] = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
         except (OSError, IndexError, ValueError):
             continue  # gone, or not ours to read
-        child = parents[int(entry.name)] == os.getpid()
+        child = parent == os.getpid()
         if child and any(helper in cmdline for helper in OWN_HELPERS):
             continue
         if own in environ or child:  # a child forked, not executed, has not the mark in its /proc

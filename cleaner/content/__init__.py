@@ -256,9 +256,9 @@ def detect(
     weighed = searched(end_of_page)
     anchored = any(region_start in [i for i in range(h, region_start + 1) if weighed[i]][: params.headline_lines]
                    for h in headlines if h <= region_start)
-    prose = [line.length if cls in (GOOD, TABLE) else 0 for cls, line in zip(classes, described)]
     also = [] if anchored or not params.competing_share else competing_regions(
-        weighed, region_start, end, params.competing_share, is_marker, prose=prose, weak_share=params.weak_region_share)
+        weighed, region_start, end, params.competing_share, is_marker, weak_share=params.weak_region_share,
+        prose=[line.length if cls in (GOOD, TABLE) else 0 for cls, line in zip(classes, described)])
     if trace is not None:
         trace.update(path="page", region=(start, end), also=also)
     removed = removal_reasons(classes, described, is_marker, start, end, end_of_page, params, running, labels, also)

@@ -300,8 +300,8 @@ def competing_regions(
     below = min((index for index in range(end, len(weights)) if is_marker and is_marker[index]), default=len(weights))
     masked = [None if start <= index < end or index >= below else weight
               for index, weight in enumerate(weights)]
-    reachable = sum(length for length, weight in zip(prose, masked) if weight is not None)
-    weak = sum(prose[start:end]) < weak_share * (sum(prose[start:end]) + reachable)
+    inside = sum(prose[start:end])
+    weak = inside < weak_share * (inside + sum(length for length, weight in zip(prose, masked) if weight is not None))
     found: list[tuple[int, int]] = []
     while weak or len(found) < most:
         first, last = best_region(masked)
