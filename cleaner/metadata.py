@@ -133,16 +133,41 @@ def date_of_line(text: str) -> str | None:
     iso = parse_date(text)
     if iso is None:
         return None
+    rest, dates = _beside_dates(text)
+    if dates > 1:
+        return None  # a range or a list of dates is content, not the article's date
+    # what is left may be a short byline ("By Jane Doe"), nothing longer
+    return iso if word_count(rest) <= 5 else None
+
+
+def _beside_dates(text: str) -> tuple[str, int]:
+    """What a line says besides its dates, date-line words, times and numbers,
+    and how many dates it holds.
+
+    >>> _beside_dates("Posted on Friday, August 13, 2021 at 9:31 am")
+    ('', 1)
+    >>> _beside_dates("Minutes of the board meeting, 10 October 2019")[0].split()
+    ['Minutes', 'of', 'the', 'board', 'meeting']
+    """
     rest, dates = text, 0
     for pattern in _DATE_PATTERNS:
         rest, found = pattern.subn(" ", rest)
         dates += found
-    if dates > 1:
-        return None  # a range or a list of dates is content, not the article's date
     rest = _DATE_LINE_WORDS.sub(" ", rest)
-    rest = _TIMES_PUNCT_NUMBERS.sub(" ", rest)
-    # what is left may be a short byline ("By Jane Doe"), nothing longer
-    return iso if word_count(rest) <= 5 else None
+    return " ".join(_TIMES_PUNCT_NUMBERS.sub(" ", rest).split()), dates
+
+
+def names_more_than_a_date(text: str) -> bool:
+    """Whether a line that reads as a date line also names something: the
+    title of a dated document ("Minutes of the board meeting, 10 October
+    2019", "Blogposting 01/23/2020"), not a label or a byline around a date.
+
+    >>> names_more_than_a_date("Blogposting 01/23/2020")
+    True
+    >>> names_more_than_a_date("Published: 14 March 2022 09:31 GMT"), names_more_than_a_date("By Jane Doe, March 3, 2021")
+    (False, False)
+    """
+    return bool(_beside_dates(text)[0]) and not _BYLINE_START.match(text)
 
 
 _CLOCK = regex.compile(r"\b\d{1,2}[:h]\d\d\b")
@@ -182,8 +207,10 @@ def is_time_line(text: str) -> bool:
 _SITE_SUFFIX = regex.compile(r"^(?P<title>.{12,}?)\s+[-|–—·:]{1,2}\s+(?P<site>[^-|–—·]{2,40})$")
 
 
-def is_title_like(text: str) -> bool:
-    """A headline: a few words on one line, not a sentence ending in a period.
+def is_title_like(text: str, *, dated: bool = False) -> bool:
+    """A headline: a few words on one line, not a sentence ending in a period,
+    nor a date line (unless ``dated``, when a dated document's title that
+    names more than its date is one: see :func:`names_more_than_a_date`).
 
     >>> is_title_like("Taliban seek ‘lion’s share of power’ in deadlocked peace talks: Khalilzad")
     True
@@ -196,7 +223,7 @@ def is_title_like(text: str) -> bool:
     if len(text) > 250:  # before the words are counted: a page flattened onto one line is megabytes long
         return False
     words = word_count(text)
-    if not 2 <= words <= 35 or date_of_line(text) or reads_unpunctuated(text):
+    if not 2 <= words <= 35 or (date_of_line(text) and not (dated and names_more_than_a_date(text))) or reads_unpunctuated(text):
         return False
     return not text.endswith((*FULL_STOPS, ",", ";", "，", "；")) or text.endswith("...")
 
@@ -297,7 +324,9 @@ def find_title(lines: Sequence[Line], window: int = 12, *, article: bool = False
     nonempty = [i for i, line in enumerate(lines) if line.stripped]
     if not nonempty:
         return None
-    if article and _opens_with_title(lines, nonempty):
+    if article and _opens_with_title(lines, nonempty, dated=True):
+        # an article's first line is its title, a dated document's too (what
+        # cleaner wrote there as the title: "Minutes of the meeting of 10 May 2019")
         return nonempty[0]
     keys = {i: line_key(lines[i].text) for i in nonempty[: window * 3]}
     counts = Counter(keys.values())
@@ -312,13 +341,13 @@ def find_title(lines: Sequence[Line], window: int = 12, *, article: bool = False
     return nonempty[0] if _opens_with_title(lines, nonempty) else None
 
 
-def _opens_with_title(lines: Sequence[Line], nonempty: Sequence[int]) -> bool:
+def _opens_with_title(lines: Sequence[Line], nonempty: Sequence[int], *, dated: bool = False) -> bool:
     """Does the first of the ``nonempty`` lines read as a headline?"""
     first = nonempty[0]
     if len(nonempty) > 1 and is_row_shape(shape := row_shape(lines[first].text)) and row_shape(lines[nonempty[1]].text) == shape:
         return False  # the first row of a table ("1a etapa: 10 de março – Interlagos"), not its title
     # a bulleted first line is a menu's item ("* Latest News"), not a title
-    return is_title_like(lines[first].text) and not _BULLET.match(lines[first].text)
+    return is_title_like(lines[first].text, dated=dated) and not _BULLET.match(lines[first].text)
 
 
 #: a page with more headlines each dated on the next line lists teasers

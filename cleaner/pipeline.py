@@ -189,8 +189,12 @@ class Cleaner:
         paragraphs = paragraphed and not run_on
         # what the content detector judges: long lines broken at sentence ends
         done: dict[str, str] = {}  # long lines broken once, for the detector and for the output
-        broken = split_lines(break_run_on_text(norm, glued_markers=self.ruleset.glued_markers, done=done)) if detect_content else lines
-        rule_lines = _blank_front(broken, front, lines) if run_on else lines
+        output = break_run_on_text(norm, OUTPUT_BREAK_CHARS, glued_markers=self.ruleset.glued_markers, done=done)
+        if detect_content:
+            broken = split_lines(break_run_on_text(norm, glued_markers=self.ruleset.glued_markers, done=done))
+        else:  # an extracted article: judged (by the rules too) as it will be written, as a second clean judges it
+            broken = lines if output == norm else split_lines(output)
+        rule_lines = _blank_front(broken, front, lines) if run_on else lines if detect_content else broken
         matched = self.ruleset.apply(norm, rule_lines, hints.url)
         removals.extend(matched.removals)
 
@@ -213,7 +217,6 @@ class Cleaner:
         # 9. the article's edges: the header steps (in a page dump) and the rules
         # that look at the first or last lines see the article, not the page,
         # so a cleaned article cleans to itself
-        output = break_run_on_text(norm, OUTPUT_BREAK_CHARS, glued_markers=self.ruleset.glued_markers, done=done)
         output_lines = lines if output == norm else split_lines(output)
         article = surviving_lines(output_lines, [(r.start, r.end) for r in removals], trim=True)
         if detect_content:  # the page's head was not the article's: its header steps again
@@ -497,6 +500,19 @@ def _in_dated_list(date_at, nonempty: Sequence[int], at: int) -> bool:
     return len({date_at(nonempty[k]) for k in range(first, last + 1)}) >= DATED_LIST_LINES
 
 
+def _variant_near_top(lines: Sequence[Line], candidates: Sequence[int], title: str) -> list[int]:
+    """The first of the top :data:`cleaner.metadata.TOP_LINES` ``candidates``
+    (indices of ``lines``) that is a variant of the ``title`` rather than prose:
+    one line at most.
+
+    >>> lines = [Line(0, 0, t) for t in ["Kicker", "Dortmund gegen Gladbach live", "The match starts at six, the club said."]]
+    >>> _variant_near_top(lines, [0, 1, 2], "Dortmund - Gladbach live sehen")
+    [1]
+    """
+    top = candidates[: meta.TOP_LINES]
+    return [i for i in top if not lines[i].prose and meta.repeats_title(lines[i].text, title, near_top=True)][:1]
+
+
 def find_structure(
     lines: Sequence[Line], hints: Hints, *, hard_wrapped: bool = False, title_above: bool = False, article: bool = False
 ) -> Structure:
@@ -523,8 +539,7 @@ def find_structure(
         repeats = [i for i in head if i not in removed and meta.repeats_title(lines[i].text, title)]
         # and one variant of the headline near the top (what a second clean,
         # with the exact repeat gone, would find there)
-        top = [i for i in head if i not in removed and i not in repeats][: meta.TOP_LINES]
-        repeats += [i for i in top if not lines[i].prose and meta.repeats_title(lines[i].text, title, near_top=True)][:1]
+        repeats += _variant_near_top(lines, [i for i in head if i not in removed and i not in repeats], title)
         for i in repeats:
             removed[i] = ("structure.title-repeat", "the title repeated in the text")
 
@@ -577,6 +592,12 @@ def find_structure(
                 text = lines[i].stripped
                 if word_count(text) <= 25 and not text.endswith((":", "—", "–")):
                     removed[i] = ("structure.caption", "a photo caption or credit between the title and the body")
+
+    if title and not any(rule == "structure.title-repeat" for rule, _ in removed.values()):
+        # the headline's variant near the top of what is left: what a second
+        # clean finds there once the captions above it are gone
+        for i in _variant_near_top(lines, [i for i in head if i not in removed], title):
+            removed[i] = ("structure.title-repeat", "the title repeated in the text")
 
     removals = tuple(
         Removal(rule, reason, lines[i].text, lines[i].start, lines[i].end)

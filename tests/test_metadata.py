@@ -7,6 +7,7 @@ import json
 import pytest
 
 from cleaner import clean
+from cleaner.formats import render_text
 from cleaner.metadata import (
     date_of_line, detect_language, parse_date, site_of_url, source_of_line,
     split_site_suffix, wire_dateline_source,
@@ -361,3 +362,46 @@ def test_an_article_of_long_paragraphs_is_no_flattened_page(monkeypatch):
     # a page flattened onto longer lines than cleaner writes stays a run-on page
     clean("Home News Sport Weather. " + sentence * 40 + "\n\n" + sentence * 40)
     assert seen["paragraphs"] is False
+
+
+def test_an_articles_dated_title_stays_its_title_when_cleaned_again():
+    # cleaner writes the page's title on the first line; a title that names a
+    # dated document is no header date line there, so the second clean keeps it
+    body = ("Zeit und Ort: 15.00 bis 16.45 im Vereinslokal, alle Mitglieder des Vorstands waren anwesend.\n\n"
+            "Der Vorstand beschliesst, die Beiträge für das kommende Jahr nicht zu erhöhen und die Rechnung zu prüfen.")
+    for title in ("Protokoll der Vorstandssitzung vom 10. Oktober 2019", "Blogposting 01/23/2020"):
+        text = f"{title}\n\n{body}\n"
+        article = clean(text)
+        assert article.title == title
+        assert render_text(article) == text
+    # a date line with only a label or a byline around the date is still one
+    dated = clean("Published on March 3, 2021\n\n" + body)
+    assert dated.title is None and dated.date == "2021-03-03"
+
+
+def test_a_headline_variant_under_a_kicker_goes_in_the_first_clean_as_in_the_second():
+    html = ("<html><head><title>Bundesliga: Dortmund gegen Gladbach live sehen!</title></head><body><article>"
+            "<p>Fussball heute im TV: Dortmund gegen Gladbach</p>"
+            "<p>Borussia Dortmund gegen Borussia Mönchengladbach verfolgen Sie live beim Sender Sky. Anpfiff ist um "
+            "18:30 Uhr, und durch die Vorberichte führt der Moderator mit seinem Experten ab 17:30 Uhr.</p>"
+            "<p>» Zum Angebot: Borussia Dortmund gegen Gladbach bei Sky gucken</p>"
+            "<h2>Bundesliga live: Dortmund gegen Gladbach</h2>"
+            + "".join(f"<p>Langsam wächst der Druck auf die Dortmunder, die am {n}. Spieltag auf den achten Platz "
+                      "der Tabelle abgerutscht sind, und selbst ein Sieg im Topspiel hilft ihnen wenig.</p>" for n in range(5, 9))
+            + "</article></body></html>")
+    once = render_text(clean(html, kind="html"))
+    assert render_text(clean(once)) == once
+
+
+def test_an_extracted_article_is_judged_as_it_will_be_written():
+    # a page that flattens its article onto one line of thousands of characters:
+    # the output breaks it at sentence ends, and the end-of-article heading then
+    # on a line of its own ends the article in the first clean as in the second
+    places = ["Hafen", "Bahnhof", "Markt", "Rathaus", "Stadion", "Museum", "Theater", "Flughafen", "Park", "Schloss"]
+    sentences = " ".join(f"Der Rat hat über die neue Brücke am {a} beraten, deren Bau sich seit Jahren verzögert, "
+                         f"und auch über den Weg zum {b} gesprochen." for a in places for b in places[:4])
+    html = (f"<html><head><title>Die Brücke kommt später</title></head><body><article><p>{sentences} | | | "
+            "Mehr zum Thema Neue Fähre für den Hafen | Top-15 meist-gelesen |</p></article></body></html>")
+    once = render_text(clean(html, kind="html"))
+    assert "Mehr zum Thema" not in once
+    assert render_text(clean(once)) == once
