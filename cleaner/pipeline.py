@@ -551,19 +551,26 @@ def find_structure(
 
     def date_at(i: int) -> str | None:
         # read once, before the line may go as a date line itself; the title's lines are none
-        if i not in dates:
-            dates[i] = None if i in removed else meta.date_of_line(lines[i].text)
+        if i not in dates:  # -1: the title's place above the text
+            dates[i] = None if i in removed or i < 0 else meta.date_of_line(lines[i].text)
         return dates[i]
 
-    for at, i in enumerate(nonempty[:HEADER_LINES]):
-        if i in removed:
-            continue
-        iso = date_at(i)
-        if iso and not _in_dated_list(date_at, nonempty[:HEADER_LINES + DATED_LIST_LINES], at):
-            date = date or iso
-            removed[i] = ("structure.date-line", "a date line, reported as metadata")
-        elif i in top and meta.is_time_line(lines[i].text):
-            removed[i] = ("structure.date-line", "a time stamp line at the top")
+    def date_lines(candidates: Sequence[int]) -> str | None:
+        # the date lines among the first HEADER_LINES ``candidates`` (removed: reported as the date)
+        found = None
+        for at, i in enumerate(candidates[:HEADER_LINES]):
+            if i in removed or i < 0:
+                continue
+            iso = date_at(i)
+            if iso and not _in_dated_list(date_at, candidates[:HEADER_LINES + DATED_LIST_LINES], at):
+                found = found or iso
+                removed[i] = ("structure.date-line", "a date line, reported as metadata")
+            elif i in top and meta.is_time_line(lines[i].text):
+                removed[i] = ("structure.date-line", "a time stamp line at the top")
+        return found
+
+    found = date_lines(nonempty)
+    date = date or found
 
     # source: an explicit credit line anywhere, or a wire dateline opening the body
     source_line = wire_source = None
@@ -592,6 +599,13 @@ def find_structure(
                 text = lines[i].stripped
                 if word_count(text) <= 25 and not text.endswith((":", "—", "–")):
                     removed[i] = ("structure.caption", "a photo caption or credit between the title and the body")
+
+    if any(rule == "structure.caption" for rule, _ in removed.values()):
+        # the header as the emitted document shows it (its title on the first
+        # line, without the repeats and captions gone): a second clean's window
+        shown = [i for i in nonempty if i not in removed]
+        found = date_lines([-1, *shown] if title else shown)
+        date = date or found
 
     if title and not any(rule == "structure.title-repeat" for rule, _ in removed.values()):
         # the headline's variant near the top of what is left: what a second

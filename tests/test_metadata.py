@@ -405,3 +405,17 @@ def test_an_extracted_article_is_judged_as_it_will_be_written():
     once = render_text(clean(html, kind="html"))
     assert "Mehr zum Thema" not in once
     assert render_text(clean(once)) == once
+
+
+def test_a_date_line_is_looked_for_in_the_header_the_emitted_document_shows():
+    # the first clean's window held a repeated headline and two captions that the
+    # emitted document no longer has; a second clean sees the date line inside
+    # its window, so the first clean looks there again once the captions are gone
+    from cleaner.lines import split_lines
+    from cleaner.pipeline import Hints, find_structure
+
+    prose = [f"Der Rat hat am Montag über die Brücke Nummer {n} beraten, deren Bau sich seit Jahren verzögert." for n in range(7)]
+    text = "\n".join(["Die Brücke kommt später", "Foto: Stadt", "Der Blick vom Ufer", *prose, "Auflage: 1 (27. Mai 2013)", "Sprache: Deutsch"])
+    found = find_structure(split_lines(text), Hints(title="Die Brücke kommt später"), title_above=True)
+    assert [(r.rule, r.text) for r in found.removals if r.rule == "structure.date-line"] == [
+        ("structure.date-line", "Auflage: 1 (27. Mai 2013)")]
