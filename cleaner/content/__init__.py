@@ -158,10 +158,9 @@ def detect(
     list_threshold = threshold if has_stops else 0.0
 
     classes = [classify_line(line, params, threshold, has_stops) for line in described]
-    found = [
-        union.match(line.text) if cls != BLANK and line.length <= MAX_MARKER_CHARS else None
-        for cls, line in zip(classes, described)
-    ]
+    found = union.match_each([
+        line.text if cls != BLANK and line.length <= MAX_MARKER_CHARS else None for cls, line in zip(classes, described)
+    ])
     is_marker = [match is not None for match in found]
     # a marker that labels a link on its own line ("Read also: Bus fares rise"): a box more often than an end
     labels = [match is not None and match.groupdict().get("label") is not None for match in found]

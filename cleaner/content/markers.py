@@ -165,6 +165,12 @@ class MarkerMatcher(NamedTuple):
                 return found
         return None
 
+    def match_each(self, texts: Sequence[str | None]) -> list[regex.Match | None]:
+        """:meth:`match` of each of ``texts`` (None: a line not tried), each
+        distinct text tried once: a page repeats its menus and headings."""
+        found = {text: self.match(text) for text in dict.fromkeys(texts) if text is not None}
+        return [None if text is None else found[text] for text in texts]
+
 
 @functools.lru_cache(maxsize=32)
 def marker_union(markers: tuple[regex.Pattern | KeyedPattern, ...]) -> MarkerMatcher:
