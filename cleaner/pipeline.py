@@ -441,18 +441,27 @@ def _line_span_removal(rule: str, reason: str, norm: str, first: Line, last: Lin
 def surviving_lines(lines: Sequence[Line], spans: Iterable[tuple[int, int]], *, trim: bool = False) -> list[Line]:
     """Each line (in text order) with the removed spans cut out of its text
     (offsets unchanged, or with ``trim``, narrowed to the first and last
-    character kept: removing such a line then removes nothing the cut left)."""
+    character kept: removing such a line then removes nothing the cut left).
+
+    >>> [(line.start, line.text) for line in surviving_lines(split_lines("ab cd\\nef\\ngh"), [(0, 3), (6, 8)], trim=True)]
+    [(3, 'cd'), (6, ''), (9, 'gh')]
+    """
     merged = merge_spans(spans)
     out = list(lines)
     # only the lines a span reaches change: found by bisection, the others kept as they are
     starts, ends = [line.start for line in lines], [end for _, end in merged]
-    touched = sorted({
-        i  # from the last line starting at or before the span to the last starting inside it
-        for start, end in merged
-        for i in range(max(bisect_right(starts, start) - 1, 0), bisect_left(starts, end))
-        if lines[i].end > start
-    })
-    for index in touched:
+    cut = []  # lines a span reaches into or out of
+    for start, end in merged:
+        first = bisect_left(starts, start)  # the first line starting inside the span
+        if first and lines[first - 1].end > start:
+            cut.append(first - 1)
+        for index in range(first, bisect_left(starts, end)):
+            line = lines[index]
+            if line.end > end:
+                cut.append(index)
+            elif line.text:  # a line inside a span (most of those a page's content step removes) is emptied
+                out[index] = Line(line.start, line.end, "")
+    for index in sorted(set(cut)):
         line = lines[index]
         # from the first span ending after the line starts (it reaches the line)
         pieces, pos, j = [], line.start, bisect_right(ends, line.start)
