@@ -190,10 +190,13 @@ class Cleaner:
         # what the content detector judges: long lines broken at sentence ends
         done: dict[str, str] = {}  # long lines broken once, for the detector and for the output
         output = break_run_on_text(norm, OUTPUT_BREAK_CHARS, glued_markers=self.ruleset.glued_markers, done=done)
+        broken = lines
         if detect_content:
-            broken = split_lines(break_run_on_text(norm, glued_markers=self.ruleset.glued_markers, done=done))
-        else:  # an extracted article: judged (by the rules too) as it will be written, as a second clean judges it
-            broken = lines if output == norm else split_lines(output)
+            broken_text = break_run_on_text(norm, glued_markers=self.ruleset.glued_markers, done=done)
+            if front or broken_text != norm:  # (the front matter's lines are blank in ``lines`` only)
+                broken = split_lines(broken_text)
+        elif output != norm:  # an extracted article: judged (by the rules too) as it will be written, as a second clean judges it
+            broken = split_lines(output)
         rule_lines = _blank_front(broken, front, lines) if run_on else lines if detect_content else broken
         matched = self.ruleset.apply(norm, rule_lines, hints.url)
         removals.extend(matched.removals)

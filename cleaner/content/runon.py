@@ -11,6 +11,7 @@ here first.
 from __future__ import annotations
 
 import itertools
+from typing import Sequence
 
 import regex
 
@@ -36,9 +37,24 @@ def is_run_on(text: str) -> bool:
     >>> is_run_on("A title\\n\\n" + "A long paragraph. " * 40 + "\\n\\n" + "Another one. " * 30)
     False
     """
-    lengths = [effective_length(line) for line in text.split("\n")]
+    lines = text.split("\n")
+    lengths = map(effective_length, (lines[i] for i in possibly_longer(lines, RUN_ON_LINE_CHARS)))
     long_chars = sum(length for length in lengths if length > RUN_ON_LINE_CHARS)
-    return long_chars > 0 and long_chars >= RUN_ON_SHARE * (sum(lengths) + len(lengths) - 1)
+    # (the effective lengths of all the lines and of the breaks between them: the text's)
+    return long_chars > 0 and long_chars >= RUN_ON_SHARE * effective_length(text)
+
+
+def possibly_longer(lines: Sequence[str], chars: int) -> list[int]:
+    """Indices of the ``lines`` whose effective length may exceed ``chars``:
+    those longer than half of it (an ideograph counts twice at most), found by
+    C loops, not a call per line: most lines of a page are short.
+
+    >>> possibly_longer(["Home", "A longer line", "東京都"], 5)
+    [0, 1, 2]
+    >>> possibly_longer(["Home", "A longer line", "東京"], 8)
+    [1]
+    """
+    return list(itertools.compress(range(len(lines)), map((chars // 2).__lt__, map(len, lines))))
 
 
 # a boundary worth breaking a run-on text at: after sentence punctuation,
@@ -139,30 +155,34 @@ def break_run_on_text(
     >>> len(break_run_on_text("x " * 400)) == len("x " * 400)
     True
     """
-    out = []
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    for index in possibly_longer(lines, max_line_chars):
+        line = lines[index]
         if len(line) > max_line_chars or effective_length(line) > max_line_chars:
-            if done is not None and line in done:
-                out.append(done[line])
-                continue
-            whole = line
-            if glued_markers is not None:
-                line = glued_markers.sub(_ISOLATED_HEADING, line)
-            # only the line's first stamp: it closes the byline; later ones head
-            # the items of teaser lists and comment threads, which are better
-            # judged whole than item by item
-            line = _STAMP_THEN_CAPITAL.sub(r"\1\n", line, count=1)
-            # each item's space becomes a line break, in one pass over the line
-            # (a copy of the line per item was quadratic on a long glued list)
-            line = "\n".join(line[a + 1 : b] for a, b in itertools.pairwise([-1, *numbered_item_breaks(line), len(line)]))
-            pieces = []
-            for piece in _RUN_ON_BREAK.sub("\n", line).split("\n"):
-                start = prose_start(piece) if len(piece) > max_sentence_chars else None
-                if start:
-                    piece = piece[: start - 1] + "\n" + piece[start:]
-                pieces.append(piece)
-            line = "\n".join(pieces)
-            if done is not None:
-                done[whole] = line
-        out.append(line)
-    return "\n".join(out)
+            if done is None:
+                lines[index] = _broken_line(line, max_sentence_chars, glued_markers)
+            elif line in done:
+                lines[index] = done[line]
+            else:
+                lines[index] = done[line] = _broken_line(line, max_sentence_chars, glued_markers)
+    return "\n".join(lines)
+
+
+def _broken_line(line: str, max_sentence_chars: int, glued_markers: regex.Pattern | None) -> str:
+    """One long line broken as :func:`break_run_on_text` breaks it."""
+    if glued_markers is not None:
+        line = glued_markers.sub(_ISOLATED_HEADING, line)
+    # only the line's first stamp: it closes the byline; later ones head
+    # the items of teaser lists and comment threads, which are better
+    # judged whole than item by item
+    line = _STAMP_THEN_CAPITAL.sub(r"\1\n", line, count=1)
+    # each item's space becomes a line break, in one pass over the line
+    # (a copy of the line per item was quadratic on a long glued list)
+    line = "\n".join(line[a + 1 : b] for a, b in itertools.pairwise([-1, *numbered_item_breaks(line), len(line)]))
+    pieces = []
+    for piece in _RUN_ON_BREAK.sub("\n", line).split("\n"):
+        start = prose_start(piece) if len(piece) > max_sentence_chars else None
+        if start:
+            piece = piece[: start - 1] + "\n" + piece[start:]
+        pieces.append(piece)
+    return "\n".join(pieces)
