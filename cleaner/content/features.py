@@ -219,6 +219,9 @@ def describe(lines: Sequence[str], stops: frozenset[str], unpunctuated_prose: bo
     short_lines = "\n".join(text for text, long in zip(texts, prose_length) if not long)
     functions = function_words(texts, stops, capitalised=[*capitalised, _capitalised_after_lower(short_lines)])
     counts = Counter(low for low in lowered if low)
+    # most pages name no cookies at all: one look at the whole page spares each line its own
+    # (no word for cookies holds a line break)
+    page_cookies = mentions_cookies("\n".join(lowered))
     described = []
     seen: dict[str, Line] = {}
     for text, low, long, after_lower in zip(texts, lowered, prose_length, capitalised):
@@ -237,7 +240,7 @@ def describe(lines: Sequence[str], stops: frozenset[str], unpunctuated_prose: bo
                 has_letters=bool(LETTER.search(text)),
                 # both of _NOTICE's alternatives need a word for cookies: most
                 # lines skip the search
-                notice=mentions_cookies(low) and bool(_NOTICE.search(text)),
+                notice=page_cookies and mentions_cookies(low) and bool(_NOTICE.search(text)),
                 # only lines long enough to be prose need it, and it is costly
                 capitalised=capitalised_share(text) if long else 0.0,
                 longest_sentence=longest_sentence(text) if len(text) > 300 else len(text),
