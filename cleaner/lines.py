@@ -113,7 +113,9 @@ def reads_unpunctuated(text: str) -> bool:
     """
     if text.isascii() or len(text) < UNPUNCTUATED_PROSE_CHARS:
         return False
-    return 2 * len(_UNPUNCTUATED_SCRIPT.findall(text)) > len(LETTER.findall(text))
+    unpunctuated = len(_UNPUNCTUATED_SCRIPT.findall(text))
+    # (the letters, costly to count on a long line, only when some are Thai or Lao)
+    return unpunctuated > 0 and 2 * unpunctuated > len(LETTER.findall(text))
 
 
 def word_count(text: str) -> int:
