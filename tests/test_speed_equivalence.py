@@ -29,7 +29,9 @@ from cleaner.content.features import (
     mentions_cookies,
 )
 from cleaner.content.params import _MIN_PROSE_CHARS
-from cleaner.content.words import _BULLET_CHARS, _SENTENCE_SPLIT, _WORD, _case_value, effective_length, strip_bullet, words_of
+from cleaner.content.words import (
+    _BULLET_CHARS, _SENTENCE_SPLIT, _WORD, _case_value, effective_length, sentences, strip_bullet, words_of,
+)
 from cleaner.lines import IDEOGRAPH, LETTER, ends_sentence
 
 # the regex the fast sentence-end test replaces
@@ -151,6 +153,12 @@ def test_describe_fields(lines_):
 def test_longest_sentence(text):
     plain = max(effective_length(piece) for piece in _SENTENCE_SPLIT.split(text))
     assert longest_sentence(text) == plain
+
+
+@settings(max_examples=600, deadline=None)
+@given(texts | st.text(alphabet=st.sampled_from("ab東 .!?;:…。！\"')]”’»\t\n\x85\x1c\u3000"), max_size=40))
+def test_sentences(text):
+    assert sentences(text) == _SENTENCE_SPLIT.split(text)
 
 
 def _surviving_lines_line_by_line(lines, spans, *, trim=False):

@@ -14,7 +14,7 @@ import regex
 from ..lines import LETTER, ends_sentence, reads_unpunctuated
 from ..regex_cache import compile as cached_compile
 from .params import _MIN_PROSE_CHARS
-from .words import _CLOSING, _MARKS, _SENTENCE_SPLIT, _first_letter, effective_length, strip_bullet, words_of
+from .words import _first_letter, effective_length, sentences, strip_bullet, words_of
 
 # Consent and legal notices read like prose (long, full of stop words) but are
 # never the article: a line naming cookies together with consent, privacy,
@@ -133,25 +133,13 @@ def _mostly_caseless(text: str) -> bool:
     return cased_letters * 2 < len(letters)
 
 
-# _SENTENCE_SPLIT's first alternative for text without 。！？: the spaces (group 1)
-_SENTENCE_GAP = regex.compile(rf"[{_MARKS};:][{_CLOSING}]*(\s+)")
-
-
 def longest_sentence(text: str) -> int:
     """Effective length of the longest stretch of ``text`` between sentence punctuation marks.
 
     >>> longest_sentence("It rained. Then the sun came out again!")
     28
     """
-    if "。" in text or "！" in text or "？" in text:  # splits between characters too
-        return max(effective_length(piece) for piece in _SENTENCE_SPLIT.split(text))
-    # else the same splits, found from the sentence mark on: a look-behind
-    # tried at every offset costs several times more on long lines
-    longest, start = 0, 0
-    for gap in _SENTENCE_GAP.finditer(text):
-        longest = max(longest, effective_length(text[start : gap.start(1)]))
-        start = gap.end(1)
-    return max(longest, effective_length(text[start:]))
+    return max(map(effective_length, sentences(text)))
 
 
 # a lower-case word followed, with no punctuation between, by a capitalised

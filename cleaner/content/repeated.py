@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 from typing import Sequence
 
-from .words import _SENTENCE_SPLIT, _WORD
+from .words import _WORD, sentences
 
 
 def _sentence_key(sentence: str) -> str:
@@ -33,7 +33,7 @@ def repeated_text(texts: Sequence[str], min_chars: int = 40, min_run: int = 2) -
         if len(text) < min_chars:
             repeats.append(False)
             continue
-        keys = [key for key in map(_sentence_key, _SENTENCE_SPLIT.split(text)) if len(key) >= min_chars]
+        keys = [key for key in map(_sentence_key, sentences(text)) if len(key) >= min_chars]
         repeats.append(bool(keys) and all(key in seen for key in keys))
         seen.update(keys)
     return [
