@@ -313,8 +313,20 @@ def _main_script(text: str) -> str | None:
     >>> _main_script("Добрый день, Mr Smith")
     'CYRILLIC'
     """
-    scripts = Counter(unicodedata.name(char, "?").split(" ", 1)[0] for char in text if char.isalpha())
+    scripts = Counter(map(_SCRIPT_OF.__getitem__, filter(str.isalpha, text)))
     return scripts.most_common(1)[0][0] if scripts else None
+
+
+class _ScriptOf(dict):
+    """A letter's script as its Unicode name begins ("LATIN", "CYRILLIC"),
+    each character's name read once."""
+
+    def __missing__(self, char: str) -> str:
+        script = self[char] = unicodedata.name(char, "?").split(" ", 1)[0]
+        return script
+
+
+_SCRIPT_OF = _ScriptOf()
 
 
 def _list_script(k: int) -> str | None:
