@@ -40,8 +40,11 @@ def is_run_on(text: str) -> bool:
     lines = text.split("\n")
     lengths = map(effective_length, (lines[i] for i in possibly_longer(lines, RUN_ON_LINE_CHARS)))
     long_chars = sum(length for length in lengths if length > RUN_ON_LINE_CHARS)
-    # (the effective lengths of all the lines and of the breaks between them: the text's)
-    return long_chars > 0 and long_chars >= RUN_ON_SHARE * effective_length(text)
+    # of the effective lengths of all the lines and of the breaks between them
+    # (the text's), read only when its plain length leaves the answer open
+    return (
+        long_chars > 0 and long_chars >= RUN_ON_SHARE * len(text) and long_chars >= RUN_ON_SHARE * effective_length(text)
+    )
 
 
 def possibly_longer(lines: Sequence[str], chars: int) -> list[int]:
