@@ -54,6 +54,7 @@ class Store:
         self.name = f"{name}-py{sys.version_info[0]}{sys.version_info[1]}.marshal"
         self.max_entries = max_entries
         self._entries: dict | None = None
+        self._read_from: Path | None = None  # where the entries were read: written back there
         self._dirty = False
         atexit.register(self.save)
 
@@ -69,7 +70,7 @@ class Store:
     def entries(self) -> dict:
         if self._entries is None:
             entries: dict = {}
-            path = self.path
+            path = self._read_from = self.path
             try:
                 if path is not None:
                     loaded = marshal.loads(path.read_bytes())
@@ -105,8 +106,9 @@ class Store:
         return found
 
     def save(self) -> None:
-        """Write the file if this process added entries (run at exit)."""
-        path = self.path
+        """Write the file if this process added entries (run at exit), where
+        they were read from: the cache directory of the time of first use."""
+        path = self._read_from
         if not self._dirty or path is None or self._entries is None:
             return
         try:

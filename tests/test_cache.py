@@ -155,3 +155,15 @@ def test_cleaning_a_text_file_imports_no_html_or_batch_machinery():
     )
     assert "cleaner.pipeline" in modules
     assert not modules & {"trafilatura", "htmldate", "dask", "distributed", "cleaner.batch", "cleaner.audit"}
+
+
+def test_a_store_writes_back_where_it_read_though_the_setting_changed(tmp_path, monkeypatch):
+    """Stores are written at exit: one used under a cache directory set for a
+    while (a test's, a caller's) must not be written into another one then."""
+    first, later = tmp_path / "first", tmp_path / "later"
+    monkeypatch.setenv("CLEANER_CACHE_DIR", str(first))
+    store = cache.Store("moved")
+    store.put("k", 1)
+    monkeypatch.setenv("CLEANER_CACHE_DIR", str(later))
+    store.save()
+    assert (first / store.name).is_file() and not later.exists()
