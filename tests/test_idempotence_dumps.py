@@ -14,7 +14,8 @@ page that the second pass, seeing the article alone, drops. Since the article
 no longer opens with the menu-like lines under its byline (a share bar), the
 html-text and inscriptis dumps all clean to themselves (2026-12-05); 4
 BeautifulSoup dumps still change, where the first pass judged run-on sentence
-pieces by the page's prose and the second judges them by the article's. The
+pieces by the page's prose and the second judges them by the article's; 2
+since 2026-12-07 (4 before this day's header and rule changes). The
 counts below are a ratchet, like the quality gate's floors: they may
 only go down. Skips when ../shared/bench/aeb is absent.
 """
@@ -30,7 +31,7 @@ from bench import quality
 from cleaner import Cleaner
 from cleaner.formats import render
 
-MAX_CHANGED = {"html-text": 0, "inscriptis": 0, "beautifulsoup": 4}
+MAX_CHANGED = {"html-text": 0, "inscriptis": 0, "beautifulsoup": 2}
 
 
 @pytest.fixture(scope="module")
