@@ -190,14 +190,14 @@ class Cleaner:
         # what the content detector judges: long lines broken at sentence ends
         done: dict[str, str] = {}  # long lines broken once, for the detector and for the output
         output = break_run_on_text(norm, OUTPUT_BREAK_CHARS, glued_markers=self.ruleset.glued_markers, done=done)
-        broken = lines
+        output_lines = lines if output == norm else split_lines(output)  # the lines as they will be written
         if detect_content:
             broken_text = break_run_on_text(norm, glued_markers=self.ruleset.glued_markers, done=done)
-            if front or broken_text != norm:  # (the front matter's lines are blank in ``lines`` only)
-                broken = split_lines(broken_text)
-        elif output != norm:  # an extracted article: judged (by the rules too) as it will be written, as a second clean judges it
-            broken = split_lines(output)
-        rule_lines = _blank_front(broken, front, lines) if run_on else lines if detect_content else broken
+            # (the front matter's lines are blank in ``lines`` only)
+            broken = split_lines(broken_text) if front or broken_text != norm else lines
+            rule_lines = _blank_front(broken, front, lines) if run_on else lines
+        else:  # an extracted article: judged, by the rules too, as it will be written (as a second clean judges it)
+            broken = rule_lines = output_lines
         matched = self.ruleset.apply(norm, rule_lines, hints.url)
         removals.extend(matched.removals)
 
@@ -220,7 +220,6 @@ class Cleaner:
         # 9. the article's edges: the header steps (in a page dump) and the rules
         # that look at the first or last lines see the article, not the page,
         # so a cleaned article cleans to itself
-        output_lines = lines if output == norm else split_lines(output)
         article = surviving_lines(output_lines, [(r.start, r.end) for r in removals], trim=True)
         if detect_content:  # the page's head was not the article's: its header steps again
             structure = _dump_headline(structure, hints, broken, removals, survivors, article)
@@ -581,8 +580,8 @@ def find_structure(
                 removed[i] = ("structure.date-line", "a time stamp line at the top")
         return found
 
-    found = date_lines(nonempty)
-    date = date or found
+    dated = date_lines(nonempty)
+    date = date or dated
 
     # source: an explicit credit line anywhere, or a wire dateline opening the body
     source_line = wire_source = None
@@ -616,8 +615,8 @@ def find_structure(
         # the header as the emitted document shows it (its title on the first
         # line, without the repeats and captions gone): a second clean's window
         shown = [i for i in nonempty if i not in removed]
-        found = date_lines([-1, *shown] if title else shown)
-        date = date or found
+        dated = date_lines([-1, *shown] if title else shown)
+        date = date or dated
 
     if title and not any(rule == "structure.title-repeat" for rule, _ in removed.values()):
         # the headline's variant near the top of what is left: what a second
