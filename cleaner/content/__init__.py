@@ -28,7 +28,14 @@ each (their thresholds, one set per bias, are in :mod:`.params`):
    start a comment thread or a list of teasers, which ends it too
    (:mod:`.markers`; the date stamps are in :mod:`.dates`).
 
-Last, a page that prints its article twice (a print or app version, a
+6. **keep what reads as the article**: a model learnt from labelled pages
+   reads each removed line by what the steps above found (its features, its
+   class, its neighbours', where it sits against the page's prose and the
+   region) and keeps those it reads as likely article text, so a list, a
+   recipe's steps or a second block of the article the thresholds missed
+   is not lost (:mod:`.learnt`). It only ever keeps.
+
+Before that, a page that prints its article twice (a print or app version, a
 preview above the story) keeps the first copy: kept lines whose every
 sentence was kept before go, two or more in a row (:func:`repeated_text`,
 :mod:`.repeated`).
@@ -78,6 +85,7 @@ from .region import (
 )
 from .markers import MAX_MARKER_CHARS, end_marker_matcher, terminal_marker, thread_start, weak_end
 from .repeated import repeated_text
+from .learnt import line_features, rescued
 
 # the rest of what cleaner.pipeline, cleaner.language, the tests and the
 # benchmarks take from here
@@ -266,4 +274,15 @@ def detect(
     kept = [index for index, cls in enumerate(classes) if cls != BLANK and index not in gone]
     removed += [(kept[i], "content.repeated-text", "the article's text printed again")
                 for i in repeated_text([described[index].text for index in kept])]
+    if params.keep_odds is not None or trace is not None:
+        rows = line_features(described, classes, weights, is_marker, running, [(start, end), *also], end_of_page, removed,
+                             threshold if has_stops else 0.0)
+        if trace is not None:
+            trace.update(texts=list(lines), features=rows, removed=sorted(removed))
+        if params.keep_odds is not None:
+            # a second opinion: what a model learnt from labelled pages reads as the article stays
+            # (not past an end marker below the article: what follows one is a box or a thread)
+            boundary = next((i for i in range(end, end_of_page) if is_marker[i]), end_of_page)
+            kept_back = rescued(rows, [removal for removal in removed if removal[0] < boundary], params.keep_odds)
+            removed = [removal for removal in removed if removal[0] not in kept_back]
     return sorted(removed)
