@@ -15,17 +15,26 @@ and one that cannot be written (a read-only home) only costs the next start
 its time: the cache never changes what cleaner computes. Files are written
 whole to a temporary name and renamed, so concurrent processes (a batch's
 workers) never read half a file.
+
+Two of them are large tables of which a document reads a few hundred rows:
+the stop-lists' index (150,000 words) and langdetect's n-gram table (87,000
+rows). Reading either whole took a fresh process 50-75 ms, most of a text's
+cold start; :func:`table` keeps each in an SQLite file instead, read row by
+row (the rows a document needs, in one query).
 """
 
 from __future__ import annotations
 
 import atexit
+import hashlib
 import marshal
 import os
 import sys
 import tempfile
+import threading
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable, Iterator
 
 #: entries a store keeps at most (the newest)
 MAX_ENTRIES = 4000
@@ -125,3 +134,144 @@ class Store:
             self._dirty = False
         except OSError:
             pass  # an unwritable cache only costs the next start its time
+
+
+def table(name: str, key: str, build: Callable[[], dict]) -> Mapping:
+    """The dict ``build()`` returns (str keys, marshal-able values), kept in
+    the cache directory as an SQLite file named by ``name`` and ``key`` (what
+    it is computed from) and read back row by row at the next start, as a
+    read-only :class:`TableFile`; ``build()``'s own dict when there is no such
+    file yet (it is written for next time) or the cache is off or unusable.
+    Only the newest file of a ``name`` is kept."""
+    folder = cache_dir()
+    if folder is None:
+        return build()
+    digest = hashlib.sha256(key.encode()).hexdigest()[:16]
+    prefix = f"{name}-"
+    suffix = f"-py{sys.version_info[0]}{sys.version_info[1]}.sqlite"
+    path = folder / f"{prefix}{digest}{suffix}"
+    if path.is_file():
+        try:
+            return TableFile(path, key, build)
+        except Exception:  # unreadable (cut short, another SQLite): built and written afresh
+            pass
+    rows = build()
+    try:
+        _write_table(path, key, rows)
+        for other in folder.glob(f"{prefix}*{suffix}"):
+            if other != path and other.name[len(prefix) : -len(suffix)].isalnum():
+                other.unlink(missing_ok=True)
+    except Exception:
+        pass  # an unwritable cache only costs the next start its time
+    return rows
+
+
+def _write_table(path: Path, key: str, rows: dict) -> None:
+    import sqlite3
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-", suffix=".tmp")
+    os.close(fd)
+    try:
+        connection = sqlite3.connect(tmp)
+        try:
+            connection.execute("CREATE TABLE meta (key TEXT)")
+            connection.execute("INSERT INTO meta VALUES (?)", (key,))
+            connection.execute("CREATE TABLE rows (k TEXT PRIMARY KEY, v BLOB) WITHOUT ROWID")
+            connection.executemany("INSERT INTO rows VALUES (?, ?)", ((k, marshal.dumps(v)) for k, v in rows.items()))
+            connection.commit()
+        finally:
+            connection.close()
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+class TableFile(Mapping):
+    """A table written by :func:`table`, read-only, each row read once and
+    kept. :meth:`fetch` reads many rows in one query; a row asked for alone
+    costs a query of its own. Should the file fail while in use, the table is
+    built in memory instead (the same rows: the cache never changes what
+    cleaner computes). A process forked from this one opens the file anew."""
+
+    #: keys per query (SQLite allows 999 parameters in old versions)
+    CHUNK = 500
+
+    def __init__(self, path: Path, key: str, build: Callable[[], dict]):
+        self._path, self._build = path, build
+        self._found: dict = {}
+        self._absent: set = set()
+        self._rows: dict | None = None  # the table built in memory, after a failure
+        self._connection = None
+        self._pid = None
+        self._lock = threading.Lock()
+        with self._lock:
+            stored = self._query("SELECT key FROM meta").fetchall()
+        if stored != [(key,)]:
+            raise ValueError(f"{path.name} holds another table")
+
+    def _query(self, sql: str, parameters: tuple = ()):
+        if self._connection is None or self._pid != os.getpid():
+            import sqlite3
+
+            self._connection = sqlite3.connect(f"{self._path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
+            self._pid = os.getpid()
+        return self._connection.execute(sql, parameters)
+
+    def fetch(self, keys: Iterable[str]) -> None:
+        """Read the rows of ``keys`` not read yet (absent ones are noted too)."""
+        if self._rows is not None:
+            return
+        wanted = [k for k in set(keys) if k not in self._found and k not in self._absent]
+        if not wanted:
+            return
+        with self._lock:
+            try:
+                for start in range(0, len(wanted), self.CHUNK):
+                    chunk = wanted[start : start + self.CHUNK]
+                    marks = ",".join("?" * len(chunk))
+                    for k, v in self._query(f"SELECT k, v FROM rows WHERE k IN ({marks})", tuple(chunk)):
+                        self._found[k] = marshal.loads(v)
+            except Exception:  # the file failed: the table in memory from now on
+                self._rows = self._build()
+                return
+            self._absent.update(k for k in wanted if k not in self._found)
+
+    def __getitem__(self, k):
+        if self._rows is not None:
+            return self._rows[k]
+        try:
+            return self._found[k]
+        except KeyError:
+            pass
+        if k in self._absent or not isinstance(k, str):
+            raise KeyError(k)
+        self.fetch((k,))
+        return self[k]
+
+    def __contains__(self, k) -> bool:
+        if k in self._found:
+            return True
+        try:
+            self[k]
+        except KeyError:
+            return False
+        return True
+
+    def _all(self) -> dict:
+        if self._rows is None:
+            with self._lock:
+                try:
+                    self._found = {k: marshal.loads(v) for k, v in self._query("SELECT k, v FROM rows")}
+                    self._absent = set()
+                    return self._found
+                except Exception:
+                    self._rows = self._build()
+        return self._rows
+
+    def __iter__(self) -> Iterator:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())

@@ -40,7 +40,7 @@ from collections import Counter
 from functools import lru_cache
 from itertools import chain, repeat
 from operator import add, mul, truediv
-from typing import Iterable, NamedTuple, Sequence
+from typing import Iterable, Mapping, NamedTuple, Sequence
 
 import regex
 
@@ -145,10 +145,11 @@ def stopwords_for(language: str | None) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _stop_index() -> dict[str, tuple[int, ...]]:
+def _stop_index() -> Mapping[str, tuple[int, ...]]:
     """Word -> the indices (in :func:`_voters`) of the languages whose stop-list
-    holds it; from cleaner's cache when jusText's files are those it was built from."""
-    from .cache import Store
+    holds it; from cleaner's cache when jusText's files are those it was built
+    from, read there for the words a document has (:func:`vote` fetches them)."""
+    from .cache import table
 
     def build() -> dict[str, tuple[int, ...]]:
         index: dict[str, list[int]] = {}
@@ -158,7 +159,7 @@ def _stop_index() -> dict[str, tuple[int, ...]]:
         return {word: tuple(languages) for word, languages in index.items()}
 
     voters = ",".join(name for _, name in _voters())
-    return Store("stop-index", max_entries=1).get_or_compute((_data_signature("justext", "stoplists"), voters), build)
+    return table("stop-index", f"{_data_signature('justext', 'stoplists')} {voters}", build)
 
 
 @lru_cache(maxsize=1)
@@ -233,11 +234,13 @@ def vote(lines: Sequence[str]) -> Vote:
     ('de', None)
     """
     index = _stop_index()
+    tokenized = [words(text) for text in lines]
+    if hasattr(index, "fetch"):  # the cache's table: the rows of these words, in one query
+        index.fetch(chain.from_iterable(tokenized))
     votes: Counter = Counter()
     by_line: list[int | None] = []
     stop_words: list[list[tuple[int, ...]]] = []
-    for text in lines:
-        tokens = words(text)
+    for text, tokens in zip(lines, tokenized):
         found = [] if len(tokens) < MIN_VOTING_WORDS or _UNSPACED.search(text) else [index[t] for t in tokens if t in index]
         hits = Counter(chain.from_iterable(found))
         best = max(hits.items(), key=lambda item: (item[1], -item[0]), default=None)
@@ -391,9 +394,12 @@ def _language_factory():
     # A private factory: langdetect's module-level one is shared mutable state.
     from langdetect.detector_factory import DetectorFactory
 
-    from .cache import Store
+    from .cache import Store, table
 
-    langlist, rows = Store("langdetect", max_entries=1).get_or_compute(_data_signature("langdetect", "profiles"), _read_profiles)
+    signature = _data_signature("langdetect", "profiles")
+    langlist = Store("langdetect-languages", max_entries=1).get_or_compute(signature, lambda: _read_profiles()[0])
+    # the rows' columns are langlist's languages: the table is keyed by their order too
+    rows = table("langdetect", f"{signature} {','.join(langlist)}", lambda: _read_profiles()[1])
     factory = DetectorFactory()
     factory.langlist = list(langlist)
     factory.word_lang_prob_map = ProbabilityTable(rows, len(langlist))
@@ -401,6 +407,7 @@ def _language_factory():
     return factory
 
 
+@lru_cache(maxsize=1)
 def _read_profiles() -> tuple[tuple[str, ...], dict[str, tuple]]:
     """langdetect's profiles, loaded its own way, as (languages, n-gram -> its
     non-zero probabilities as language index, value, index, value, ...): a
@@ -419,9 +426,10 @@ def _read_profiles() -> tuple[tuple[str, ...], dict[str, tuple]]:
 class ProbabilityTable(dict):
     """langdetect's table (n-gram -> its probability in each language, the same
     floats), each row made when first read: a page reads a few hundred of its
-    87,000. ``words`` holds every n-gram, for membership tests."""
+    87,000. ``words`` holds every n-gram (those of :func:`_read_profiles`, or the
+    cache's table of them, read as they are asked for), for membership tests."""
 
-    def __init__(self, rows: dict[str, tuple], width: int):
+    def __init__(self, rows: Mapping[str, tuple], width: int):
         super().__init__()
         self.words, self.width = rows, width
 
@@ -460,10 +468,14 @@ def _fast_detector_class():
         def _extract_ngrams(self) -> list[str]:
             # NGram.add_char and Detector._extract_ngrams, inlined
             known = getattr(self.word_lang_prob_map, "words", self.word_lang_prob_map)
+            text = self.text.translate(normalized)
+            if hasattr(known, "fetch"):  # the cache's table: every n-gram the loop can ask for, in one query
+                padded = " " + text
+                known.fetch({padded[i : i + n] for n in (1, 2, 3) for i in range(len(padded) - n + 1)})
             result: list[str] = []
             add = result.append
             grams, capital = " ", False
-            for ch in self.text.translate(normalized):
+            for ch in text:
                 last = grams[-1]
                 if last == " ":
                     grams, capital = " ", False

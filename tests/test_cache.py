@@ -94,6 +94,47 @@ def test_a_store_of_one_large_value_keeps_only_the_newest(cache_dir):
     assert set(cache.Store("many").entries()) == {"new"}
 
 
+def test_a_table_is_read_back_row_by_row(cache_dir, monkeypatch):
+    rows = {"a": (1, 2), "b": 3.5, "ä": "x"}
+    first = cache.table("rows", "v1", lambda: dict(rows))
+    assert first == rows and not isinstance(first, cache.TableFile)  # built, and written for next time
+    again = cache.table("rows", "v1", lambda: pytest.fail("built again"))
+    assert isinstance(again, cache.TableFile)
+    again.fetch(["a", "zz"])
+    assert again["a"] == (1, 2) and "zz" not in again and "ä" in again and again.get("b") == 3.5
+    with pytest.raises(KeyError):
+        again["zz"]
+    assert dict(again) == rows and len(again) == 3
+    newer = cache.table("rows", "v2", lambda: {"c": 1})  # another key: built, the older file removed
+    assert newer == {"c": 1} and len(list(cache_dir.glob("rows-*"))) == 1
+    path = next(cache_dir.glob("rows-*"))
+    path.write_bytes(b"not a database")
+    assert cache.table("rows", "v2", lambda: {"c": 2}) == {"c": 2}  # unreadable: built afresh
+    monkeypatch.setenv("CLEANER_CACHE_DIR", "")  # turned off
+    assert cache.table("rows", "v2", lambda: {"d": 1}) == {"d": 1}
+
+
+def test_a_table_that_fails_in_use_is_built_in_memory(cache_dir):
+    cache.table("rows", "v1", lambda: {"a": 1, "b": 2})
+    table = cache.table("rows", "v1", lambda: {"a": 1, "b": 2})
+    assert isinstance(table, cache.TableFile) and table["a"] == 1
+    table._connection.close()  # (a closed connection fails every query)
+    assert table["b"] == 2 and "c" not in table and dict(table) == {"a": 1, "b": 2}
+
+
+def test_the_stop_index_and_langdetect_tables_read_back_as_built(cache_dir):
+    built = {}
+    for step in ("build", "read"):
+        language._stop_index.cache_clear()
+        language._language_factory.cache_clear()
+        index, profiles = language._stop_index(), language._language_factory().word_lang_prob_map.words
+        assert isinstance(index, cache.TableFile) == (step == "read") == isinstance(profiles, cache.TableFile)
+        built[step] = (dict(index), dict(profiles))
+    assert built["build"] == built["read"]
+    language._stop_index.cache_clear()
+    language._language_factory.cache_clear()
+
+
 def test_text_mode_reads_one_stop_list_without_jusText():
     modules = imported_by("from cleaner.language import stoplist\nassert 'the' in stoplist('English')")
     assert "justext" not in modules
