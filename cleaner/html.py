@@ -450,10 +450,36 @@ def _run(tree, url: str | None, settings: dict, date_params: dict | None = None)
     ``date_params``: read the metadata too, with these htmldate settings."""
     from trafilatura import bare_extraction
 
+    if not settings["fast"]:
+        _prime_justext_fallback()
     doc = bare_extraction(
         tree, url=url, with_metadata=date_params is not None, date_extraction_params=date_params, **settings
     )
     return doc, ((doc.text or "") if doc is not None else "")
+
+
+def _prime_justext_fallback() -> None:
+    """Hand trafilatura the words of all of jusText's stop-lists from cleaner's
+    cache, before a pass with its fallbacks. Its jusText fallback (on a page
+    with no declared language) reads and joins all 100 lists on first use,
+    a tenth of a second of a fresh process; the list read back is the one its
+    own ``jt_stoplist_init`` made (the order aside, which it puts in a set)."""
+    from trafilatura import external
+
+    if external.JT_STOPLIST is not None:
+        return
+    from trafilatura import __version__ as version
+
+    from .cache import Store
+    from .language import _data_signature
+
+    def union() -> tuple[str, ...]:
+        return tuple(sorted(external.jt_stoplist_init()))
+
+    key = (_data_signature("justext", "stoplists"), version)
+    words = Store("justext-union", max_entries=1).get_or_compute(key, union)
+    if external.JT_STOPLIST is None:
+        external.JT_STOPLIST = words
 
 
 def _extract(tree, url: str | None, favor: str, date_params: dict):
