@@ -49,6 +49,22 @@ def cache_dir() -> Path | None:
     return Path(base) / "cleaner"
 
 
+def module_signature(package: str, module: str) -> str:
+    """Where a package's module file lies, its size and time, found without
+    importing the package: what a value computed from that module is keyed by."""
+    import importlib.util
+
+    spec = importlib.util.find_spec(package)
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        path = os.path.join(folder, f"{module}.py")
+        try:
+            info = os.stat(path)
+        except OSError:
+            continue
+        return f"{path}:{info.st_size}:{info.st_mtime_ns}"
+    return "missing"
+
+
 class Store:
     """A dict of marshal-able keys and values in one file of the cache
     directory, read on first use and written back at exit when it grew.

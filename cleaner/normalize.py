@@ -10,10 +10,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
-import ftfy
-import ftfy.badness
 import regex
+
+# ftfy is imported only to repair a text (seldom): importing it costs a fresh
+# process 60 ms (its display-width tables among them). Its mojibake pattern,
+# which every non-ASCII text is searched with, comes from cleaner's cache.
 
 QUOTE_MODES = ("keep", "straight")
 
@@ -67,8 +70,8 @@ def repair_mojibake(text: str) -> str:
     return _ftfy(text)
 
 
-def _badness_reach() -> int | None:
-    """The longest match of ftfy's mojibake pattern, if every one of its
+def _badness_reach(pattern: re.Pattern) -> int | None:
+    """The longest match of ftfy's mojibake ``pattern``, if every one of its
     alternatives needs a non-ASCII character (then a match lies within that
     distance of one); None if the pattern is not so (another ftfy version)."""
     try:
@@ -97,7 +100,6 @@ def _badness_reach() -> int | None:
         return True
 
     try:
-        pattern = ftfy.badness.BADNESS_RE
         tree = sre_parse.parse(pattern.pattern, pattern.flags)
         (op, (_, branches)), = tree.data
         if op != BRANCH or not plain(tree) or pattern.flags & sre_parse.SRE_FLAG_MULTILINE:
@@ -110,7 +112,29 @@ def _badness_reach() -> int | None:
     return width if 0 < width < 100 else None
 
 
-_BADNESS_REACH = _badness_reach()
+def _badness() -> tuple[str, int, int | None]:
+    """The text and flags of ``ftfy.badness.BADNESS_RE`` and its reach
+    (:func:`_badness_reach`), from cleaner's cache while ftfy's file is the
+    one they were read from."""
+    from .cache import Store, module_signature
+
+    def read() -> tuple[str, int, int | None]:
+        import ftfy.badness
+
+        pattern = ftfy.badness.BADNESS_RE
+        return pattern.pattern, int(pattern.flags), _badness_reach(pattern)
+
+    return Store("ftfy-badness", max_entries=1).get_or_compute(module_signature("ftfy", "badness"), read)
+
+
+_BADNESS_PATTERN, _BADNESS_FLAGS, _BADNESS_REACH = _badness()
+
+
+@lru_cache(maxsize=1)
+def _badness_search():
+    """``ftfy.badness.BADNESS_RE.search``: the same pattern, compiled here."""
+    return re.compile(_BADNESS_PATTERN, _BADNESS_FLAGS).search
+
 # clusters of non-ASCII characters, gaps too short to hold a match between them
 _NON_ASCII_CLUSTER = (
     regex.compile(r"[^\x00-\x7f](?:[\x00-\x7f]{0,%d}[^\x00-\x7f])*" % (2 * _BADNESS_REACH))
@@ -128,8 +152,10 @@ def looks_bad(text: str) -> bool:
     (True, False)
     """
     if _NON_ASCII_CLUSTER is None:
+        import ftfy.badness
+
         return ftfy.badness.is_bad(text)
-    search, reach, size = ftfy.badness.BADNESS_RE.search, _BADNESS_REACH, len(text)
+    search, reach, size = _badness_search(), _BADNESS_REACH, len(text)
     # ``^`` in the pattern still means the text's start: search(pos=) does not move it
     return any(
         search(text, max(0, m.start() - reach), min(size, m.end() + reach))
@@ -138,6 +164,8 @@ def looks_bad(text: str) -> bool:
 
 
 def _ftfy(text: str) -> str:
+    import ftfy
+
     return ftfy.fix_text(
         text,
         unescape_html=False,

@@ -135,6 +135,23 @@ def test_the_stop_index_and_langdetect_tables_read_back_as_built(cache_dir):
     language._language_factory.cache_clear()
 
 
+def test_the_cached_mojibake_pattern_is_ftfys(cache_dir):
+    """Read afresh by one process and from the cache by the next: ftfy's own."""
+    import ftfy.badness
+
+    from cleaner import normalize
+
+    pattern = ftfy.badness.BADNESS_RE
+    expected = [pattern.pattern, int(pattern.flags), normalize._badness_reach(pattern)]
+    code = "import json, sys\nfrom cleaner import normalize\nprint(json.dumps(normalize._badness()), 'ftfy' in sys.modules)"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True, env=env)
+            for _ in range(2)]
+    (first, fresh), (second, cached) = (run.stdout.strip().rsplit(" ", 1) for run in runs)
+    assert json.loads(first) == json.loads(second) == expected
+    assert (fresh, cached) == ("True", "False")  # the second process did not import ftfy
+
+
 def test_text_mode_reads_one_stop_list_without_jusText():
     modules = imported_by("from cleaner.language import stoplist\nassert 'the' in stoplist('English')")
     assert "justext" not in modules
@@ -190,12 +207,12 @@ def test_version_and_help_import_no_pipeline():
 
 def test_cleaning_a_text_file_imports_no_html_or_batch_machinery():
     seed = sample_inputs("seeds")[0]
-    modules = imported_by(
-        "from typer.testing import CliRunner\nfrom cleaner.cli import app\n"
-        f"assert CliRunner().invoke(app, ['clean', {str(seed)!r}]).exit_code == 0"
-    )
+    code = ("from typer.testing import CliRunner\nfrom cleaner.cli import app\n"
+            f"assert CliRunner().invoke(app, ['clean', {str(seed)!r}]).exit_code == 0")
+    imported_by(code)  # (the first start after an install fills the caches)
+    modules = imported_by(code)
     assert "cleaner.pipeline" in modules
-    assert not modules & {"trafilatura", "htmldate", "dask", "distributed", "cleaner.batch", "cleaner.audit"}
+    assert not modules & {"trafilatura", "htmldate", "dask", "distributed", "cleaner.batch", "cleaner.audit", "ftfy"}
 
 
 def test_a_store_writes_back_where_it_read_though_the_setting_changed(tmp_path, monkeypatch):
