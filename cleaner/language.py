@@ -45,6 +45,7 @@ from typing import Iterable, Mapping, NamedTuple, Sequence
 import regex
 
 from .lines import LETTER
+from .regex_cache import compile as cached_compile  # module patterns from the cache: a quicker start
 
 __all__ = [
     "ISO_TO_STOPLIST",
@@ -174,7 +175,7 @@ def _voters() -> tuple[tuple[str, str], ...]:
 
 
 _ASCII_NON_WORD = str.maketrans({c: " " for c in map(chr, range(128)) if not (c.isalnum() or c == "_")})
-_WORD = regex.compile(r"\w+")
+_WORD = cached_compile(r"\w+")
 
 
 def words(text: str) -> list[str]:
@@ -189,7 +190,7 @@ def words(text: str) -> list[str]:
 
 
 # scripts written without spaces between words (no stop-list splits them into words)
-_UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Tibetan}]{4}")
+_UNSPACED = cached_compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Tibetan}]{4}")
 
 
 def sample_lines(lines: Iterable[str], budget: int = SAMPLE_CHARS, skip=None) -> list[str]:
@@ -551,9 +552,9 @@ def detect_language(text: str) -> str | None:
     return None if code == "unknown" else east_asian_by_script(code.split("-")[0], sample)
 
 
-_HANGUL = regex.compile(r"\p{Hangul}")
-_KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
-_HAN = regex.compile(r"\p{Han}")
+_HANGUL = cached_compile(r"\p{Hangul}")
+_KANA = cached_compile(r"[\p{Hiragana}\p{Katakana}]")
+_HAN = cached_compile(r"\p{Han}")
 
 
 def east_asian_by_script(code: str, sample: str) -> str:

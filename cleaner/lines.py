@@ -7,18 +7,20 @@ from dataclasses import dataclass
 
 import regex
 
-_WORD = regex.compile(r"\w+")
+from .regex_cache import compile as cached_compile  # module patterns from the cache: a quicker start
+
+_WORD = cached_compile(r"\w+")
 #: a letter of any script
-LETTER = regex.compile(r"\p{L}")
+LETTER = cached_compile(r"\p{L}")
 #: a character of the scripts written without spaces between words (Chinese, Japanese)
-IDEOGRAPH = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+IDEOGRAPH = cached_compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 # Sentence punctuation across scripts: Latin, CJK, Devanagari (।, ॥), Arabic
 # and Urdu (؟, ۔), Armenian (։), Ethiopic (።), Khmer (។), Myanmar (။). Full
 # stops end statements; a headline never ends in one (see
 # metadata.is_title_like). Thai and Lao have none (see reads_unpunctuated).
 FULL_STOPS = ".。।॥۔։።។။"
 SENTENCE_MARKS = FULL_STOPS + "!?！？…؟"
-_SENTENCE_END = regex.compile("[" + regex.escape(SENTENCE_MARKS) + "]")
+_SENTENCE_END = cached_compile("[" + regex.escape(SENTENCE_MARKS) + "]")
 
 
 class _once:
@@ -96,7 +98,7 @@ def ends_sentence(stripped: str) -> bool:
 
 
 # Thai and Lao mark no sentence end: a space parts clauses and sentences alike
-_UNPUNCTUATED_SCRIPT = regex.compile(r"[\p{Thai}\p{Lao}]")
+_UNPUNCTUATED_SCRIPT = cached_compile(r"[\p{Thai}\p{Lao}]")
 #: in those scripts a line this long (characters) reads as ending
 #: sentences; headlines, captions and teasers' summaries are shorter
 UNPUNCTUATED_PROSE_CHARS = 140
@@ -149,7 +151,7 @@ def is_prose(text: str, min_words: int = 8, min_ideographs: int = 20) -> bool:
     )
 
 
-_ROW_TOKEN = regex.compile(r"(?P<number>\d[\w.,:%°'’/+-]*)|(?P<word>[\p{L}][\p{L}\p{M}.'’-]*)")
+_ROW_TOKEN = cached_compile(r"(?P<number>\d[\w.,:%°'’/+-]*)|(?P<word>[\p{L}][\p{L}\p{M}.'’-]*)")
 
 
 def row_shape(text: str) -> str:

@@ -35,6 +35,7 @@ from typing import Callable, Iterable, Mapping
 import regex
 
 from .cache import Store
+from .regex_cache import compile as cached_compile  # module patterns from the cache: a quicker start
 
 # the literals read from a pattern, cached under this module's own source (a
 # change to the scanner is a new cache)
@@ -68,8 +69,8 @@ class Unsupported(Exception):
 _EXACT_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "f": "\f", "v": "\v", "a": "\a"}
 _ZERO_WIDTH_ESCAPES = set("bBAZmMG")
 _CLASS_ESCAPES = set("dDwWsShHX")  # a character of some class: anything, as far as literals go
-_QUANTIFIER = regex.compile(r"\{(\d*)(?:(,)(\d*))?\}")
-_FLAG_GROUP = regex.compile(r"\(\?([a-zA-Z]*)(?:-([a-zA-Z]*))?([:)])")
+_QUANTIFIER = cached_compile(r"\{(\d*)(?:(,)(\d*))?\}")
+_FLAG_GROUP = cached_compile(r"\(\?([a-zA-Z]*)(?:-([a-zA-Z]*))?([:)])")
 #: the inline flags that leave literals as :func:`fold` reads them (ignore case,
 #: multi-line, dot-all, Unicode, ASCII, Unicode word boundaries); any other
 #: (verbose, full case, version 1, ...) or a group that only looks like flags

@@ -62,7 +62,7 @@ _DATE_PATTERNS = [
     )
 ]
 # what every pattern's year holds: a line without it holds no date (parse_date)
-_YEAR_ANYWHERE = regex.compile(r"(?:19|20)\d\d")
+_YEAR_ANYWHERE = cached_compile(r"(?:19|20)\d\d")
 # Words that may stand around a date on a date line ("Published: ... GMT").
 _DATE_LINE_WORDS = cached_compile(
     r"(?i)\b(?:published|updated|posted|last updated|modified|created|date|on|at|by|am|pm|"
@@ -72,7 +72,7 @@ _DATE_LINE_WORDS = cached_compile(
 )
 
 # what a date or time line may hold besides its words: clock times, punctuation, numbers
-_TIMES_PUNCT_NUMBERS = regex.compile(r"\d{1,2}[:.h]\d\d(?::\d\d)?|[^\w\s]|\d+")
+_TIMES_PUNCT_NUMBERS = cached_compile(r"\d{1,2}[:.h]\d\d(?::\d\d)?|[^\w\s]|\d+")
 
 
 def _valid(year: int, month: int, day: int) -> str | None:
@@ -170,9 +170,9 @@ def names_more_than_a_date(text: str) -> bool:
     return bool(_beside_dates(text)[0]) and not _BYLINE_START.match(text)
 
 
-_CLOCK = regex.compile(r"\b\d{1,2}[:h]\d\d\b")
-_DIGIT = regex.compile(r"\d")
-_NUMBER = regex.compile(r"\d+")
+_CLOCK = cached_compile(r"\b\d{1,2}[:h]\d\d\b")
+_DIGIT = cached_compile(r"\d")
+_NUMBER = cached_compile(r"\d+")
 _MONTH_WORD = cached_compile(r"(?i)\b(?:" + "|".join(sorted(map(regex.escape, MONTHS), key=len, reverse=True)) + r")\b\.?")
 
 
@@ -204,7 +204,7 @@ def is_time_line(text: str) -> bool:
 
 # --- title -----------------------------------------------------------------------
 
-_SITE_SUFFIX = regex.compile(r"^(?P<title>.{12,}?)\s+[-|–—·:]{1,2}\s+(?P<site>[^-|–—·]{2,40})$")
+_SITE_SUFFIX = cached_compile(r"^(?P<title>.{12,}?)\s+[-|–—·:]{1,2}\s+(?P<site>[^-|–—·]{2,40})$")
 
 
 def is_title_like(text: str, *, dated: bool = False) -> bool:
@@ -354,11 +354,11 @@ def _opens_with_title(lines: Sequence[Line], nonempty: Sequence[int], *, dated: 
 MAX_DATED_HEADLINES = 2
 #: longer lines are no headline (news headlines run to about 15 words)
 MAX_HEADLINE_CHARS = 160
-_BULLET = regex.compile(r"^\s*[*•+·▪◦‣o-]\s")
-_BYLINE_START = regex.compile(r"(?i)^\s*(?:by|von|par|por|di|door|av|af|przez|от|автор)\b")
+_BULLET = cached_compile(r"^\s*[*•+·▪◦‣o-]\s")
+_BYLINE_START = cached_compile(r"(?i)^\s*(?:by|von|par|por|di|door|av|af|przez|от|автор)\b")
 # a breadcrumb trail's separator ("News › Local", "Home > Sport"); a slash
 # separates only in a longer trail ("Sport / Football / Premier League")
-_CRUMB = regex.compile(r"\s[>»›]\s|\s/\s.*\s/\s")
+_CRUMB = cached_compile(r"\s[>»›]\s|\s/\s.*\s/\s")
 
 
 def is_headline_candidate(text: str) -> bool:
@@ -453,11 +453,11 @@ def aboutness(title: str, body_words: set[str]) -> float:
 
 # --- source ----------------------------------------------------------------------
 
-_SOURCE_LINE = regex.compile(
+_SOURCE_LINE = cached_compile(
     r"(?i)^\s*(?:source|sources|quelle|fonte|fuente|источник)\s*[:：]\s*(?P<source>[\p{L}\p{N}][\p{L}\p{N} &.'’/,-]{0,60}?)\s*$"
 )
 # "LONDON (Reuters) -", "WASHINGTON, March 3 (AP) —", "PARIS (AFP) –"
-_WIRE_DATELINE = regex.compile(
+_WIRE_DATELINE = cached_compile(
     r"^\s*\p{Lu}[\p{Lu}\p{Lt} .,'’-]{1,40}(?:,\s*[\p{L}\d .]{1,25})?\s*\((?P<source>[\p{L}][\p{L} &.-]{0,30}?)\)\s*[-–—:]"
 )
 
@@ -482,7 +482,7 @@ def wire_dateline_source(text: str) -> str | None:
     return m["source"].strip() if m else None
 
 
-_HOST_PREFIX = regex.compile(r"^(?:www\d?|m|amp|mobile)\.")
+_HOST_PREFIX = cached_compile(r"^(?:www\d?|m|amp|mobile)\.")
 
 
 def site_of_url(url: str | None) -> str | None:

@@ -14,6 +14,8 @@ from functools import lru_cache
 
 import regex
 
+from .regex_cache import compile as cached_compile  # module patterns from the cache: a quicker start
+
 # ftfy is imported only to repair a text (seldom): importing it costs a fresh
 # process 60 ms (its display-width tables among them). Its mojibake pattern,
 # which every non-ASCII text is searched with, comes from cleaner's cache.
@@ -34,19 +36,19 @@ class NormalizeOptions:
 # Zero-width characters and soft hyphens go; but a zero-width (non-)joiner
 # between two letters of a non-Latin script is spelling in Persian, Hindi and
 # others ("می‌گویند", "زاینده‌رود"): it stays there.
-_ZERO_WIDTH = regex.compile(
+_ZERO_WIDTH = cached_compile(
     r"[\u200b\u2060\ufeff\u00ad]"
     r"|(?<![[\p{L}\p{M}]--\p{Latin}])[\u200c\u200d]|[\u200c\u200d](?![[\p{L}\p{M}]--\p{Latin}])",
     flags=regex.V1,
 )
 # Spaces of every width (NBSP, thin, em, ideographic, ...) become a plain space.
-_SPACES = regex.compile(r"[^\S\n]+")
-_CONTROL = regex.compile(r"[\p{Cc}--[\n\t]]", flags=regex.V1)
+_SPACES = cached_compile(r"[^\S\n]+")
+_CONTROL = cached_compile(r"[\p{Cc}--[\n\t]]", flags=regex.V1)
 # C1 controls (cp1252 read as Latin-1) and surrogates: ftfy repairs them
 # even where its mojibake detector sees nothing.
 _C1_OR_SURROGATE = regex.compile(r"[\x80-\x9f\ud800-\udfff]")
-_BLANK_RUNS = regex.compile(r"\n{3,}")
-_TRAILING = regex.compile(r"[ \t]+$", flags=regex.MULTILINE)
+_BLANK_RUNS = cached_compile(r"\n{3,}")
+_TRAILING = cached_compile(r"[ \t]+$", flags=regex.MULTILINE)
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"'})
 
 
@@ -137,7 +139,7 @@ def _badness_search():
 
 # clusters of non-ASCII characters, gaps too short to hold a match between them
 _NON_ASCII_CLUSTER = (
-    regex.compile(r"[^\x00-\x7f](?:[\x00-\x7f]{0,%d}[^\x00-\x7f])*" % (2 * _BADNESS_REACH))
+    cached_compile(r"[^\x00-\x7f](?:[\x00-\x7f]{0,%d}[^\x00-\x7f])*" % (2 * _BADNESS_REACH))
     if _BADNESS_REACH
     else None
 )
@@ -213,7 +215,7 @@ _INDENT_CHARS = " \t\u00a0\u3000\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007
 # A line _tidy_line would change: it holds a space other than " ", two spaces in
 # a row, a space at its start or end, or a character str.rstrip() removes that
 # is no regex \s (\x1c-\x1f). Every other line comes out of _tidy_line as it went in.
-_UNTIDY_LINE = regex.compile(r"^[^\n]*?(?:[^\S\n ]|  |^ | $|[\x1c-\x1f])[^\n]*", regex.MULTILINE)
+_UNTIDY_LINE = cached_compile(r"^[^\n]*?(?:[^\S\n ]|  |^ | $|[\x1c-\x1f])[^\n]*", regex.MULTILINE)
 # The same spaces for the stdlib's re, which scans a character class several
 # times faster: every character of regex's [^\S\n ] and \x1c-\x1f (a test checks it).
 _ODD_SPACE = re.compile("[\t\x0b\x0c\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")

@@ -481,12 +481,12 @@ def _compile(pattern: object, where: str, key: str) -> regex.Pattern:
 _CHECKS = Store("rule-checks-" + hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16])
 
 # \p{Lu} and its kin: under IGNORECASE they match every cased letter
-_CASED_ESCAPE = regex.compile(
+_CASED_ESCAPE = cached_compile(
     r"\\[pP]\{\^?(?:(?:gc|General_Category)[=:])?(?:(?P<upper>Lu|Lt|Upper(?:case)?(?:_Letter)?|Titlecase_Letter)"
     r"|(?P<lower>Ll|Lower(?:case)?(?:_Letter)?))\}",
     regex.IGNORECASE,
 )
-_GROUP_FLAGS = regex.compile(r"\(\?([a-zA-Z]*)(?:-([a-zA-Z]*))?([:)])")
+_GROUP_FLAGS = cached_compile(r"\(\?([a-zA-Z]*)(?:-([a-zA-Z]*))?([:)])")
 
 
 def cased_class_ignoring_case(pattern: regex.Pattern) -> str | None:

@@ -33,6 +33,10 @@ def shipped_patterns() -> list[tuple[str, int]]:
     patterns = [(r.pattern.pattern, r.pattern.flags) for r in RULESET.rules]
     patterns += [(m.pattern, m.flags) for m in RULESET.end_markers(RULESET.packs) if isinstance(m, regex.Pattern)]
     patterns += [(r.labelled().pattern, 0) for r in RULESET.rules if r.kind == "end_marker"]
+    from cleaner import lines, metadata, normalize, pipeline, rules
+
+    for module in (language, lines, literals, metadata, normalize, pipeline, rules):  # their module patterns
+        patterns += [(p.pattern, p.flags) for p in vars(module).values() if isinstance(p, regex.Pattern)]
     return patterns
 
 
