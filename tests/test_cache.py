@@ -156,6 +156,23 @@ def test_the_cached_mojibake_pattern_is_ftfys(cache_dir):
     assert (fresh, cached) == ("True", "False")  # the second process did not import ftfy
 
 
+def test_cached_rule_packs_are_parsed_as_tomllib_parses_them(cache_dir, monkeypatch):
+    import tomllib
+
+    from cleaner import rules
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(default_rules_dir().rglob("*.toml"))]
+    store = cache.Store("rule-toml-test")
+    monkeypatch.setattr(rules, "_TOML", store)
+    for text in texts:
+        rules._parse_toml(text).clear()  # parsed, kept, and the caller's copy changed
+        assert rules._parse_toml(text) == tomllib.loads(text)
+    store.save()
+    monkeypatch.setattr(rules, "_TOML", cache.Store("rule-toml-test"))
+    assert [rules._parse_toml(text) for text in texts] == [tomllib.loads(text) for text in texts]
+    assert len(rules._TOML.entries()) == len(set(texts))
+
+
 def test_text_mode_reads_one_stop_list_without_jusText():
     modules = imported_by("from cleaner.language import stoplist\nassert 'the' in stoplist('English')")
     assert "justext" not in modules
