@@ -60,6 +60,9 @@ class Everything:
     def odds(self, rows):
         return [1.0] * len(rows)
 
+    def keeps(self, rows, odds):
+        return [True] * len(rows)
+
 
 def test_what_it_keeps_back_is_outside_the_region_and_above_the_first_end_marker_below_it(monkeypatch):
     lines, article = synthetic_page()

@@ -85,7 +85,7 @@ from .region import (
 )
 from .markers import MAX_MARKER_CHARS, end_marker_matcher, terminal_marker, thread_start, weak_end
 from .repeated import repeated_text
-from .learnt import line_features, rescued
+from .learnt import OUTSIDE, line_features, rescued
 
 # the rest of what cleaner.pipeline, cleaner.language, the tests and the
 # benchmarks take from here
@@ -275,14 +275,19 @@ def detect(
     removed += [(kept[i], "content.repeated-text", "the article's text printed again")
                 for i in repeated_text([described[index].text for index in kept])]
     if params.keep_odds is not None or trace is not None:
-        rows = line_features(described, classes, weights, is_marker, running, [(start, end), *also], end_of_page, removed,
-                             threshold if has_stops else 0.0)
-        if trace is not None:
-            trace.update(texts=list(lines), features=rows, removed=sorted(removed))
-        if params.keep_odds is not None:
-            # a second opinion: what a model learnt from labelled pages reads as the article stays
-            # (not past an end marker below the article: what follows one is a box or a thread)
-            boundary = next((i for i in range(end, end_of_page) if is_marker[i]), end_of_page)
-            kept_back = rescued(rows, [removal for removal in removed if removal[0] < boundary], params.keep_odds)
-            removed = [removal for removal in removed if removal[0] not in kept_back]
+        # a second opinion, from a model learnt from labelled pages, on the lines
+        # removed as outside the region, not past an end marker below the
+        # article (what follows one is a box or a thread): what it reads as the article stays
+        boundary = next((i for i in range(end, end_of_page) if is_marker[i]), end_of_page)
+        candidates = {index for index, rule, _ in removed if rule == OUTSIDE and index < boundary}
+        if candidates or trace is not None:
+            rows = line_features(
+                described, classes, weights, is_marker, running, [(start, end), *also], end_of_page, removed,
+                threshold if has_stops else 0.0, wanted=None if trace is not None else candidates,
+            )
+            if trace is not None:
+                trace.update(texts=list(lines), features=rows, removed=sorted(removed))
+            if params.keep_odds is not None:
+                kept_back = rescued(rows, [removal for removal in removed if removal[0] in candidates], params.keep_odds)
+                removed = [removal for removal in removed if removal[0] not in kept_back]
     return sorted(removed)

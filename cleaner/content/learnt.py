@@ -27,7 +27,7 @@ import json
 import math
 from functools import lru_cache
 from pathlib import Path
-from typing import Sequence
+from typing import Iterable, Sequence
 
 from .classify import BAD, BLANK, EMBED, GOOD, SHORT, TABLE
 from .features import Line
@@ -56,9 +56,10 @@ _NO_NEIGHBOUR = [-1.0] * len(_NEIGHBOUR_COLUMNS)
 def line_features(
     described: Sequence[Line], classes: Sequence[str], weights: Sequence[float], is_marker: Sequence[bool],
     running: Sequence[bool], regions: Sequence[tuple[int, int]], end_of_page: int,
-    removed: Sequence[tuple[int, str, str]], threshold: float,
+    removed: Sequence[tuple[int, str, str]], threshold: float, wanted: Iterable[int] | None = None,
 ) -> list[list[float] | None]:
-    """One row of numbers per line (None for a blank line), in the order of :data:`FEATURES`.
+    """One row of numbers per line (None for a blank line), in the order of :data:`FEATURES`;
+    with ``wanted``, only those lines' rows (the others are None).
 
     ``regions``: the article's region first, then the runs kept with it;
     ``removed``: the detector's (index, id, reason) before this step;
@@ -95,8 +96,16 @@ def line_features(
         prose_sum.append(prose_sum[-1] + prose[index])
         length_sum.append(length_sum[-1] + described[index].length)
     lines_count = len(nonblank) or 1
+    rank_of = {index: rank for rank, index in enumerate(nonblank)}
+    if wanted is None:
+        ranks = list(range(len(nonblank)))
+        described_ranks = ranks
+    else:  # the wanted lines, and their neighbours, whose own columns they copy
+        ranks = sorted(rank_of[index] for index in set(wanted) if index in rank_of)
+        described_ranks = sorted({near for rank in ranks for near in (rank - 1, rank, rank + 1) if 0 <= near < len(nonblank)})
     rows: list[list[float] | None] = [None] * count
-    for rank, index in enumerate(nonblank):
+    for rank in described_ranks:
+        index = nonblank[rank]
         line, cls = described[index], classes[index]
         windows = []
         for radius in (2, 5, 10):
@@ -120,12 +129,16 @@ def line_features(
             float(text.endswith(("...", "…"))), sum(map(str.isdigit, text)) / (len(text) or 1),
             float(index < start), float(index >= end),
         ]
-    for rank, index in enumerate(nonblank):
-        own = rows[index]
-        for neighbour in (rank - 1, rank + 1):
-            other = rows[nonblank[neighbour]] if 0 <= neighbour < len(nonblank) else None
-            own += [other[column] for column in _NEIGHBOUR_COLUMNS] if other else _NO_NEIGHBOUR
-    return rows
+    neighbours = {}
+    for rank in ranks:
+        for near in (rank - 1, rank + 1):
+            other = rows[nonblank[near]] if 0 <= near < len(nonblank) else None
+            neighbours[rank, near] = [other[column] for column in _NEIGHBOUR_COLUMNS] if other else _NO_NEIGHBOUR
+    out: list[list[float] | None] = [None] * count
+    for rank in ranks:
+        index = nonblank[rank]
+        out[index] = rows[index] + neighbours[rank, rank - 1] + neighbours[rank, rank + 1]
+    return out
 
 
 class LineModel:
@@ -144,6 +157,41 @@ class LineModel:
         self.features = tuple(data["features"])
         self.base = float(data["base"])
         self.trees = [[tuple(node) for node in tree] for tree in data["trees"]]
+        # the most and the least the trees after each one can still add
+        leaves = [[node[0] for node in tree if len(node) == 1] for tree in self.trees]
+        self._most_after, self._least_after = [0.0], [0.0]
+        for values in reversed(leaves):
+            self._most_after.insert(0, self._most_after[0] + max(values))
+            self._least_after.insert(0, self._least_after[0] + min(values))
+
+    def keeps(self, rows: Sequence[Sequence[float]], odds: float) -> list[bool]:
+        """For each row, whether its odds are at least ``odds``: :meth:`odds`'s
+        answer, but a row's trees are read only until the rest of them can no
+        longer change it (most lines of a page are plainly not the article).
+
+        >>> model = LineModel({"features": ["a"], "base": 0.0, "trees": [[[0, 0.5, 1, 2], [-2.0], [2.0]]] * 3})
+        >>> model.keeps([[0.0], [1.0]], 0.5) == [p >= 0.5 for p in model.odds([[0.0], [1.0]])]
+        True
+        """
+        bar = math.log(odds / (1.0 - odds)) if 0.0 < odds < 1.0 else None
+        out = []
+        for row in rows:
+            score = self.base
+            decided = None
+            for position, tree in enumerate(self.trees):
+                if bar is not None:  # (a margin: the sum's rounding never decides)
+                    if score + self._most_after[position] < bar - 1e-6:
+                        decided = False
+                        break
+                    if score + self._least_after[position] > bar + 1e-6:
+                        decided = True
+                        break
+                node = tree[0]
+                while len(node) == 4:
+                    node = tree[node[2] if row[node[0]] <= node[1] else node[3]]
+                score += node[0]
+            out.append(decided if decided is not None else 1.0 / (1.0 + math.exp(-score)) >= odds)
+        return out
 
     def odds(self, rows: Sequence[Sequence[float]]) -> list[float]:
         """The probability, for each row, that its line is article text."""
@@ -181,5 +229,5 @@ def rescued(rows: Sequence[list[float] | None], removed: Sequence[tuple[int, str
     candidates = [index for index, rule, _ in removed if rule == OUTSIDE and rows[index] is not None]
     if model is None or not candidates:
         return set()
-    odds = model.odds([rows[index] for index in candidates])
-    return {index for index, p in zip(candidates, odds) if p >= keep_odds}
+    keeps = model.keeps([rows[index] for index in candidates], keep_odds)
+    return {index for index, keep in zip(candidates, keeps) if keep}
