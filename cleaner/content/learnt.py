@@ -156,55 +156,53 @@ class LineModel:
     def __init__(self, data: dict):
         self.features = tuple(data["features"])
         self.base = float(data["base"])
-        self.trees = [[tuple(node) for node in tree] for tree in data["trees"]]
-        # the most and the least the trees after each one can still add
-        leaves = [[node[0] for node in tree if len(node) == 1] for tree in self.trees]
-        self._most_after, self._least_after = [0.0], [0.0]
-        for values in reversed(leaves):
-            self._most_after.insert(0, self._most_after[0] + max(values))
-            self._least_after.insert(0, self._least_after[0] + min(values))
-
-    def keeps(self, rows: Sequence[Sequence[float]], odds: float) -> list[bool]:
-        """For each row, whether its odds are at least ``odds``: :meth:`odds`'s
-        answer, but a row's trees are read only until the rest of them can no
-        longer change it (most lines of a page are plainly not the article).
-
-        >>> model = LineModel({"features": ["a"], "base": 0.0, "trees": [[[0, 0.5, 1, 2], [-2.0], [2.0]]] * 3})
-        >>> model.keeps([[0.0], [1.0]], 0.5) == [p >= 0.5 for p in model.odds([[0.0], [1.0]])]
-        True
-        """
-        bar = math.log(odds / (1.0 - odds)) if 0.0 < odds < 1.0 else None
-        out = []
-        for row in rows:
-            score = self.base
-            decided = None
-            for position, tree in enumerate(self.trees):
-                if bar is not None:  # (a margin: the sum's rounding never decides)
-                    if score + self._most_after[position] < bar - 1e-6:
-                        decided = False
-                        break
-                    if score + self._least_after[position] > bar + 1e-6:
-                        decided = True
-                        break
-                node = tree[0]
-                while len(node) == 4:
-                    node = tree[node[2] if row[node[0]] <= node[1] else node[3]]
-                score += node[0]
-            out.append(decided if decided is not None else 1.0 / (1.0 + math.exp(-score)) >= odds)
-        return out
+        # numbers only (they are written into the compiled function's code)
+        self.trees = [
+            [(float(node[0]),) if len(node) == 1 else (int(node[0]), float(node[1]), int(node[2]), int(node[3]))
+             for node in tree]
+            for tree in data["trees"]
+        ]
+        self._score = _compiled(self.base, self.trees)
 
     def odds(self, rows: Sequence[Sequence[float]]) -> list[float]:
         """The probability, for each row, that its line is article text."""
-        out = []
-        for row in rows:
-            score = self.base
-            for tree in self.trees:
-                node = tree[0]
-                while len(node) == 4:
-                    node = tree[node[2] if row[node[0]] <= node[1] else node[3]]
-                score += node[0]
-            out.append(1.0 / (1.0 + math.exp(-score)))
-        return out
+        score = self._score
+        return [1.0 / (1.0 + math.exp(-score(row))) for row in rows]
+
+    def keeps(self, rows: Sequence[Sequence[float]], odds: float) -> list[bool]:
+        """For each row, whether its odds are at least ``odds``."""
+        return [p >= odds for p in self.odds(rows)]
+
+
+def _compiled(base: float, trees: Sequence[Sequence[tuple]]):
+    """A function of a row that adds ``base`` and each tree's leaf, as nested
+    ``if``s: Python walks its own code about four times as fast as a node
+    table, and adds the same floats in the same order.
+
+    >>> _compiled(0.5, [[(0, 1.0, 1, 2), (-1.0,), (2.0,)]])([3.0])
+    2.5
+    """
+    def number(value: float) -> str:
+        return repr(value) if math.isfinite(value) else f"float('{value}')"
+
+    code = ["def score(row):", f"    total = {number(base)}"]
+
+    def walk(tree, at: int, depth: int) -> None:
+        node, pad = tree[at], "    " * depth
+        if len(node) == 1:
+            code.append(f"{pad}total += {number(node[0])}")
+            return
+        code.append(f"{pad}if row[{node[0]:d}] <= {number(node[1])}:")
+        walk(tree, node[2], depth + 1)
+        code.append(f"{pad}else:")
+        walk(tree, node[3], depth + 1)
+
+    for tree in trees:
+        walk(tree, 0, 1)
+    code.append("    return total")
+    namespace: dict = {}
+    exec(compile("\n".join(code), "<line model>", "exec"), namespace)  # numbers and names of ours only
+    return namespace["score"]
 
 
 @lru_cache(maxsize=1)
