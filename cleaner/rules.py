@@ -731,7 +731,7 @@ class LineScreen:
     more for the ``keywords`` of the rules that have them. A rule is then tried
     (:func:`matches_line`) only on the lines holding one of its literals or
     keywords; a pattern with no literal (``markup.wordless-line``) is tried
-    on every line. So the cost of a line grows with the rules it may match,
+    on every line whose beginning it can start a match with (:meth:`_rule_out`). So the cost of a line grows with the rules it may match,
     not with the number of rules and languages. The result is what trying
     every rule on every line gives (tests/test_rule_packs.py).
     """
@@ -753,6 +753,10 @@ class LineScreen:
         self.short = max((r.max_chars for r in line_rules), default=0)
         self.limit = max(self.short, MAX_LABELLED_CHARS if self.labels else 0)
         self._labelled: dict[int, regex.Pattern] = {}
+        # the plain rules with no literal, and for each beginning of a line
+        # (its first PREFIX_CHARS characters) those of them it rules out
+        self._open = tuple(k for k in self._screen.always if k < self._first_label)
+        self._ruled_out: dict[str, frozenset[int]] = {}
 
     def match(self, text: str) -> list[str]:
         """The ids of the rules that fully match the (stripped, non-empty)
@@ -761,6 +765,8 @@ class LineScreen:
         candidates = self._screen.candidates(text)
         ids: list[str] = []
         if len(text) <= self.short:
+            if self._open:
+                candidates = candidates - self._rule_out(text[:PREFIX_CHARS])
             plain, first_label = self.plain, self._first_label
             ids += [plain[k].id for k in sorted(candidates) if k < first_label and matches_line(plain[k], text)]
             if self.keyed:
@@ -776,6 +782,27 @@ class LineScreen:
                     ids.append(self.labels[k - self._first_label].id)
                     break
         return ids
+
+    def _rule_out(self, head: str) -> frozenset[int]:
+        """The plain rules without a literal (``widgets.share``, ``markup.wordless-line``)
+        that match no line beginning with ``head``: the regex module's partial
+        match finds that no text starting so can match the pattern whole. One
+        test per distinct beginning, remembered: lines begin alike far more
+        often than they are alike, and a full match costs several times more."""
+        ruled_out = self._ruled_out.get(head)
+        if ruled_out is None:
+            if len(self._ruled_out) >= MAX_REMEMBERED_HEADS:
+                self._ruled_out.clear()
+            ruled_out = self._ruled_out[head] = frozenset(
+                k for k in self._open
+                if self.plain[k].pattern.fullmatch(head, partial=True, timeout=REGEX_TIMEOUT_SECONDS) is None
+            )
+        return ruled_out
+
+
+#: how much of a line's beginning :meth:`LineScreen._rule_out` reads, and how many beginnings it remembers
+PREFIX_CHARS = 3
+MAX_REMEMBERED_HEADS = 100_000
 
 
 @dataclass(frozen=True)
