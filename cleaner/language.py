@@ -236,8 +236,8 @@ def vote(lines: Sequence[str]) -> Vote:
     """
     index = _stop_index()
     tokenized = [words(text) for text in lines]
-    if hasattr(index, "fetch"):  # the cache's table: the rows of these words, in one query
-        index.fetch(chain.from_iterable(tokenized))
+    if hasattr(index, "fetched"):  # the cache's table: the rows of these words, in one query
+        index = index.fetched(chain.from_iterable(tokenized))
     votes: Counter = Counter()
     by_line: list[int | None] = []
     stop_words: list[list[tuple[int, ...]]] = []
@@ -470,9 +470,10 @@ def _fast_detector_class():
             # NGram.add_char and Detector._extract_ngrams, inlined
             known = getattr(self.word_lang_prob_map, "words", self.word_lang_prob_map)
             text = self.text.translate(normalized)
-            if hasattr(known, "fetch"):  # the cache's table: every n-gram the loop can ask for, in one query
+            if hasattr(known, "fetched"):  # the cache's table: every n-gram the loop can ask for, in one query
+                # (each is a piece of " " + text: a gram restarts at " " after a space)
                 padded = " " + text
-                known.fetch({padded[i : i + n] for n in (1, 2, 3) for i in range(len(padded) - n + 1)})
+                known = known.fetched({padded[i : i + n] for n in (1, 2, 3) for i in range(len(padded) - n + 1)})
             result: list[str] = []
             add = result.append
             grams, capital = " ", False

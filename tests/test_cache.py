@@ -126,6 +126,15 @@ def test_a_table_that_fails_in_use_is_built_in_memory(cache_dir):
     assert table["b"] == 2 and "c" not in table and dict(table) == {"a": 1, "b": 2}
 
 
+def test_a_fetched_view_answers_as_the_table_for_its_keys(cache_dir):
+    cache.table("rows", "v1", lambda: {"a": 1, "b": 2})
+    table = cache.table("rows", "v1", lambda: {"a": 1, "b": 2})
+    view = table.fetched(["a", "zz"])
+    assert "a" in view and view["a"] == 1 and "zz" not in view
+    table._connection.close()  # failed: the view is the table built in memory
+    assert table.fetched(["b"]) == {"a": 1, "b": 2}
+
+
 def test_the_stop_index_and_langdetect_tables_read_back_as_built(cache_dir):
     built = {}
     for step in ("build", "read"):
