@@ -264,12 +264,14 @@ def matches_line(rule: Rule, stripped: str) -> bool:
     )
 
 
-def window(rule: Rule, lines: Sequence[Line]) -> list[int]:
+def window(rule: Rule, lines: Sequence[Line], nonempty: Sequence[int] | None = None) -> list[int]:
     """Indices of the lines a rule may match: all, or its ``within`` window
-    (the first or last ``within_lines`` non-empty lines)."""
+    (the first or last ``within_lines`` non-empty lines; ``nonempty``: their
+    indices, when the caller has them)."""
     if not rule.within:
         return list(range(len(lines)))
-    nonempty = [i for i, line in enumerate(lines) if line.stripped]
+    if nonempty is None:
+        nonempty = [i for i, line in enumerate(lines) if line.stripped]
     return nonempty[: rule.within_lines] if rule.within == "head" else nonempty[-rule.within_lines :]
 
 
@@ -914,12 +916,37 @@ class RuleSet:
         a page dump, the content detector left. Their edges are the article's,
         so a cleaned article cleans to itself."""
         removals: list[Removal] = []
+        nonempty: list[int] | None = None
+        candidates: dict[int, frozenset] = {}  # a line's edge rules that may match it, by index
         for pack in self.active_packs(text, url):
             for rule in pack.rules:
                 if rule.within:
-                    hits = [i for i in window(rule, lines) if matches_line(rule, lines[i].stripped)]
+                    if nonempty is None:  # once for all the edge rules
+                        nonempty = [i for i, line in enumerate(lines) if line.stripped]
+                        screen = self.edge_screen
+                    hits = []
+                    for i in window(rule, lines, nonempty):
+                        found = candidates.get(i)
+                        if found is None:
+                            found = candidates[i] = screen.candidates(lines[i].stripped)
+                        if rule.id in found and matches_line(rule, lines[i].stripped):
+                            hits.append(i)
                     removals.extend(apply_rule(rule, text, lines, hits))
         return tuple(removals)
+
+    @property
+    def edge_screen(self) -> "LiteralScreen":
+        """The literals of the ``within`` rules' patterns, by rule id
+        (:func:`~cleaner.literals.required_literals`): a line holding none of a
+        rule's is not tried against its pattern. Built on first use."""
+        screen = self.__dict__.get("_edge_screen")
+        if screen is None:
+            from .literals import LiteralScreen, required_literals
+
+            edge_rules = [r for r in self.rules if r.within]
+            screen = LiteralScreen({r.id: required_literals(r.pattern.pattern, r.pattern.flags) for r in edge_rules})
+            object.__setattr__(self, "_edge_screen", screen)
+        return screen
 
 
 # --- examples ------------------------------------------------------------------

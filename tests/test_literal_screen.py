@@ -23,7 +23,7 @@ from bench.pages import dumpers, load_pages
 from cleaner.lines import Line, split_lines
 from cleaner.literals import LiteralScreen, fold, required_literals
 from cleaner.normalize import normalize
-from cleaner.rules import LINE_KINDS, RuleSet, default_rules_dir, matches_line
+from cleaner.rules import LINE_KINDS, RuleSet, apply_rule, default_rules_dir, matches_line, window
 
 RULESET = RuleSet.load([default_rules_dir()])
 ROOT = Path(__file__).resolve().parents[1]
@@ -211,6 +211,28 @@ def test_screen_on_the_benchmark_and_samples(name):
         found = RULESET.matched_lines(lines)
         assert found == every_rule(lines)
         hits += sum(map(len, found.values()))
+    assert hits > 0
+
+
+def every_edge_rule(text: str, lines: list[Line]) -> tuple:
+    """What apply_edges gave before its screen: each ``within`` rule tried on every line of its window."""
+    removals = []
+    for pack in RULESET.active_packs(text, None):
+        for rule in pack.rules:
+            if rule.within:
+                hits = [i for i in window(rule, lines) if matches_line(rule, lines[i].stripped)]
+                removals.extend(apply_rule(rule, text, lines, hits))
+    return tuple(removals)
+
+
+@pytest.mark.parametrize("name", sorted(CORPUS))
+def test_edge_screen_on_the_benchmark_and_samples(name):
+    hits = 0
+    for text in CORPUS[name] + [normalize(text) for text in example_lines()]:
+        lines = split_lines(text)
+        found = RULESET.apply_edges(text, lines)
+        assert found == every_edge_rule(text, lines)
+        hits += len(found)
     assert hits > 0
 
 
