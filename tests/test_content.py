@@ -1086,3 +1086,21 @@ def test_a_list_of_dated_items_at_the_top_is_no_date_line_and_cleans_to_itself()
     # one date line on its own, or the same date twice, is the article's date
     single = clean("\n\n".join(["Konzerte im November", "03.11.2022", "03.11.2022", _prose("club", 3)]), kind="text")
     assert single.date == "2022-11-03" and "03.11.2022" not in single.text
+
+
+def test_every_comment_stamp_holds_the_digits_thread_start_screens_for():
+    # thread_start tries the stamp's pattern only on lines _STAMP_DIGITS finds something in
+    from bench import quality
+    from cleaner.content.dates import _COMMENT_STAMP
+    from cleaner.content.markers import _STAMP_DIGITS
+
+    lines = {
+        "jo says: November 19, 2019 at 6:34 am", "19.11.2019", "5. 3. 2025", "2019-11-20 17:27", "2023.10.02.",
+        "2 days ago", "vor 3 Stunden", "il y a 5 jours", "hace 2 días", "3 дня назад", "12 ore fa", "Nov. 2, 2019",
+    }
+    dumps = Path(quality.DEFAULT_AEB) / "dumps"
+    for path in sorted(dumps.glob("*.json")) if dumps.is_dir() else ():
+        for text in json.loads(path.read_text(encoding="utf-8")).values():
+            lines.update(text.split("\n") if isinstance(text, str) else ())
+    stamped = [line for line in lines if _COMMENT_STAMP.search(line)]
+    assert len(stamped) >= 12 and all(_STAMP_DIGITS.search(line) for line in stamped)

@@ -214,7 +214,10 @@ def stamp_signature(text: str, match: regex.Match) -> str:
     return f"{before[-1].lower()} {shape}"
 
 
-_DIGIT = regex.compile(r"\d")
+# what every comment stamp holds (see content/dates.py): a year or four
+# digits, digits around a date's separator, or a number before a word (a day
+# and its month, "2 days ago"); most lines with a digit hold none
+_STAMP_DIGITS = regex.compile(r"\d{4}|\d[./-]\d|\d\. \d|\d \p{L}")
 
 
 def thread_start(texts: Sequence[str], weights: Sequence[float], params: Params, after: int = 0) -> int | None:
@@ -240,9 +243,9 @@ def thread_start(texts: Sequence[str], weights: Sequence[float], params: Params,
         first_of.setdefault(text, index)
     headers = [
         (index, stamp_signature(text, match))
-        # (every stamp holds a digit: one quick search spares most lines the stamp's long pattern)
+        # (every stamp holds digits so: one quick search spares most lines the stamp's long pattern)
         for index, text in enumerate(texts)
-        if text and first_of[text] == index and _DIGIT.search(text) and not _EMBED_ATTRIBUTION.match(text)
+        if text and first_of[text] == index and _STAMP_DIGITS.search(text) and not _EMBED_ATTRIBUTION.match(text)
         for match in _COMMENT_STAMP.finditer(text)
         # an embedded post's attribution glued into a run-on line: "(@jo) May 2, 2019"
         if not _HANDLE_BEFORE.search(text, max(0, match.start() - 40), match.start())
