@@ -225,7 +225,9 @@ class Cleaner:
         if detect_content:  # the page's head was not the article's: its header steps again
             structure = _dump_headline(structure, hints, broken, removals, survivors, article)
             known = replace(hints, title=structure.title, date=structure.date)
-            edge = find_structure(article, known, hard_wrapped=hard_wrapped, title_above=structure.title is not None)
+            edge = find_structure(
+                article, known, hard_wrapped=hard_wrapped, title_above=structure.title is not None, emitted=True
+            )
             removals.extend(edge.removals)
             structure = replace(
                 edge,
@@ -526,7 +528,8 @@ def _variant_near_top(lines: Sequence[Line], candidates: Sequence[int], title: s
 
 
 def find_structure(
-    lines: Sequence[Line], hints: Hints, *, hard_wrapped: bool = False, title_above: bool = False, article: bool = False
+    lines: Sequence[Line], hints: Hints, *, hard_wrapped: bool = False, title_above: bool = False, article: bool = False,
+    emitted: bool = False,
 ) -> Structure:
     """Title, date and source lines, repeated titles and captions: found on
     the surviving lines, removed from the body, recorded with their reason.
@@ -534,7 +537,9 @@ def find_structure(
     caption. ``title_above``: the lines are an article whose title (known)
     stood just above them, so captions are looked for from the first line.
     ``article``: a text written as paragraphs, whose first line is its title
-    when it reads as one (:func:`cleaner.metadata.find_title`)."""
+    when it reads as one (:func:`cleaner.metadata.find_title`). ``emitted``:
+    the lines are the article as it will be written (a page dump's, once its
+    page is gone), under its title."""
     nonempty = [i for i, line in enumerate(lines) if line.stripped]
     head = nonempty[:HEAD_LINES]
     removed: dict[int, tuple[str, str]] = {}
@@ -599,8 +604,10 @@ def find_structure(
     title_lines = [i for i, (rule, _) in removed.items() if rule.startswith("structure.title")]
     if (title_lines or title_above) and not hard_wrapped:
         # under a title known to stand above the text, the text's own first lines
-        # follow it, a kicker above the headline's repeat too (as in the emitted document)
-        after = body if title_above else [i for i in body if i > max(title_lines, default=-1)]
+        # follow it, a kicker above the headline's repeat too (as in the emitted
+        # document); so do an emitted article's lines above a title found further
+        # down in it (the emitted document prints its title first)
+        after = body if title_above or emitted else [i for i in body if i > max(title_lines, default=-1)]
         run = []
         for i in after:
             if is_prose(lines[i].text):

@@ -419,3 +419,24 @@ def test_a_date_line_is_looked_for_in_the_header_the_emitted_document_shows():
     found = find_structure(split_lines(text), Hints(title="Die Brücke kommt später"), title_above=True)
     assert [(r.rule, r.text) for r in found.removals if r.rule == "structure.date-line"] == [
         ("structure.date-line", "Auflage: 1 (27. Mai 2013)")]
+
+
+def test_an_emitted_articles_lines_above_a_title_found_further_down_are_read_under_it():
+    # a page dump's article whose title is found on its second line (the repeated
+    # headline): the emitted document prints the title first, so the short line
+    # above it stands under it there, where a second clean reads it as a caption
+    from cleaner.lines import split_lines
+    from cleaner.pipeline import Hints, find_structure
+
+    paragraphs = [
+        "Photo: Jane Roe", "Council approves the new bridge", "Council approves the new bridge",
+        "The city council voted on Tuesday to approve the long-delayed bridge over the river, ending a dispute "
+        "that had lasted for almost a decade.",
+        "Supporters said the bridge would cut journey times for thousands of commuters, while opponents had "
+        "argued that the money should have been spent on buses.",
+    ]
+    lines = split_lines("\n\n".join(paragraphs))
+    as_page = {r.text: r.rule for r in find_structure(lines, Hints()).removals}
+    as_emitted = {r.text: r.rule for r in find_structure(lines, Hints(), emitted=True).removals}
+    assert "Photo: Jane Roe" not in as_page  # on a page, what is above its title is the page's
+    assert as_emitted["Photo: Jane Roe"] == "structure.caption"
