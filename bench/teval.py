@@ -106,6 +106,13 @@ def decode_page(raw: bytes) -> str:
         return str(best) if best is not None else raw.decode("latin-1")
 
 
+def page_dump(raw: bytes) -> str:
+    """A page's text-mode input: its html-text dump (the README's decoding)."""
+    import html_text
+
+    return html_text.extract_text(decode_page(raw))
+
+
 @dataclass
 class Counts:
     tp: int = 0
@@ -157,7 +164,6 @@ def _emitted(article) -> str:
 
 def _run_page(job: tuple) -> dict:
     """Every system on one page: {system|input: {counts..., seconds, output}}."""
-    import html_text
     import trafilatura
 
     from cleaner import clean
@@ -165,7 +171,7 @@ def _run_page(job: tuple) -> dict:
     page_id, path, url, with_, without, keep_outputs = job
     raw = gzip.decompress(Path(path).read_bytes())
     real_url = url if url.startswith("http") else None
-    dump = html_text.extract_text(decode_page(raw))
+    dump = page_dump(raw)
     out: dict[str, dict] = {}
 
     def add(system: str, source: str, fn, second: bool = False) -> None:

@@ -46,7 +46,7 @@ from unittest import mock
 
 import regex
 
-from bench.teval import DEFAULT_DIR, decode_page, fold_of, site_of, squash
+from bench.teval import DEFAULT_DIR, Counts, fold_of, page_dump, site_of, squash
 
 ROOT = Path(__file__).resolve().parents[1]
 AEB = ROOT.parent / "shared" / "bench" / "aeb"
@@ -123,10 +123,8 @@ def _rows_of_page(job: tuple) -> list[tuple[str, int, list[float], int]]:
 
 
 def _teval_job(args: tuple) -> tuple:
-    import html_text
-
     path, url, keep, drop = args
-    dump = html_text.extract_text(decode_page(gzip.decompress(Path(path).read_bytes())))
+    dump = page_dump(gzip.decompress(Path(path).read_bytes()))
     return ("teval", fold_of(site_of(url)), dump, ([squash(s) for s in keep], [squash(s) for s in drop]))
 
 
@@ -193,11 +191,9 @@ def export(model, X) -> dict:
 
 
 def _scores(pred, truth) -> str:
-    tp = sum(p and t for p, t in zip(pred, truth))
-    fp = sum(p and not t for p, t in zip(pred, truth))
-    fn = sum(t and not p for p, t in zip(pred, truth))
-    precision, recall = tp / ((tp + fp) or 1), tp / ((tp + fn) or 1)
-    return f"P {precision:.3f} R {recall:.3f} F1 {2 * precision * recall / ((precision + recall) or 1):.3f}"
+    c = Counts(tp=sum(p and t for p, t in zip(pred, truth)), fn=sum(t and not p for p, t in zip(pred, truth)),
+               fp=sum(p and not t for p, t in zip(pred, truth)))
+    return f"P {c.precision:.3f} R {c.recall:.3f} F1 {c.f1:.3f}"
 
 
 def cross_validate(rows: list[tuple], folds: list[int]) -> None:

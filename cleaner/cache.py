@@ -65,6 +65,29 @@ def module_signature(package: str, module: str) -> str:
     return "missing"
 
 
+def data_folder(package: str, folder: str) -> str | None:
+    """A package's data folder, found without importing the package."""
+    import importlib.util
+
+    spec = importlib.util.find_spec(package)
+    locations = list(spec.submodule_search_locations or []) if spec else []
+    return os.path.join(locations[0], folder) if locations else None
+
+
+def data_signature(package: str, folder: str) -> str:
+    """Names, sizes and times of a package's data files, without importing it:
+    what a value computed from them is keyed by."""
+    path = data_folder(package, folder)
+    if path is None:
+        return "missing"
+    entries = []
+    with os.scandir(path) as scan:
+        for entry in scan:
+            info = entry.stat()
+            entries.append(f"{entry.name}:{info.st_size}:{info.st_mtime_ns}")
+    return hashlib.sha256("\n".join([os.path.dirname(path), *sorted(entries)]).encode()).hexdigest()[:16]
+
+
 class Store:
     """A dict of marshal-able keys and values in one file of the cache
     directory, read on first use and written back at exit when it grew.

@@ -470,13 +470,12 @@ def _prime_justext_fallback() -> None:
         return
     from trafilatura import __version__ as version
 
-    from .cache import Store
-    from .language import _data_signature
+    from .cache import Store, data_signature
 
     def union() -> tuple[str, ...]:
         return tuple(sorted(external.jt_stoplist_init()))
 
-    key = (_data_signature("justext", "stoplists"), version)
+    key = (data_signature("justext", "stoplists"), version)
     words = Store("justext-union", max_entries=1).get_or_compute(key, union)
     if external.JT_STOPLIST is None:
         external.JT_STOPLIST = words

@@ -44,6 +44,7 @@ from typing import Iterable, Mapping, NamedTuple, Sequence
 
 import regex
 
+from .cache import data_folder, data_signature
 from .lines import LETTER
 from .regex_cache import compile as cached_compile  # module patterns from the cache: a quicker start
 
@@ -100,7 +101,7 @@ def stoplist(name: str) -> frozenset[str]:
     """jusText's stop-list by its name, loaded once (read-only afterwards):
     its file read as ``justext.get_stoplist`` reads it, without importing
     jusText (a tenth of a second at a fresh start)."""
-    folder = _data_folder("justext", "stoplists")
+    folder = data_folder("justext", "stoplists")
     path = os.path.join(folder, f"{name}.txt") if folder else None
     if path is None or not os.path.isfile(path):
         import justext  # its own error for a list it does not have
@@ -108,31 +109,6 @@ def stoplist(name: str) -> frozenset[str]:
         return frozenset(justext.get_stoplist(name))
     with open(path, "rb") as data:
         return frozenset(word.decode("utf8").lower() for word in data.read().splitlines())
-
-
-def _data_folder(package: str, folder: str) -> str | None:
-    """A package's data folder, found without importing the package."""
-    import importlib.util
-
-    spec = importlib.util.find_spec(package)
-    locations = list(spec.submodule_search_locations or []) if spec else []
-    return os.path.join(locations[0], folder) if locations else None
-
-
-def _data_signature(package: str, folder: str) -> str:
-    """Names, sizes and times of a package's data files, without importing it:
-    what a cache of what is computed from them is keyed by."""
-    import hashlib
-
-    path = _data_folder(package, folder)
-    if path is None:
-        return "missing"
-    entries = []
-    with os.scandir(path) as scan:
-        for entry in scan:
-            info = entry.stat()
-            entries.append(f"{entry.name}:{info.st_size}:{info.st_mtime_ns}")
-    return hashlib.sha256("\n".join([os.path.dirname(path), *sorted(entries)]).encode()).hexdigest()[:16]
 
 
 def stopwords_for(language: str | None) -> frozenset[str]:
@@ -160,7 +136,7 @@ def _stop_index() -> Mapping[str, tuple[int, ...]]:
         return {word: tuple(languages) for word, languages in index.items()}
 
     voters = ",".join(name for _, name in _voters())
-    return table("stop-index", f"{_data_signature('justext', 'stoplists')} {voters}", build)
+    return table("stop-index", f"{data_signature('justext', 'stoplists')} {voters}", build)
 
 
 @lru_cache(maxsize=1)
@@ -348,7 +324,7 @@ def _list_scripts() -> tuple[str | None, ...]:
         return tuple(_main_script("".join(sorted(stoplist(name)))) for _, name in _voters())
 
     voters = ",".join(name for _, name in _voters())
-    return Store("stop-scripts", max_entries=1).get_or_compute((_data_signature("justext", "stoplists"), voters), read)
+    return Store("stop-scripts", max_entries=1).get_or_compute((data_signature("justext", "stoplists"), voters), read)
 
 
 def page_language(lines: Sequence[str]) -> str | None:
@@ -397,7 +373,7 @@ def _language_factory():
 
     from .cache import Store, table
 
-    signature = _data_signature("langdetect", "profiles")
+    signature = data_signature("langdetect", "profiles")
     langlist = Store("langdetect-languages", max_entries=1).get_or_compute(signature, lambda: _read_profiles()[0])
     # the rows' columns are langlist's languages: the table is keyed by their order too
     rows = table("langdetect", f"{signature} {','.join(langlist)}", lambda: _read_profiles()[1])

@@ -288,6 +288,6 @@ def detect(
             if trace is not None:
                 trace.update(texts=list(lines), features=rows, removed=sorted(removed))
             if params.keep_odds is not None:
-                kept_back = rescued(rows, [removal for removal in removed if removal[0] in candidates], params.keep_odds)
+                kept_back = rescued(rows, candidates, params.keep_odds)
                 removed = [removal for removal in removed if removal[0] not in kept_back]
     return sorted(removed)

@@ -217,14 +217,14 @@ def line_model() -> LineModel | None:
     return model if model.features == FEATURES else None
 
 
-def rescued(rows: Sequence[list[float] | None], removed: Sequence[tuple[int, str, str]], keep_odds: float,
+def rescued(rows: Sequence[list[float] | None], candidates: Iterable[int], keep_odds: float,
             model: LineModel | None = None) -> set[int]:
-    """Indices of the lines ``removed`` as outside the article's region that
-    the model reads as article text (odds at least ``keep_odds``). An end
-    marker's cut and a box's links stand: the model second-guesses where the
-    article is, not where it ends."""
+    """The ``candidates`` (lines removed as outside the article's region, see
+    :func:`cleaner.content.detect`) that the model reads as article text (odds
+    at least ``keep_odds``). An end marker's cut and a box's links are never
+    candidates: the model second-guesses where the article is, not where it ends."""
     model = model or line_model()
-    candidates = [index for index, rule, _ in removed if rule == OUTSIDE and rows[index] is not None]
+    candidates = [index for index in candidates if rows[index] is not None]
     if model is None or not candidates:
         return set()
     keeps = model.keeps([rows[index] for index in candidates], keep_odds)
