@@ -84,17 +84,34 @@ def split_lines(text: str, offset: int = 0) -> list[Line]:
 CLOSING_MARKS = "\"'”’“‘»«›‹)]」』）】》〉"
 
 
+#: emoji (the pictograph blocks, the older symbols and dingbats, with joiners,
+#: variation selectors and skin tones) that may close a line after or instead
+#: of its sentence mark; not arrows, trade marks or letter-like symbols
+_TRAILING_SYMBOLS = cached_compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\u200d\ufe0f\s]+$")
+
+
 def ends_sentence(stripped: str) -> bool:
     """Does a (stripped) line end like a sentence, closing quotes and brackets
-    aside? Two string operations, not a regex tried at every offset.
+    aside? Two string operations, not a regex tried at every offset, unless
+    the line ends with a pictograph: an emoji closes a sentence in blogs and
+    posts, after its mark or in place of it, when words come before it.
 
     >>> ends_sentence("He left."), ends_sentence('"He left?"'), ends_sentence("Home"), ends_sentence("वह चला गया।")
     (True, True, False, True)
     >>> ends_sentence("„Wir prüfen das.“"), ends_sentence("「行きます。」"), ends_sentence("Er sagte: „Ja. “")
     (True, True, True)
+    >>> ends_sentence("Nun gut… 😀"), ends_sentence("Jeder hat so seine Schwächen 😀"), ends_sentence("🔥 🔥")
+    (True, True, False)
     """
     stem = stripped.rstrip(CLOSING_MARKS + " ")
-    return bool(stem) and stem[-1] in SENTENCE_MARKS
+    if not stem:
+        return False
+    if stem[-1] in SENTENCE_MARKS:
+        return True
+    if stem[-1] < "\u2600":  # no emoji ends it
+        return False
+    bare = _TRAILING_SYMBOLS.sub("", stem).rstrip(CLOSING_MARKS + " ")
+    return len(bare) < len(stem) and bool(bare) and (bare[-1] in SENTENCE_MARKS or bare[-1].isalnum())
 
 
 # Thai and Lao mark no sentence end: a space parts clauses and sentences alike

@@ -1104,3 +1104,23 @@ def test_every_comment_stamp_holds_the_digits_thread_start_screens_for():
             lines.update(text.split("\n") if isinstance(text, str) else ())
     stamped = [line for line in lines if _COMMENT_STAMP.search(line)]
     assert len(stamped) >= 12 and all(_STAMP_DIGITS.search(line) for line in stamped)
+
+
+def test_blog_paragraphs_that_end_with_an_emoji_read_as_prose():
+    # blogs and posts close sentences with an emoji, after the mark or in its place:
+    # those paragraphs are the article's, not a menu's short lines
+    paragraphs = [
+        "Zuerst dachte ich, ich könnte das verheimlichen, aber dann wurde mir schnell klar, dass ihr viel zu aufmerksam seid. Nun gut… 😀",
+        "Wie spätestens seit meinem letzten Beitrag alle wissen, habe ich mir kürzlich einen neuen Rucksack gekauft, und zwar den, den ich seit Monaten haben wollte.",
+        "Als das Paket endlich kam, riss ich es voller Freude auf, doch vor dem Spiegel holte mich die Wirklichkeit ziemlich schnell wieder ein.",
+        "Ich hatte nämlich das größere Modell bestellt und nicht das kleine, weil ich die Beschreibung im Laden nicht richtig gelesen hatte 🙈",
+        "Was ich daraus gelernt habe? Bei Käufen im Internet sollte ich die Beschreibung lesen, oder die Fotos genauer anschauen, oder beides 😀",
+    ]
+    lines = ["Startseite", "Über mich", "Mode", "Reisen", "Kontakt", ""]
+    for paragraph in paragraphs:
+        lines += [paragraph, ""]
+    lines += ["Ähnliche Beiträge", "Mein Wochenende in Köln", "Reisetipps für Marrakesch", "Impressum", "Datenschutz"]
+    kept = kept_text(lines, detect(lines, language="de", bias=REGION_ONLY))
+    for paragraph in paragraphs:
+        assert paragraph in kept
+    assert "Über mich" not in kept and "Impressum" not in kept
