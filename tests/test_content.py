@@ -1124,3 +1124,24 @@ def test_blog_paragraphs_that_end_with_an_emoji_read_as_prose():
     for paragraph in paragraphs:
         assert paragraph in kept
     assert "Über mich" not in kept and "Impressum" not in kept
+
+
+def test_an_article_that_gives_the_same_date_in_several_paragraphs_is_not_a_comment_thread():
+    # three paragraphs saying "seit dem 1. Oktober 2022": dates alike, inside
+    # sentences, where a thread's are short header lines ("Jo sagt: 1. Oktober 2022 um 9:05 Uhr")
+    paragraphs = [
+        "Energieverbraucher erhalten eine Preiserhöhung nach der nächsten, und viele wissen nicht, welche Entlastungen ihnen zustehen und wie sie sich wehren können.",
+        "Die Regierung hat mehrere Entlastungen beschlossen, die nach und nach in Kraft treten und die Rechnungen der Haushalte spürbar senken sollen.",
+        "Seit dem 1. Oktober 2022 gilt für Erdgas ein reduzierter Umsatzsteuersatz, den die Versorger an ihre Kunden weitergeben müssen, auch in der Grundversorgung.",
+        "Die Gasbeschaffungsumlage wurde dagegen kurz vor ihrem Start zurückgenommen, während andere Umlagen seit dem 1. Oktober 2022 erhoben werden, wie die Speicherumlage.",
+        "Wer einen Sondervertrag hat, muss seit dem 1. Oktober 2022 genau prüfen, ob eine Preisgarantie gilt und bis wann, denn danach darf der Versorger erhöhen.",
+        "Preiserhöhungen müssen vier Wochen vor ihrer Wirksamkeit angekündigt werden, sonst sind sie unwirksam und der Kunde kann der Erhöhung widersprechen.",
+    ]
+    lines = ["Startseite", "Verein", "Hilfe", "Preise", "Kontakt", "", "Entlastungen und Rechte auf einen Blick", ""]
+    for paragraph in paragraphs:
+        lines += [paragraph, ""]
+    lines += ["Weitere Inhalte", "Gaszähler", "Gassperre", "Impressum"]
+    kept = kept_text(lines, detect(lines, language="de", bias=REGION_ONLY))
+    for paragraph in paragraphs:
+        assert paragraph in kept
+    assert "Impressum" not in kept

@@ -230,7 +230,9 @@ def thread_start(texts: Sequence[str], weights: Sequence[float], params: Params,
     such header after line ``after`` (the start of the article's run),
     provided a run of prose worth ``thread_prose`` precedes it.  A byline's
     date ("By A. Reporter, May 2, 2019 at 9:00 am") is unlike the comments'.
-    Articles rarely give full dates, and not three alike.
+    Articles rarely give full dates, and not three alike; where they do, the
+    dates are inside sentences, and a header is a short line
+    (``max_header_chars``).
 
     >>> texts = ["The council said on Monday that the bridge would open next spring after delays."] + [
     ...     f"jo{i} says: November 19, 2019 at 6:3{i} am" for i in range(3)]
@@ -241,11 +243,13 @@ def thread_start(texts: Sequence[str], weights: Sequence[float], params: Params,
     first_of = {}
     for index, text in enumerate(texts):
         first_of.setdefault(text, index)
+    longest = params.max_header_chars
     headers = [
         (index, stamp_signature(text, match))
         # (every stamp holds digits so: one quick search spares most lines the stamp's long pattern)
         for index, text in enumerate(texts)
-        if text and first_of[text] == index and _STAMP_DIGITS.search(text) and not _EMBED_ATTRIBUTION.match(text)
+        if text and first_of[text] == index and (longest is None or len(text) <= longest)
+        and _STAMP_DIGITS.search(text) and not _EMBED_ATTRIBUTION.match(text)
         for match in _COMMENT_STAMP.finditer(text)
         # an embedded post's attribution glued into a run-on line: "(@jo) May 2, 2019"
         if not _HANDLE_BEFORE.search(text, max(0, match.start() - 40), match.start())

@@ -108,6 +108,11 @@ class Params:
     #: next header alike follows within this many lines
     thread_prose: int = 250
     thread_gap: int = 16
+    #: ... and each header is a line at most this long: a date inside a longer
+    #: line is the text's own ("Seit dem 1. Oktober 2022 gilt ..." in three
+    #: paragraphs is an article, not three comments); None: any line (a run-on
+    #: dump's header is glued to the comment it opens)
+    max_header_chars: int | None = 120
     #: a run starting in the first ``headline_lines`` weighed lines under the
     #: page's headline wins over a run below it worth up to 1/this as much (0: off)
     headline_share: float = 0.5
@@ -167,6 +172,8 @@ def run_on_params(bias: str | Params) -> Params:
         terminal_share=min(params.terminal_share, RUN_ON_TERMINAL_SHARE),
         # ... and glued teasers elsewhere read like a second run of prose
         competing_share=0.0,
+        # ... and a comment's header is glued to its text
+        max_header_chars=None,
         # the line model learnt from pages' lines, not from guessed sentences
         # (AEB's BeautifulSoup dumps: 0.9110 without it, 0.8863 with it)
         keep_odds=None,
