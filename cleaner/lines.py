@@ -88,13 +88,17 @@ CLOSING_MARKS = "\"'”’“‘»«›‹)]」』）】》〉"
 #: variation selectors and skin tones) that may close a line after or instead
 #: of its sentence mark; not arrows, trade marks or letter-like symbols
 _TRAILING_SYMBOLS = cached_compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\u200d\ufe0f\s]+$")
+#: hashtags that close a post's line, after its sentence
+_TRAILING_TAGS = cached_compile(r"(?:\s+#\w+)+$")
+_TAGS_CHARS = 300  # looked for in a line's last characters only: linear time on any line
 
 
 def ends_sentence(stripped: str) -> bool:
     """Does a (stripped) line end like a sentence, closing quotes and brackets
     aside? Two string operations, not a regex tried at every offset, unless
-    the line ends with a pictograph: an emoji closes a sentence in blogs and
-    posts, after its mark or in place of it, when words come before it.
+    the line ends with hashtags (read without them) or with a pictograph: an
+    emoji closes a sentence in blogs and posts, after its mark or in place of
+    it, when words come before it.
 
     >>> ends_sentence("He left."), ends_sentence('"He left?"'), ends_sentence("Home"), ends_sentence("वह चला गया।")
     (True, True, False, True)
@@ -102,12 +106,18 @@ def ends_sentence(stripped: str) -> bool:
     (True, True, True)
     >>> ends_sentence("Nun gut… 😀"), ends_sentence("Jeder hat so seine Schwächen 😀"), ends_sentence("🔥 🔥")
     (True, True, False)
+    >>> ends_sentence("Der Barschrank ist das Highlight. #Vintage #Wohnzimmer"), ends_sentence("#Vintage #Wohnzimmer")
+    (True, False)
     """
     stem = stripped.rstrip(CLOSING_MARKS + " ")
     if not stem:
         return False
     if stem[-1] in SENTENCE_MARKS:
         return True
+    if "#" in stem[-_TAGS_CHARS:]:  # hashtags after the sentence ("... im Wohnzimmer. #Vintage #Wohnzimmer")
+        tags = _TRAILING_TAGS.search(stem, max(0, len(stem) - _TAGS_CHARS))
+        if tags and tags.start() > 0:
+            return ends_sentence(stem[: tags.start()])
     if stem[-1] < "\u2600":  # no emoji ends it
         return False
     bare = _TRAILING_SYMBOLS.sub("", stem).rstrip(CLOSING_MARKS + " ")

@@ -1106,16 +1106,26 @@ def test_every_comment_stamp_holds_the_digits_thread_start_screens_for():
     assert len(stamped) >= 12 and all(_STAMP_DIGITS.search(line) for line in stamped)
 
 
-def test_blog_paragraphs_that_end_with_an_emoji_read_as_prose():
-    # blogs and posts close sentences with an emoji, after the mark or in its place:
-    # those paragraphs are the article's, not a menu's short lines
-    paragraphs = [
-        "Zuerst dachte ich, ich könnte das verheimlichen, aber dann wurde mir schnell klar, dass ihr viel zu aufmerksam seid. Nun gut… 😀",
-        "Wie spätestens seit meinem letzten Beitrag alle wissen, habe ich mir kürzlich einen neuen Rucksack gekauft, und zwar den, den ich seit Monaten haben wollte.",
-        "Als das Paket endlich kam, riss ich es voller Freude auf, doch vor dem Spiegel holte mich die Wirklichkeit ziemlich schnell wieder ein.",
-        "Ich hatte nämlich das größere Modell bestellt und nicht das kleine, weil ich die Beschreibung im Laden nicht richtig gelesen hatte 🙈",
-        "Was ich daraus gelernt habe? Bei Käufen im Internet sollte ich die Beschreibung lesen, oder die Fotos genauer anschauen, oder beides 😀",
-    ]
+EMOJI_ENDED = [
+    "Zuerst dachte ich, ich könnte das verheimlichen, aber dann wurde mir schnell klar, dass ihr viel zu aufmerksam seid. Nun gut… 😀",
+    "Wie spätestens seit meinem letzten Beitrag alle wissen, habe ich mir kürzlich einen neuen Rucksack gekauft, und zwar den, den ich seit Monaten haben wollte.",
+    "Als das Paket endlich kam, riss ich es voller Freude auf, doch vor dem Spiegel holte mich die Wirklichkeit ziemlich schnell wieder ein.",
+    "Ich hatte nämlich das größere Modell bestellt und nicht das kleine, weil ich die Beschreibung im Laden nicht richtig gelesen hatte 🙈",
+    "Was ich daraus gelernt habe? Bei Käufen im Internet sollte ich die Beschreibung lesen, oder die Fotos genauer anschauen, oder beides 😀",
+]
+HASHTAG_ENDED = [
+    "Seit zwei Jahren gehört der alte Kühlschrank zu meiner Küche, und ich kann mich an seiner Farbe einfach nicht sattsehen. #Vintage #Küche",
+    "In meiner Wohnung stehen über siebzig Pflanzen, und ich gieße sie jeden Sonntag, wenn die Sonne noch nicht auf die Fenster scheint. #UrbanJungle",
+    "Der Barschrank aus den fünfziger Jahren ist das Herzstück im Wohnzimmer, und ich habe ihn auf einem Flohmarkt gefunden. #Barschrank #Vintage",
+    "Am alten Küchentisch mit den Kaffeehausstühlen sitzen wir am liebsten, wenn Freunde zum Essen kommen und es draußen regnet. #Esszimmer",
+]
+
+
+@pytest.mark.parametrize("paragraphs", [EMOJI_ENDED, HASHTAG_ENDED], ids=["emoji", "hashtags"])
+def test_blog_paragraphs_that_end_with_an_emoji_or_hashtags_read_as_prose(paragraphs):
+    # blogs and posts close sentences with an emoji, after the mark or in its
+    # place, or put hashtags after them: those paragraphs are the article's,
+    # not a menu's short lines
     lines = ["Startseite", "Über mich", "Mode", "Reisen", "Kontakt", ""]
     for paragraph in paragraphs:
         lines += [paragraph, ""]
