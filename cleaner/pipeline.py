@@ -23,6 +23,7 @@ worker processes and Dask clusters, and cleaning never mutates shared state.
 
 from __future__ import annotations
 
+import itertools
 import json
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
@@ -282,9 +283,10 @@ class Cleaner:
             (r.start, r.end) for r in removals
             if r.rule in self._end_rule_ids or (len(r.text) <= MAX_MARKER_CHARS and union.match(r.text.strip()))
         ]
+        overlaps_shown = _overlap_test(shown)
         hidden = [] if run_on else [
             (r.start, r.end) for r in removals
-            if not any(start < r.end and r.start < end for start, end in shown)  # another rule's removal of that line too
+            if not overlaps_shown(r.start, r.end)  # another rule's removal of that line too
         ]
         lines = surviving_lines(broken, hidden)
         # lines the rules removed whole are left out: an ad label between two
@@ -306,6 +308,28 @@ class Cleaner:
             if lines[i].text.strip()
         ]
         return found, language
+
+
+def _overlap_test(spans: Sequence[tuple[int, int]]):
+    """A test of whether a span (start, end) overlaps one of ``spans``
+    (``start < end`` of one and ``end > start`` of the other, empty spans
+    alike), by bisection: the spans sorted by their starts, and the furthest
+    end among each prefix of them. Checking every span for every removal was
+    quadratic on a long page (3.8 MB of page dumps: 0.8 s).
+
+    >>> test = _overlap_test([(10, 20), (5, 5), (30, 40)])
+    >>> [test(a, b) for a, b in [(0, 10), (15, 16), (20, 30), (4, 6), (39, 50), (40, 50)]]
+    [True, True, False, True, True, False]
+    """
+    ordered = sorted(spans)
+    starts = [start for start, _ in ordered]
+    reach = list(itertools.accumulate((end for _, end in ordered), max))
+
+    def overlaps(start: int, end: int) -> bool:
+        before = bisect_left(starts, end)  # the spans starting before ``end``
+        return before > 0 and reach[before - 1] > start
+
+    return overlaps
 
 
 def _dump_headline(
