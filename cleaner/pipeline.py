@@ -196,7 +196,12 @@ class Cleaner:
         if detect_content:
             broken_text = break_run_on_text(norm, glued_markers=self.ruleset.glued_markers, done=done)
             # (the front matter's lines are blank in ``lines`` only)
-            broken = split_lines(broken_text) if front or broken_text != norm else lines
+            if not front and broken_text == norm:
+                broken = lines
+            elif output != norm and broken_text == output:  # one long line, say, broken alike for both
+                broken = list(output_lines)  # split once (its lines are those of the text, no front matter blank)
+            else:
+                broken = split_lines(broken_text)
             rule_lines = _blank_front(broken, front, lines) if run_on else lines
         else:  # an extracted article: judged, by the rules too, as it will be written (as a second clean judges it)
             broken = rule_lines = output_lines
@@ -369,11 +374,20 @@ def _dump_headline(
 
 def _repeats_of_title(lines: Sequence[Line], title: str | None) -> list[Line]:
     """The ``lines`` that are the title again. A repeat holds the title's first
-    word: a cheap test before the full one."""
+    word, and every word of one of the keys a repeat has (its key is one of
+    them, made of words of the line: casefold reads each character alone):
+    cheap tests before the full one, which reads every line holding that
+    first word otherwise ("the": most lines of 10 MB of prose, 0.6 s)."""
     words = meta.line_key(title or "").split()
     if not words:
         return []
-    return [line for line in lines if words[0] in line.text.casefold() and meta.repeats_title(line.text, title)]
+    keys = [key.split() for key in meta.title_keys(title)[1]]
+    return [
+        line for line in lines
+        if words[0] in (folded := line.text.casefold())
+        and any(all(word in folded for word in key) for key in keys)
+        and meta.repeats_title(line.text, title)
+    ]
 
 
 def _lines_under_headline(
