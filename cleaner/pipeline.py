@@ -37,7 +37,7 @@ from . import metadata as meta
 from .article import Article, Removal
 from .assemble import delete_spans, is_hard_wrapped, is_paragraphed, merge_spans, to_paragraphs
 from .content import (
-    MAX_MARKER_CHARS, break_run_on_text, detect, end_marker_matcher, is_run_on, run_on_params,
+    MAX_MARKER_CHARS, break_run_on_text, broken_lines, detect, end_marker_matcher, is_run_on, run_on_params,
 )
 from .errors import CleanerError, InputError
 from .html import looks_like_html
@@ -168,7 +168,7 @@ class Cleaner:
         # a title and source given with the text (HTML's, the caller's) read as
         # the text does: a second clean finds them in it, normalised
         hints = replace(hints, title=_normalized(hints.title, options), source=_normalized(hints.source, options))
-        lines = split_lines(norm)
+        lines = unblanked = split_lines(norm)
         removals: list[Removal] = []
 
         front = _front_matter(norm, lines)
@@ -192,7 +192,8 @@ class Cleaner:
         # what the content detector judges: long lines broken at sentence ends
         done: dict[str, str] = {}  # long lines broken once, for the detector and for the output
         output = break_run_on_text(norm, OUTPUT_BREAK_CHARS, glued_markers=self.ruleset.glued_markers, done=done)
-        output_lines = lines if output == norm else split_lines(output)  # the lines as they will be written
+        # the lines as they will be written (only the broken ones split again)
+        output_lines = lines if output == norm else broken_lines(output, unblanked, OUTPUT_BREAK_CHARS)
         if detect_content:
             broken_text = break_run_on_text(norm, glued_markers=self.ruleset.glued_markers, done=done)
             # (the front matter's lines are blank in ``lines`` only)
@@ -201,7 +202,7 @@ class Cleaner:
             elif output != norm and broken_text == output:  # one long line, say, broken alike for both
                 broken = list(output_lines)  # split once (its lines are those of the text, no front matter blank)
             else:
-                broken = split_lines(broken_text)
+                broken = broken_lines(broken_text, unblanked)
             rule_lines = _blank_front(broken, front, lines) if run_on else lines
         else:  # an extracted article: judged, by the rules too, as it will be written (as a second clean judges it)
             broken = rule_lines = output_lines

@@ -94,12 +94,13 @@ from .classify import BAD, EMBED, GOOD, TABLE  # noqa: F401
 from .features import Line, capitalised_share, function_words, glued_items, longest_sentence, mentions_cookies  # noqa: F401
 from .markers import DEFAULT_END_MARKERS, DEFAULT_GLUED_MARKERS  # noqa: F401
 from .params import run_on_params  # noqa: F401
-from .runon import RUN_ON_LINE_CHARS, break_run_on_text, is_run_on, numbered_item_breaks  # noqa: F401
+from .runon import RUN_ON_LINE_CHARS, break_run_on_text, broken_lines, is_run_on, numbered_item_breaks  # noqa: F401
 from .words import effective_length, words_of  # noqa: F401
 
 __all__ = [
     "DEFAULT_END_MARKERS",
     "break_run_on_text",
+    "broken_lines",
     "detect",
     "detect_language",
     "is_run_on",

@@ -16,6 +16,7 @@ from typing import Sequence
 
 import regex
 
+from ..lines import Line, split_lines
 from ..literals import LiteralScreen, required_literals
 from ..regex_cache import compile as cached_compile
 from .dates import _MONTH, _STAMP_THEN_CAPITAL
@@ -173,6 +174,33 @@ def break_run_on_text(
             else:
                 lines[index] = done[line] = _broken_line(line, max_sentence_chars, glued_markers)
     return "\n".join(lines)
+
+
+def broken_lines(broken: str, lines: Sequence[Line], max_line_chars: int = RUN_ON_LINE_CHARS) -> list[Line]:
+    """``split_lines(broken)``, where ``broken`` is what :func:`break_run_on_text`
+    made, with ``max_line_chars``, of the text ``lines`` were split from: the
+    lines it could not have broken (:func:`possibly_longer`) or did not break
+    are those of ``lines``, kept, and only the others are split again (its
+    breaks keep every offset). A long page's lines are mostly short: tens of
+    thousands of lines not made again (0.15 s a split on 3.8 MB of page dumps).
+
+    >>> text = "A title\\nHome News. The bridge opened. It cost a lot."
+    >>> lines = split_lines(text)
+    >>> broken = break_run_on_text(text, 20)
+    >>> broken_lines(broken, lines, 20) == split_lines(broken), broken_lines(broken, lines, 20)[0] is lines[0]
+    (True, True)
+    """
+    out: list[Line] = []
+    kept = 0  # lines[kept:] are not in ``out`` yet
+    for index in possibly_longer([line.text for line in lines], max_line_chars):
+        line = lines[index]
+        piece = broken[line.start : line.end]
+        if piece != line.text:
+            out += lines[kept:index]
+            out += split_lines(piece, line.start)
+            kept = index + 1
+    out += lines[kept:]
+    return out
 
 
 def _may_hold_heading(glued_markers: regex.Pattern, line: str) -> bool:
