@@ -413,6 +413,18 @@ class LiteralScreen:
             automaton.make_automaton()
             self._automaton = automaton
 
+    def holds_any(self, text: str) -> bool:
+        """Whether some key may match ``text``: it holds one of the literals
+        (compared folded), or a key has none. Stops at the first literal found.
+
+        >>> screen = LiteralScreen({"related": frozenset({"related"})})
+        >>> screen.holds_any("See RELATED stories"), screen.holds_any("Home")
+        (True, False)
+        """
+        if self.always:
+            return True
+        return self._automaton is not None and next(self._automaton.iter(self.fold(text)), None) is not None
+
     def candidates(self, text: str) -> frozenset:
         """The keys that may match ``text`` (compared folded)."""
         if self._automaton is None:

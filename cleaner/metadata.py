@@ -26,6 +26,9 @@ from .regex_cache import compile as cached_compile  # the long patterns: a quick
 TOP_LINES = 3
 #: how often a page prints its title at most (tag, headline, breadcrumb)
 MAX_TITLE_PRINTS = 3
+#: with a line longer than this among the top lines (a flattened page's), find_title asks which lines
+#: can be a title before it reads the lines' keys (the same answer, without a scan of that line when none can)
+LONG_LINE_CHARS = 10_000
 
 # --- dates -----------------------------------------------------------------------
 
@@ -284,7 +287,7 @@ def repeats_title(text: str, title: str, *, near_top: bool = False) -> bool:
     >>> repeats_title("Home Depot Stock Is Falling. Why You Shouldn't Worry.", "Home Depot Stock Is Falling. Why You Shouldn't Worry.")
     True
     """
-    bare, keys = _title_keys(title)
+    bare, keys = title_keys(title)
     key = line_key(text)
     if key and key in keys:
         return is_title_like(text) or " ".join(text.split()) == " ".join(title.split())
@@ -303,7 +306,7 @@ def line_key(text: str) -> str:
 
 
 @lru_cache(maxsize=64)
-def _title_keys(title: str) -> tuple[str, frozenset[str]]:
+def title_keys(title: str) -> tuple[str, frozenset[str]]:
     """The title without its site suffix, and the keys a repeat of it may have:
     computed once per title, not once per line it is compared with."""
     return split_site_suffix(title)[0], frozenset((title_key(title), line_key(title)))
@@ -328,9 +331,14 @@ def find_title(lines: Sequence[Line], window: int = 12, *, article: bool = False
         # an article's first line is its title, a dated document's too (what
         # cleaner wrote there as the title: "Minutes of the meeting of 10 May 2019")
         return nonempty[0]
-    keys = {i: line_key(lines[i].text) for i in nonempty[: window * 3]}
+    candidates = nonempty[:window]
+    if any(len(lines[i].text) > LONG_LINE_CHARS for i in nonempty[: window * 3]):
+        # a flattened page's line: its key costs a scan of it (1 s on 10 MB), and
+        # is needed only if some line can be the title (the test below, asked first)
+        candidates = [i for i in candidates if is_title_like(lines[i].text)]
+    keys = {i: line_key(lines[i].text) for i in nonempty[: window * 3]} if candidates else {}
     counts = Counter(keys.values())
-    for i in nonempty[:window]:
+    for i in candidates:
         if (
             counts[keys[i]] > 1 and word_count(keys[i]) >= 4 and is_title_like(lines[i].text)
             # a line printed more often is a recurring label or question (an
@@ -417,6 +425,8 @@ def dated_headlines(texts: Sequence[str], max_pairs: int = MAX_DATED_HEADLINES) 
     >>> dated_headlines(["Menu", "Ferry fares rise again", "March 3, 2021", "Fares rose by a third."])
     [2]
     """
+    if not _DIGIT.search("\n".join(texts)):  # no date anywhere (10 MB of prose: 0.3 s of line-by-line searches)
+        return []
     nonempty = [i for i, text in enumerate(texts) if text.strip()]
     found = [
         dated for above, dated in zip(nonempty, nonempty[1:])

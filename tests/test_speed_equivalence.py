@@ -203,3 +203,79 @@ def test_surviving_lines_cuts_what_a_line_by_line_walk_cuts(text, spans, trim):
     lines = split_lines(text)
     spans = [(start, start + length) for start, length in spans]
     assert surviving_lines(lines, spans, trim=trim) == _surviving_lines_line_by_line(lines, spans, trim=trim)
+
+
+# --- big texts (issue 15): one pass where there were several, screens before patterns -------
+
+
+def _wrapped_paragraphs_until_nothing_joins(lines, min_wrapped_chars=40):
+    """The plain form of content.group.wrapped_paragraphs: a line joins the
+    line above it when that line alone is long enough and ends no sentence,
+    and the units so made are grouped again until nothing joins (as detect
+    did, a pass per level)."""
+    spans = []
+    for index, line in enumerate(lines):
+        text, previous = line.strip(), lines[index - 1].strip() if index else ""
+        if spans and text[:1].islower() and len(previous) >= min_wrapped_chars and not ends_sentence(previous):
+            spans[-1] = (spans[-1][0], index + 1)
+        else:
+            spans.append((index, index + 1))
+    if len(spans) == len(lines):
+        return spans
+    units = [" ".join(lines[i].strip() if i > start else lines[i] for i in range(start, end)) for start, end in spans]
+    return [(spans[a][0], spans[b - 1][1]) for a, b in _wrapped_paragraphs_until_nothing_joins(units, min_wrapped_chars)]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["a", "B", " ", ".", "”", ")", "x" * 12, "y" * 30, "é", "- "]), max_size=8).map("".join), max_size=14))
+def test_wrapped_paragraphs_are_the_grouping_repeated_until_nothing_joins(lines_):
+    from cleaner.content.group import wrapped_paragraphs
+
+    assert wrapped_paragraphs(lines_) == _wrapped_paragraphs_until_nothing_joins(lines_)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 40), st.integers(0, 6)), max_size=8), st.integers(0, 50), st.integers(0, 8))
+def test_overlap_test_is_any_overlap(spans, start, length):
+    from cleaner.pipeline import _overlap_test
+
+    spans = [(a, a + n) for a, n in spans]
+    end = start + length
+    assert _overlap_test(spans)(start, end) == any(a < end and start < b for a, b in spans)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Home. ", "The bridge opened. ", "it cost a lot ", "\n", "x" * 40, "Dec. 3, 2019 "]), max_size=40).map("".join))
+def test_broken_lines_are_the_broken_text_split(text):
+    from cleaner.content.runon import break_run_on_text, broken_lines
+    from cleaner.lines import split_lines
+
+    for chars in (20, 60):
+        broken = break_run_on_text(text, chars)
+        assert broken_lines(broken, split_lines(text), chars) == split_lines(broken)
+
+
+_HEADINGS = st.sampled_from(["Related Articles ", "Read more ", "Comments (3) ", "Tags ", "Mehr zum Thema ", "The ", "bridge ", ". "])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_HEADINGS | texts, max_size=12).map("".join))
+def test_a_line_the_heading_screen_passes_over_has_no_glued_heading(line):
+    from cleaner import Cleaner
+    from cleaner.content.runon import _may_hold_heading
+
+    glued = Cleaner().ruleset.glued_markers
+    if not _may_hold_heading(glued, line):
+        assert glued.search(line) is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.none() | _HEADINGS.map(str.strip) | texts | st.sampled_from(["© 2024 Acme", "All rights reserved"]), max_size=10))
+def test_match_each_is_match_of_each(texts_):
+    from cleaner import Cleaner
+    from cleaner.content.markers import end_marker_matcher
+
+    ruleset = Cleaner().ruleset
+    matcher = end_marker_matcher(ruleset.end_markers(ruleset.active_packs("", None)))
+    spans = [m and m.span() for m in matcher.match_each(texts_)]
+    assert spans == [None if t is None else (m := matcher.match(t)) and m.span() for t in texts_]

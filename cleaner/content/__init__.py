@@ -63,6 +63,7 @@ share (words, lengths, bullets) are in :mod:`.words`.
 from __future__ import annotations
 
 import dataclasses
+from bisect import bisect_right
 from typing import Sequence
 
 import regex
@@ -93,12 +94,13 @@ from .classify import BAD, EMBED, GOOD, TABLE  # noqa: F401
 from .features import Line, capitalised_share, function_words, glued_items, longest_sentence, mentions_cookies  # noqa: F401
 from .markers import DEFAULT_END_MARKERS, DEFAULT_GLUED_MARKERS  # noqa: F401
 from .params import run_on_params  # noqa: F401
-from .runon import RUN_ON_LINE_CHARS, break_run_on_text, is_run_on, numbered_item_breaks  # noqa: F401
+from .runon import RUN_ON_LINE_CHARS, break_run_on_text, broken_lines, is_run_on, numbered_item_breaks  # noqa: F401
 from .words import effective_length, words_of  # noqa: F401
 
 __all__ = [
     "DEFAULT_END_MARKERS",
     "break_run_on_text",
+    "broken_lines",
     "detect",
     "detect_language",
     "is_run_on",
@@ -139,10 +141,15 @@ def detect(
     spans = wrapped_paragraphs(lines)
     if len(spans) < len(lines):
         # judge a hard-wrapped paragraph as a whole, then answer for its lines
-        units = [" ".join(lines[i].strip() if i > start else lines[i] for i in range(start, end)) for start, end in spans]
-        unit_of = {index: unit for unit, span in enumerate(spans) for index in range(*span)}
+        # (a line of its own, most of them, is its unit as it is)
+        units = [
+            lines[start] if end == start + 1 else " ".join([lines[start], *(lines[i].strip() for i in range(start + 1, end))])
+            for start, end in spans
+        ]
+        starts = [start for start, _ in spans]
         removed = detect(
-            units, language=language, bias=params, end_markers=end_markers, headlines=[unit_of[h] for h in headlines],
+            units, language=language, bias=params, end_markers=end_markers,
+            headlines=[bisect_right(starts, h) - 1 for h in headlines],  # the unit holding each
             article=article, paragraphs=paragraphs, trace=trace,
         )
         if trace is not None:  # the units' own spans, if they were joined again, over ``lines``

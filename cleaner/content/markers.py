@@ -15,7 +15,7 @@ import regex
 
 from ..literals import LiteralScreen, required_literals
 from ..regex_cache import compile as cached_compile
-from ..rules import MAX_LABELLED_CHARS, KeyedPattern, RuleSet, default_rules_dir
+from ..rules import MAX_LABELLED_CHARS, KeyedPattern, RuleSet, default_rules_dir, has_keyword
 from .classify import _EMBED_ATTRIBUTION
 from .dates import _COMMENT_STAMP
 from .features import Line, describe  # noqa: F401  (describe: the examples')
@@ -154,21 +154,32 @@ class MarkerMatcher(NamedTuple):
     screen: "LiteralScreen | None" = None
 
     def match(self, text: str) -> regex.Match | None:
+        return self._match(text, self.union, self.keyed)
+
+    def _match(self, text: str, union: regex.Pattern | None, keyed: Sequence[KeyedPattern]) -> regex.Match | None:
         if (
-            self.union is not None
-            and (self.screen is None or self.screen.candidates(text))
-            and (found := self.union.match(text)) is not None
+            union is not None
+            and (self.screen is None or self.screen.holds_any(text))
+            and (found := union.match(text)) is not None
         ):
             return found
-        for marker in self.keyed:
+        for marker in keyed:
             if (found := marker.match(text)) is not None:
                 return found
         return None
 
     def match_each(self, texts: Sequence[str | None]) -> list[regex.Match | None]:
         """:meth:`match` of each of ``texts`` (None: a line not tried), each
-        distinct text tried once: a page repeats its menus and headings."""
-        found = {text: self.match(text) for text in dict.fromkeys(texts) if text is not None}
+        distinct text tried once: a page repeats its menus and headings.
+        The union and each keyed marker are left out at once when all the
+        texts together (joined by line breaks) hold none of their literals
+        or keywords: then no text does, and a page of prose is not screened
+        line by line (0.6 s on 10 MB)."""
+        distinct = [text for text in dict.fromkeys(texts) if text is not None]
+        joined = "\n".join(distinct)
+        union = self.union if self.screen is None or self.screen.holds_any(joined) else None
+        keyed = [marker for marker in self.keyed if has_keyword(marker.keywords, joined)]
+        found = {text: self._match(text, union, keyed) for text in distinct}
         return [None if text is None else found[text] for text in texts]
 
 

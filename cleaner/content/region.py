@@ -349,13 +349,19 @@ def removal_reasons(
     ``running`` text (its links)."""
     removed = []
     in_box = False
-    regions = [(start, end), *also]
+    # which lines the regions hold, marked once (a page with many competing
+    # regions asked each line about every region)
+    within = [False] * len(classes)
+    for first, last in [(start, end), *also]:
+        first, last = max(first, 0), min(last, len(classes))
+        if first < last:
+            within[first:last] = [True] * (last - first)
     for index, (cls, line) in enumerate(zip(classes, described)):
         if cls == BLANK:
             continue
         heading = is_marker[index] and not (labels and labels[index])
         in_box = heading or (in_box and cls in (SHORT, BAD) and not (running and running[index]))
-        inside = any(first <= index < last for first, last in regions)
+        inside = within[index]
         if index >= end_of_page:
             removed.append((index, "content.end-marker", "at or after the end-of-article marker"))
         elif is_marker[index]:
