@@ -46,6 +46,7 @@ class Passes:
         self.date_params = date_params
         self._metadata = _UNREAD  # the metadata document; None: trafilatura's reader raised
         self._pruned = None  # (is it a forum thread, the tree every fast pass's sequence starts from)
+        self._attributes = ""  # the ids and classes of the page's elements, one a line
         self._forum_tree = None  # a forum thread's tree for the recall pass: its comments are its posts
 
     def run(self, settings: dict, with_metadata: bool = False):
@@ -94,7 +95,7 @@ class Passes:
         if options.focus != "precision" and is_forum:
             tree = self._forum_recall_tree()
         try:
-            postbody, text = _sequence(core, tree, options, options.url or document.url, is_forum)
+            postbody, text = _sequence(core, tree, options, options.url or document.url, is_forum, self._attributes)
             if options.max_tree_size:  # (none in trafilatura's default configuration)
                 if len(postbody) > options.max_tree_size:
                     core.strip_tags(postbody, "hi")
@@ -118,9 +119,10 @@ class Passes:
             if options.with_metadata:  # read from the copy then pruned, as bare_extraction does
                 self._read_metadata(tree, options)
             is_forum = core._forum_thread_page(tree)
-            tree = _prune_raw(core, tree)
+            self._attributes = "\n".join(_ids_and_classes(tree))
+            tree = _prune_raw(core, tree, self._attributes)
             # comments off: pruned for the precision passes, and for the others unless they are a forum's posts
-            tree = _prune(core, tree, core.REMOVE_COMMENTS_AND_LISTS_XPATH, _COMMENT_CANDIDATES)
+            tree = _prune(core, tree, core.REMOVE_COMMENTS_AND_LISTS_XPATH, _COMMENT_LITERALS, self._attributes)
             self._pruned = (is_forum, tree)
         elif options.with_metadata and self._metadata is _UNREAD:
             self._read_metadata(copy(self.tree), options)
@@ -141,18 +143,19 @@ class Passes:
         from trafilatura import core
 
         if self._forum_tree is None:
-            self._forum_tree = _prune_raw(core, copy(self.tree))
+            self._forum_tree = _prune_raw(core, copy(self.tree), self._attributes)
         return self._forum_tree
 
 
-def _sequence(core, tree, options, url: str | None, is_forum: bool):
+def _sequence(core, tree, options, url: str | None, is_forum: bool, attributes: str):
     """``trafilatura_sequence`` of a fast precision or recall pass without comments,
-    from its raw-tree pruning on (done: ``tree``, which it only copies): (body, text)."""
+    from its raw-tree pruning on (done: ``tree``, which it only copies): (body, text).
+    ``attributes``: the page's ids and classes (its cleaning and tag conversion add none)."""
     cleaned = core.tree_cleaning(copy(tree), options)
     # (_prepare_tree's backup copy feeds the readability/jusText comparison only: no fast pass has one)
     cleaned = core.convert_tags(cleaned, options, url)
     if options.focus == "precision" and not is_forum:
-        cleaned = _prune(core, cleaned, core.REMOVE_COMMENTS_XPATH, _COMMENT_CANDIDATES)
+        cleaned = _prune(core, cleaned, core.REMOVE_COMMENTS_XPATH, _COMMENT_LITERALS, attributes)
     postbody, text = core.extract_content(cleaned, options)
     if len(text) < options.min_extracted_size and options.focus != "precision":
         b_body, b_text, b_len = core.baseline(tree)  # (it copies the tree)
@@ -162,41 +165,43 @@ def _sequence(core, tree, options, url: str | None, is_forum: bool):
 
 
 # trafilatura's pruning XPaths test @id and @class with EXSLT regular expressions
-# (``re:test``), a call into Python for every div, section, list...; most pages have no
-# element they could match. Each probe below finds, natively, the elements holding a
-# literal that every match of those expressions holds (``xpaths.py`` of trafilatura
-# MIRRORED, as ``tests/test_passes.py`` checks): no candidate, nothing to prune.
-#   'mvp-post-add-(?:box|wrap)|infinite-?scroll' (the infinite-scroll containers)
-_SCROLL_CANDIDATES = (
-    ".//*[self::div or self::section or self::aside][contains(@id, 'mvp-post-add-') or contains(@id, 'infinite')"
-    " or contains(@class, 'mvp-post-add-') or contains(@class, 'infinite')]"
-)
+# (``re:test``: a call into Python for every div, section, list...) or contains(); most
+# pages have no element they could match. Each expression below runs only when some id
+# or class of the page holds a literal that each of its matches holds (``xpaths.py`` of
+# trafilatura MIRRORED, as ``tests/test_passes.py`` checks); the page's ids and classes
+# are read once, before any pruning (which only removes elements), and trafilatura's
+# cleaning and tag conversion set no id or class.
+#   'mvp-post-add-(?:box|wrap)|infinite-?scroll' (infinite-scroll containers)
+_SCROLL_LITERALS = ("mvp-post-add-", "infinite")
+#   contains(@class, 'elementor-share-buttons')
+_SHARE_LITERALS = ("elementor-share-buttons",)
 #   ids '^(?:[Cc]omment(?!ary)|comol|disqus_thread|dsq-comments)', classes
-#   '^[Cc]omment(?!ary)|(?:article|post)-comments' (comment sections, as div, list, ...)
-_COMMENT_CANDIDATES = (
-    ".//*[contains(@id, 'omment') or contains(@id, 'comol') or contains(@id, 'disqus_thread')"
-    " or contains(@class, 'omment')]"
-)
+#   '^[Cc]omment(?!ary)|(?:article|post)-comments' (comment sections)
+_COMMENT_LITERALS = ("omment", "comol", "disqus_thread")
 
 
-def _prune_raw(core, tree):
+def _ids_and_classes(tree) -> list[str]:
+    return _xpath("descendant-or-self::*/@id | descendant-or-self::*/@class")(tree)
+
+
+def _prune_raw(core, tree, attributes: str):
     """trafilatura's raw-tree pruning (``RAW_TREE_PRUNE_XPATH``: infinite-scroll
     containers, then Elementor's share buttons), in place."""
-    scroll, *others = core.RAW_TREE_PRUNE_XPATH
-    tree = _prune(core, tree, [scroll], _SCROLL_CANDIDATES)
-    return core.prune_unwanted_nodes(tree, others)
+    scroll, share = core.RAW_TREE_PRUNE_XPATH
+    tree = _prune(core, tree, [scroll], _SCROLL_LITERALS, attributes)
+    return _prune(core, tree, [share], _SHARE_LITERALS, attributes)
 
 
-def _prune(core, tree, nodelist, candidates: str):
-    """``prune_unwanted_nodes(tree, nodelist)``, skipped when no element holds the
-    literals (``candidates``) its expressions need."""
-    if not _xpath(candidates)(tree):
-        return tree
-    return core.prune_unwanted_nodes(tree, nodelist)
+def _prune(core, tree, nodelist, literals: tuple[str, ...], attributes: str):
+    """``prune_unwanted_nodes(tree, nodelist)``, skipped when none of the page's
+    ``attributes`` holds one of the ``literals`` its expressions need."""
+    if any(literal in attributes for literal in literals):
+        return core.prune_unwanted_nodes(tree, nodelist)
+    return tree
 
 
 @lru_cache(maxsize=None)
 def _xpath(expression: str):
     from lxml.etree import XPath
 
-    return XPath(expression)
+    return XPath(expression, smart_strings=False)

@@ -8,10 +8,12 @@ from copy import copy
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from cleaner import html
-from cleaner.passes import _COMMENT_CANDIDATES, _SCROLL_CANDIDATES, MIRRORED, Passes, mirrored
+from cleaner.passes import _COMMENT_LITERALS, _SCROLL_LITERALS, _SHARE_LITERALS, MIRRORED, Passes, mirrored
 
 pytestmark = pytest.mark.skipif(not mirrored(), reason=f"cleaner.passes mirrors trafilatura {MIRRORED}")
 
@@ -88,21 +90,44 @@ def test_metadata_of_a_page_too_short_to_extract_is_read_anyway():
     assert _fields(passes.metadata()) == _fields(want) and want.title == "Short"
 
 
-def test_the_candidate_probes_hold_the_literals_of_trafilaturas_expressions():
-    """The probes were written for these expressions: every match of the
-    infinite-scroll regex holds 'mvp-post-add-' or 'infinite', every comment id
-    'omment', 'comol' or 'disqus_thread', every comment class 'omment'."""
+def test_the_pruning_literals_are_those_of_trafilaturas_expressions():
+    """The literals were read from these expressions: every match of the
+    infinite-scroll regex holds 'mvp-post-add-' or 'infinite', of the share
+    buttons' 'elementor-share-buttons', every comment id 'omment', 'comol' or
+    'disqus_thread', every comment class 'omment'."""
     from trafilatura import xpaths
 
     assert xpaths._COMMENTS_ID == "[Cc]omment(?!ary)|comol"
     assert xpaths._COMMENTS_CLASS == "^[Cc]omment(?!ary)|(?:article|post)-comments"
-    scroll = xpaths.RAW_TREE_PRUNE_XPATH[0].path
-    assert set(re.findall(r"re:test\(@(?:id|class), '([^']*)'\)", scroll)) == {
+    for expression in (*xpaths.REMOVE_COMMENTS_XPATH, *xpaths.REMOVE_COMMENTS_AND_LISTS_XPATH):
+        tests = re.findall(r"re:test\(@(id|class), '([^']*)'\)", expression.path)
+        assert tests and set(tests) <= {
+            ("id", "^(?:" + xpaths._COMMENTS_ID + "|disqus_thread|dsq-comments)"), ("id", "^(?:" + xpaths._COMMENTS_ID + ")"),
+            ("class", xpaths._COMMENTS_CLASS),
+        }
+    assert _COMMENT_LITERALS == ("omment", "comol", "disqus_thread")
+    scroll, share = xpaths.RAW_TREE_PRUNE_XPATH
+    assert set(re.findall(r"re:test\(@(?:id|class), '([^']*)'\)", scroll.path)) == {
         "mvp-post-add-(?:box|wrap)|infinite-?scroll", "mvp-post-add-(?:box|wrap)"
     }
-    for literal in ("mvp-post-add-", "infinite"):
-        assert f"'{literal}'" in _SCROLL_CANDIDATES
-    for literal in ("omment", "comol", "disqus_thread"):
-        assert f"'{literal}'" in _COMMENT_CANDIDATES
-    for expression in (*xpaths.REMOVE_COMMENTS_XPATH, *xpaths.REMOVE_COMMENTS_AND_LISTS_XPATH):
-        assert "re:test(@id, '^(?:" + xpaths._COMMENTS_ID + "|disqus_thread|dsq-comments)')" in expression.path
+    assert "][" in scroll.path  # the second predicate narrows the first, whose matches hold the literals
+    assert _SCROLL_LITERALS == ("mvp-post-add-", "infinite")
+    assert re.findall(r"@\w+", share.path) == ["@class"] and "contains(@class, 'elementor-share-buttons')" in share.path
+    assert _SHARE_LITERALS == ("elementor-share-buttons",)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="Ccomentaryl disqu_hwrp-vbxfisCAT", max_size=24))
+@example("post-comments")
+@example("dsq-comments")
+@example("infinitescroll")
+def test_what_the_expressions_match_holds_a_literal(value):
+    from trafilatura import xpaths
+
+    for pattern, literals in (
+        ("mvp-post-add-(?:box|wrap)|infinite-?scroll", _SCROLL_LITERALS),
+        ("^(?:" + xpaths._COMMENTS_ID + "|disqus_thread|dsq-comments)", _COMMENT_LITERALS),
+        (xpaths._COMMENTS_CLASS, _COMMENT_LITERALS),
+    ):
+        if re.search(pattern, value):
+            assert any(literal in value for literal in literals)
