@@ -21,7 +21,8 @@ Three public steps, used by the pipeline for ``kind="html"``:
 ``extract_html(html, url=..., favor=...)``
     The page is parsed once (lxml, via trafilatura's loader; a fragment is wrapped
     in ``<html><body><div>``). Three generic repairs run on that tree, then the
-    trafilatura passes (each copies the tree before pruning it), then a check of
+    trafilatura passes (each on a copy of the tree; the fast ones share one, pruned
+    once: :mod:`cleaner.passes`), then a check of
     their text against the page (below). ``HtmlExtract.note`` says when that check
     replaced the passes' text, and why.
 
@@ -445,17 +446,12 @@ def _page_language(tree) -> str | None:
     return None
 
 
-def _run(tree, url: str | None, settings: dict, date_params: dict | None = None):
-    """One trafilatura pass (it works on a copy of ``tree``): (document or None, text).
-    ``date_params``: read the metadata too, with these htmldate settings."""
-    from trafilatura import bare_extraction
-
+def _run(passes, settings: dict, with_metadata: bool = False):
+    """One trafilatura pass over the page (:class:`cleaner.passes.Passes`; it works on
+    a copy of the tree): (document or None, text). ``with_metadata``: read the metadata too."""
     if not settings["fast"]:
         _prime_justext_fallback()
-    doc = bare_extraction(
-        tree, url=url, with_metadata=date_params is not None, date_extraction_params=date_params, **settings
-    )
-    return doc, ((doc.text or "") if doc is not None else "")
+    return passes.run(settings, with_metadata)
 
 
 def _prime_justext_fallback() -> None:
@@ -490,22 +486,21 @@ def _extract(tree, url: str | None, favor: str, date_params: dict):
     readability/jusText comparison, and that one is combined instead. Then, in every
     mode, :func:`_fall_back` checks the result against the page.
     """
+    from .passes import Passes
+
+    passes = Passes(tree, url, date_params)
     first = {"balanced": _FAST_PRECISION_PASS, "precision": _PRECISION_PASS, "recall": _RECALL_PASS}[favor]
-    meta, text = _run(tree, url, first, date_params)
+    meta, text = _run(passes, first, with_metadata=True)
     precise = None if favor == "recall" else text
     if favor == "balanced":
-        recall = _run(tree, url, _RECALL_PASS)[1]
+        recall = _run(passes, _RECALL_PASS)[1]
         text, agreed = _combine(precise, recall)
         if not agreed:
-            precise = _run(tree, url, _PRECISION_PASS)[1]
+            precise = _run(passes, _PRECISION_PASS)[1]
             text, _ = _combine(precise, recall)
-    text, note = _fall_back(tree, url, text, precise)
+    text, note = _fall_back(passes, text, precise)
     if meta is None:  # too little text for trafilatura: still read the metadata
-        from copy import deepcopy
-
-        from trafilatura.metadata import extract_metadata
-
-        meta = extract_metadata(deepcopy(tree), url, date_params)
+        meta = passes.metadata()
     return meta, text, note
 
 
@@ -526,7 +521,7 @@ def _page_chars(tree) -> int:
     return _chars(body.text_content()) - _chars(hidden)
 
 
-def _fall_back(tree, url: str | None, body: str, precise: str | None) -> tuple[str, str | None]:
+def _fall_back(passes, body: str, precise: str | None) -> tuple[str, str | None]:
     """The own passes' ``body``, or the default extraction when they lost the article.
 
     Cheap check first: a body holding a fair share of the page's visible text is
@@ -536,11 +531,11 @@ def _fall_back(tree, url: str | None, body: str, precise: str | None) -> tuple[s
     :func:`_combine` (unless there is none: recall mode), it replaces the body when
     it is clearly longer. Returns (text, note saying why, or None).
     """
-    page = _page_chars(tree)
+    page = _page_chars(passes.tree)
     own = _chars(body)
     if own >= FALLBACK_SHARE * page:
         return body, None
-    default = _run(tree, url, _DEFAULT_PASS)[1]
+    default = _run(passes, _DEFAULT_PASS)[1]
     other = default if precise is None else _combine(precise, default)[0]
     if _chars(other) <= FALLBACK_GAIN * own:
         return body, None

@@ -157,6 +157,13 @@ def detect(
             trace["spans"] = [(spans[a][0], spans[b - 1][1]) for a, b in inner] if inner else spans
         return [(i, detector, reason) for unit, detector, reason in removed for i in range(*spans[unit])]
     texts = [strip_bullet(line) for line in lines]
+    if (article or paragraphs) and trace is None and not any(
+        union.match_each([text if len(text) <= MAX_MARKER_CHARS else None for text in texts])
+    ):
+        # an article already loses only what follows an end marker (below), and
+        # no line could be one (an effective length is never below the length):
+        # most extracted articles (177 of 200 benchmark pages) end as they are
+        return []
     if language is None:
         language = page_language(texts)
     stops = stopwords_for(language)
