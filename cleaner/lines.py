@@ -88,6 +88,8 @@ CLOSING_MARKS = "\"'”’“‘»«›‹)]」』）】》〉"
 #: variation selectors and skin tones) that may close a line after or instead
 #: of its sentence mark; not arrows, trade marks or letter-like symbols
 _TRAILING_SYMBOLS = cached_compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\u200d\ufe0f\s]+$")
+#: ... of which one at least is a pictograph (not a space, joiner or selector alone)
+_PICTOGRAPH = cached_compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF]")
 #: hashtags that close a post's line, after its sentence
 _TRAILING_TAGS = cached_compile(r"(?:\s+#\w+)+$")
 _TAGS_CHARS = 300  # looked for in a line's last characters only: linear time on any line
@@ -108,6 +110,8 @@ def ends_sentence(stripped: str) -> bool:
     (True, True, False)
     >>> ends_sentence("Der Barschrank ist das Highlight. #Vintage #Wohnzimmer"), ends_sentence("#Vintage #Wohnzimmer")
     (True, False)
+    >>> ends_sentence("0\u3000’"), ends_sentence("Tak\ufe0f")
+    (False, False)
     """
     stem = stripped.rstrip(CLOSING_MARKS + " ")
     if not stem:
@@ -120,8 +124,11 @@ def ends_sentence(stripped: str) -> bool:
             return ends_sentence(stem[: tags.start()])
     if stem[-1] < "\u2600":  # no emoji ends it
         return False
-    bare = _TRAILING_SYMBOLS.sub("", stem).rstrip(CLOSING_MARKS + " ")
-    return len(bare) < len(stem) and bool(bare) and (bare[-1] in SENTENCE_MARKS or bare[-1].isalnum())
+    tail = _TRAILING_SYMBOLS.search(stem)
+    if tail is None or _PICTOGRAPH.search(tail.group()) is None:  # "0\u3000’": a space, no emoji
+        return False
+    bare = stem[: tail.start()].rstrip(CLOSING_MARKS + " ")
+    return bool(bare) and (bare[-1] in SENTENCE_MARKS or bare[-1].isalnum())
 
 
 # Thai and Lao mark no sentence end: a space parts clauses and sentences alike
