@@ -433,3 +433,20 @@ class LiteralScreen:
         for _, keys in self._automaton.iter(self.fold(text)):
             found = found | keys
         return found
+
+
+def patterns_screen(patterns) -> "LiteralScreen | None":
+    """One screen for several patterns: a line it passes over (:meth:`LiteralScreen.holds_any`
+    false) holds none of the literals any of them needs, so none of them matches it;
+    None when some pattern's literals cannot be read (then every line must be tried).
+
+    >>> screen = patterns_screen([regex.compile("(?i)related"), regex.compile("more news")])
+    >>> screen.holds_any("Related stories"), screen.holds_any("Home")
+    (True, False)
+    >>> patterns_screen([regex.compile(r"\\W+")]) is None
+    True
+    """
+    literals = [required_literals(pattern.pattern, pattern.flags) for pattern in patterns]
+    if not literals or None in literals:
+        return None
+    return LiteralScreen({0: frozenset().union(*literals)})

@@ -13,7 +13,7 @@ from typing import NamedTuple, Sequence
 
 import regex
 
-from ..literals import LiteralScreen, required_literals
+from ..literals import LiteralScreen, patterns_screen
 from ..regex_cache import compile as cached_compile
 from ..rules import MAX_LABELLED_CHARS, KeyedPattern, RuleSet, default_rules_dir, has_keyword
 from .classify import _EMBED_ATTRIBUTION
@@ -188,12 +188,10 @@ def marker_union(markers: tuple[regex.Pattern | KeyedPattern, ...]) -> MarkerMat
     """``markers`` (patterns anchored to whole lines) as one matcher: compiled once per set."""
     plain = [p for p in markers if not isinstance(p, KeyedPattern)]
     parts = [f"(?i:{p.pattern})" if p.flags & regex.IGNORECASE else f"(?:{p.pattern})" for p in plain]
-    literals = [required_literals(p.pattern, p.flags) for p in plain]
-    screen = LiteralScreen({0: frozenset().union(*literals)}) if plain and None not in literals else None
     return MarkerMatcher(
         cached_compile("|".join(parts)) if parts else None,
         tuple(p for p in markers if isinstance(p, KeyedPattern)),
-        screen,
+        patterns_screen(plain),
     )
 
 

@@ -17,7 +17,7 @@ from typing import Sequence
 import regex
 
 from ..lines import Line, split_lines
-from ..literals import LiteralScreen, required_literals
+from ..literals import LiteralScreen, patterns_screen
 from ..regex_cache import compile as cached_compile
 from .dates import _MONTH, _STAMP_THEN_CAPITAL
 from .markers import DEFAULT_GLUED_MARKERS
@@ -205,20 +205,16 @@ def broken_lines(broken: str, lines: Sequence[Line], max_line_chars: int = RUN_O
 
 def _may_hold_heading(glued_markers: regex.Pattern, line: str) -> bool:
     """Whether ``glued_markers`` may match in ``line``: it holds one of the
-    literals every match needs (:func:`~cleaner.literals.required_literals`,
-    a word of some heading), found by one pass of an automaton. The pattern
-    tries every heading after each capitalised word: 1.4 s over 10 MB of prose
-    that names none."""
-    screen = _heading_screen(glued_markers.pattern, glued_markers.flags)
+    literals every match needs (a word of some heading), found by one pass of
+    an automaton. The pattern tries every heading after each capitalised word:
+    1.4 s over 10 MB of prose that names none."""
+    screen = _heading_screen(glued_markers)
     return screen is None or screen.holds_any(line)
 
 
 @functools.lru_cache(maxsize=8)
-def _heading_screen(pattern: str, flags: int) -> LiteralScreen | None:
-    """The literals a match of the glued-markers ``pattern`` needs, as a
-    screen; None when the pattern's literals cannot be read (then every line is searched)."""
-    literals = required_literals(pattern, flags)
-    return None if literals is None else LiteralScreen({0: literals})
+def _heading_screen(glued_markers: regex.Pattern) -> LiteralScreen | None:
+    return patterns_screen([glued_markers])
 
 
 def _broken_line(line: str, max_sentence_chars: int, glued_markers: regex.Pattern | None) -> str:
