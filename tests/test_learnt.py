@@ -11,7 +11,7 @@ import pytest
 from bench.train_line_model import label_by_snippets
 from cleaner.content import detect, learnt
 from cleaner.content.params import BIASES
-from test_content import NOISE, synthetic_page
+from test_content import ARTICLE, NOISE, synthetic_page
 
 REGION_ONLY = dataclasses.replace(BIASES["balanced"], keep_odds=None)
 SEEDS = sorted((Path(__file__).resolve().parents[1] / "samples" / "seeds").glob("*.txt"))
@@ -75,6 +75,43 @@ def test_what_it_keeps_back_is_outside_the_region_and_above_the_first_end_marker
     below = {lines.index(line) for line in NOISE["related"] + NOISE["comments"] + NOISE["footer"]}
     assert not below & kept
     assert article <= kept
+
+
+class Unsure:
+    """A model that gives every line the same middling odds."""
+
+    def __init__(self, odds: float):
+        self.value = odds
+
+    def odds(self, rows):
+        return [self.value] * len(rows)
+
+    def keeps(self, rows, odds):
+        return [self.value >= odds for _ in rows]
+
+
+def test_the_head_is_kept_back_at_lower_odds_but_not_what_repeats(monkeypatch):
+    # odds between head_keep_odds and keep_odds: only the article's head comes
+    # back (from under the headline to where the region puts the article's
+    # start), and a caption printed again under a gallery's next photo only once
+    params = BIASES["balanced"]
+    odds = (params.head_keep_odds + params.keep_odds) / 2
+    monkeypatch.setattr(learnt, "line_model", lambda: Unsure(odds))
+    caption = "The mayor, left, talks with a shop owner on the new bridge, Tuesday, Nov. 19, 2019, in Riverton."
+    deck = "The council says that the new bridge will cut journey times for thousands of people who drive to work."
+    lines, _ = synthetic_page()
+    at = lines.index(ARTICLE[0])
+    lines[at:at] = ["* " + caption, "", caption, "", caption, "", deck, "", "By Ann Lee | Nov 19, 2019", ""]
+    under = [lines.index("Council approves new bridge") + 1]  # as the pipeline finds the page's headline
+    removed = {i for i, _, _ in detect(lines, language="en", headlines=under)}
+    kept = {i for i, line in enumerate(lines) if line} - removed
+    copies = [i for i, line in enumerate(lines) if caption in line]
+    assert lines.index(deck) in kept
+    assert len(set(copies) & kept) == 1
+    # the menu above the headline is outside the head: it stays removed
+    assert not {lines.index(line) for line in NOISE["menu"]} & kept
+    monkeypatch.setattr(learnt, "line_model", lambda: Unsure(params.head_keep_odds / 2))
+    assert lines.index(deck) in {i for i, _, _ in detect(lines, language="en", headlines=under)}
 
 
 def test_snippet_labels():

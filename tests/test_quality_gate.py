@@ -22,7 +22,11 @@ HTML_FLOORS = {"f1": 0.9779, "precision": 0.9752, "recall": 0.9807}
 # beautifulsoup 0.9106; floors = measured - 0.004. Every target is reached.
 # 2026-12-07, after weak regions keep the page's other runs of prose (a trade
 # for pages nobody tuned on, see the README): 0.9485, 0.9459, 0.9106; floors kept.
-TEXT_FLOORS = {"dump:html-text": 0.9465, "dump:inscriptis": 0.9457, "dump:beautifulsoup": 0.9066}
+# 2026-12-07 (stop 24), after the article's head (standfirst) is kept: 0.9516,
+# 0.9454, 0.9110. AEB's ground truth leaves standfirsts out, the unseen pages'
+# snippets and our readers keep them in: inscriptis pays 0.0014 for it (captions
+# and decks above the byline); floors re-pinned to measured - 0.004.
+TEXT_FLOORS = {"dump:html-text": 0.9476, "dump:inscriptis": 0.9414, "dump:beautifulsoup": 0.9070}
 TEXT_TARGETS = {"dump:html-text": 0.92, "dump:inscriptis": 0.90, "dump:beautifulsoup": 0.90}
 
 

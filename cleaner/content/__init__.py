@@ -303,5 +303,16 @@ def detect(
                 trace.update(texts=list(lines), features=rows, removed=sorted(removed))
             if params.keep_odds is not None:
                 kept_back = rescued(rows, candidates, params.keep_odds)
+                if params.head_keep_odds < params.keep_odds:
+                    top = max([h for h in headlines if h <= start], default=region_start)
+                    head = {index for index in candidates if top <= index < start}
+                    head_back = rescued(rows, head, params.head_keep_odds) - kept_back
+                    if head_back:
+                        # a line of the head that only says again what the kept text says
+                        # (a caption printed under each of a gallery's photos) stays gone
+                        gone = {index for index, _, _ in removed} - kept_back - head_back
+                        kept = [index for index, cls in enumerate(classes) if cls != BLANK and index not in gone]
+                        head_back -= {kept[i] for i in repeated_text([described[index].text for index in kept], min_run=1)}
+                    kept_back |= head_back
                 removed = [removal for removal in removed if removal[0] not in kept_back]
     return sorted(removed)
