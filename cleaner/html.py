@@ -550,6 +550,12 @@ def _fall_back(passes, body: str, precise: str | None) -> tuple[str, str | None]
 _WORD = re.compile(r"\w+")
 
 
+#: a line of the recall pass right above the precision pass's span, of at least
+#: this many words, is the article's standfirst (8 to 16 score the same on the
+#: unseen pages' tuned folds; README, "the article's head")
+LEAD_WORDS = 12
+
+
 def _norm(line: str) -> str:
     return " ".join(_WORD.findall(line.lower()))
 
@@ -563,6 +569,9 @@ def _combine(precise: str, recall: str) -> tuple[str, bool]:
     pass is cut to the span between the first and last line the precision pass
     kept: trafilatura's precision mode trims edges (headlines, teasers, footers)
     well but also drops a few short lines from the middle, which the span restores.
+    The span reaches up over the recall pass's lines of at least
+    :data:`LEAD_WORDS` words right above it: a standfirst (the summary under
+    the headline), which the precision pass trims as an edge, is the article's.
     A span holding less than half of the recall text (the precision pass kept
     the end of a short article, say) is weak evidence of where the article is:
     the recall pass is kept whole. Only that span is agreement.
@@ -580,7 +589,12 @@ def _combine(precise: str, recall: str) -> tuple[str, bool]:
     covered = sum(len(_norm(lines[k])) + 1 for k in hits)
     if covered < 0.8 * len(kept):  # the passes disagree on the text itself
         return precise, False
-    span = "\n".join(lines[hits[0] : hits[-1] + 1])
+    first = above = hits[0]
+    while above > 0 and (not lines[above - 1].strip() or len(lines[above - 1].split()) >= LEAD_WORDS):
+        above -= 1
+        if lines[above].strip():
+            first = above  # the article's standfirst, which the precision pass trims as an edge
+    span = "\n".join(lines[first : hits[-1] + 1])
     if _chars(span) < 0.5 * _chars(recall):
         return recall, False
     return span, True

@@ -333,6 +333,22 @@ def test_combining_the_passes():
     assert _combine(short, recall) == (recall, False)
 
 
+def test_the_span_reaches_up_over_the_standfirst_the_precision_pass_trimmed():
+    from cleaner.html import LEAD_WORDS, _combine
+
+    standfirst = "The council says that the new bridge will cut journey times for thousands of people who drive to work."
+    assert len(standfirst.split()) >= LEAD_WORDS
+    body = ["The bridge opened on Tuesday after ten years of work on both banks.",
+            "It cost forty million pounds, the council said on Monday evening.",
+            "Traders on the south bank hope it will bring more shoppers to the market."]
+    recall = "\n".join(["Council approves new bridge", "By Ann Lee", standfirst, "", *body, "Related: more"])
+    text, agreed = _combine("\n".join(body), recall)
+    assert agreed and text == "\n".join([standfirst, "", *body])
+    # a short line right above the span (a byline, a label) stops it there
+    recall = "\n".join(["Council approves new bridge", standfirst, "By Ann Lee", *body])
+    assert _combine("\n".join(body), recall) == ("\n".join(body), True)
+
+
 def test_page_chars_count_what_a_reader_sees():
     from cleaner.html import _page_chars, _parse
 
