@@ -655,7 +655,9 @@ def find_structure(
         if after and 0 < len(run) <= 2 and len(run) < len(after):
             for i in run:
                 text = lines[i].stripped
-                if word_count(text) <= 25 and not text.endswith((":", "—", "–")):
+                # a line leading into the next (a lead-in's colon or dash, a letter's
+                # salutation: "Dear readers,") is the text's own, not a caption
+                if word_count(text) <= 25 and not text.endswith((":", "—", "–", ",")):
                     removed[i] = ("structure.caption", "a photo caption or credit between the title and the body")
 
     if any(rule == "structure.caption" for rule, _ in removed.values()):

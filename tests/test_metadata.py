@@ -440,3 +440,19 @@ def test_an_emitted_articles_lines_above_a_title_found_further_down_are_read_und
     as_emitted = {r.text: r.rule for r in find_structure(lines, Hints(), emitted=True).removals}
     assert "Photo: Jane Roe" not in as_page  # on a page, what is above its title is the page's
     assert as_emitted["Photo: Jane Roe"] == "structure.caption"
+
+
+@pytest.mark.parametrize("salutation", ["Liebe Leserinnen und Leser,", "Dear readers,", "Hi everyone,"])
+def test_a_salutation_under_the_title_is_not_a_caption(salutation):
+    # a short line between the title and the prose goes as a caption, unless it
+    # leads into what follows: a colon, a dash, or a letter's comma
+    text = "\n\n".join([
+        "Time to say goodbye",
+        salutation,
+        "After seven years of writing this blog I have decided to stop, and the archive will stay online for a while.",
+        "Thank you for reading, for every comment and for every mail you sent me over all these years.",
+    ])
+    article = clean(text, kind="text")
+    assert salutation in article.text
+    photo = clean(text.replace(salutation, "The author at his desk in 2015"), kind="text")
+    assert "structure.caption" in {r.rule for r in photo.removed}
