@@ -218,16 +218,22 @@ def vote(lines: Sequence[str]) -> Vote:
     by_line: list[int | None] = []
     stop_words: list[list[tuple[int, ...]]] = []
     for text, tokens in zip(lines, tokenized):
-        found = [] if len(tokens) < MIN_VOTING_WORDS or _UNSPACED.search(text) else [index[t] for t in tokens if t in index]
+        # (an ASCII line holds no letter of a script written without spaces)
+        unspaced = not text.isascii() and _UNSPACED.search(text)
+        found = [] if len(tokens) < MIN_VOTING_WORDS or unspaced else [index[t] for t in tokens if t in index]
         hits = Counter(chain.from_iterable(found))
-        best = max(hits.items(), key=lambda item: (item[1], -item[0]), default=None)
-        if best is None or best[1] < MIN_COVERAGE * len(tokens):
+        # the language with the most hits, the first of _voters() on a tie: the
+        # highest count, then the lowest index holding it (two C loops, not a
+        # key function called per language)
+        most = max(hits.values(), default=0)
+        if not most or most < MIN_COVERAGE * len(tokens):
             by_line.append(None)
             stop_words.append([])
             continue
-        by_line.append(best[0])
+        best = min(k for k, count in hits.items() if count == most)
+        by_line.append(best)
         stop_words.append(found)
-        votes[best[0]] += len(text)
+        votes[best] += len(text)
     return Vote(votes, by_line, stop_words)
 
 

@@ -300,3 +300,42 @@ def test_match_each_is_match_of_each(texts_):
     matcher = end_marker_matcher(ruleset.end_markers(ruleset.active_packs("", None)))
     spans = [m and m.span() for m in matcher.match_each(texts_)]
     assert spans == [None if t is None else (m := matcher.match(t)) and m.span() for t in texts_]
+
+
+def plain_vote(lines_: list[str]):
+    """The language vote as first written: every line searched for a script
+    without spaces, the winner by a key over (hits, -index)."""
+    from cleaner import language
+
+    index = language._stop_index()
+    votes, by_line, stop_words = Counter(), [], []
+    for text in lines_:
+        tokens = language.words(text)
+        found = [] if len(tokens) < language.MIN_VOTING_WORDS or language._UNSPACED.search(text) else [
+            index[t] for t in tokens if t in index
+        ]
+        hits = Counter(language.chain.from_iterable(found))
+        best = max(hits.items(), key=lambda item: (item[1], -item[0]), default=None)
+        if best is None or best[1] < language.MIN_COVERAGE * len(tokens):
+            by_line.append(None)
+            stop_words.append([])
+            continue
+        by_line.append(best[0])
+        stop_words.append(found)
+        votes[best[0]] += len(text)
+    return votes, by_line, stop_words
+
+
+# stop words many lists share ("a", "de", "la", "i", "en"), one list's own, and text without spaces
+_VOTING_WORDS = st.sampled_from([
+    "a", "de", "la", "i", "en", "the", "die", "und", "og", "er", "että", "ja", "и", "в", "的", "東京都ひカ", "bridge", "Ω",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(_VOTING_WORDS | texts, max_size=14).map(" ".join), max_size=8))
+def test_vote_is_the_plain_vote(lines_):
+    from cleaner.language import vote
+
+    ballot = vote(lines_)
+    assert (ballot.votes, ballot.by_line, ballot.stop_words) == plain_vote(lines_)
