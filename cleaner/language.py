@@ -90,9 +90,12 @@ CLEAR_SHARE = 0.7
 #: ... and on them the words only its stop-list holds outnumber those only
 #: another language's holds this many times (:func:`clear_winner`)
 CLEAR_MARGIN = 2.0
-#: ... and its stop words outnumber theirs (shared ones too) this many times:
-#: a long list (Finnish's holds English words and names) can outvote a short
-#: one (English's 450 words) on the other's text, but not by much
+#: ... and, against a language whose stop-list is shorter than the winner's,
+#: its stop words outnumber theirs (shared ones too) this many times: a long
+#: list (Finnish's holds English words and names) can outvote a short one
+#: (English's 450 words) on the other's text, but not by much. A short list
+#: that wins against a longer one needs no such lead: on English text Finnish's
+#: list finds most of what English's does, and that tells nothing
 CLEAR_LEAD = 1.5
 
 
@@ -254,8 +257,10 @@ def clear_winner(sample: Sequence[str], ballot: Vote) -> str | None:
     other language langdetect knows, the words on them that only the winner's
     list holds outnumber those that only the other's holds
     :data:`CLEAR_MARGIN` times: words both lists share ("the" is in Finnish's
-    list too) tell nothing. Danish against Norwegian, or Croatian against
-    Serbian, is seldom that clear; langdetect tells those apart.
+    list too) tell nothing; against a shorter list than the winner's, its
+    words outnumber the other's :data:`CLEAR_LEAD` times as well. Danish
+    against Norwegian, or Croatian against Serbian, is seldom that clear;
+    langdetect tells those apart.
 
     >>> lines = ["Der Stadtrat hat am Montag beschlossen, dass die neue Brücke im Frühjahr eröffnet wird.",
     ...          "Die Kosten sind seit der Planung um ein Drittel gestiegen, sagte die Bürgermeisterin."]
@@ -268,7 +273,7 @@ def clear_winner(sample: Sequence[str], ballot: Vote) -> str | None:
     top, weight = ballot.winner
     if top is None or weight < CLEAR_SHARE * sum(map(len, sample)):
         return None
-    voters, known = _voters(), _langdetect_languages()
+    voters, known, sizes = _voters(), _langdetect_languages(), _list_sizes()
     if voters[top][0] not in known:
         return None
     lines = [text for text, choice in zip(sample, ballot.by_line) if choice == top]
@@ -284,7 +289,9 @@ def clear_winner(sample: Sequence[str], ballot: Vote) -> str | None:
     for k, found in hits.items():  # the rivals: languages langdetect knows, written in the same script
         if k != top and voters[k][0] in known and _list_script(k) == script:
             only_ours, only_theirs = own - shared[k], found - shared[k]
-            if only_ours == 0 or CLEAR_MARGIN * only_theirs > only_ours or CLEAR_LEAD * found > own:
+            if only_ours == 0 or CLEAR_MARGIN * only_theirs > only_ours:
+                return None
+            if sizes[k] < sizes[top] and CLEAR_LEAD * found > own:
                 return None
     return voters[top][0]
 
@@ -331,6 +338,17 @@ def _list_scripts() -> tuple[str | None, ...]:
 
     voters = ",".join(name for _, name in _voters())
     return Store("stop-scripts", max_entries=1).get_or_compute((data_signature("justext", "stoplists"), voters), read)
+
+
+@lru_cache(maxsize=1)
+def _list_sizes() -> tuple[int, ...]:
+    """How many words each voter's stop-list holds, from cleaner's cache as :func:`_list_scripts`."""
+    from .cache import Store
+
+    voters = ",".join(name for _, name in _voters())
+    return Store("stop-sizes", max_entries=1).get_or_compute(
+        (data_signature("justext", "stoplists"), voters), lambda: tuple(len(stoplist(name)) for _, name in _voters())
+    )
 
 
 def page_language(lines: Sequence[str]) -> str | None:
