@@ -45,7 +45,7 @@ from typing import Iterable, Mapping, NamedTuple, Sequence
 import regex
 
 from .cache import data_folder, data_signature
-from .lines import LETTER
+from .lines import _ASCII_NON_WORD, LETTER
 from .regex_cache import compile as cached_compile  # module patterns from the cache: a quicker start
 
 __all__ = [
@@ -153,7 +153,6 @@ def _voters() -> tuple[tuple[str, str], ...]:
     return tuple(voters)
 
 
-_ASCII_NON_WORD = str.maketrans({c: " " for c in map(chr, range(128)) if not (c.isalnum() or c == "_")})
 _WORD = cached_compile(r"\w+")
 
 

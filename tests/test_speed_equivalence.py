@@ -32,7 +32,7 @@ from cleaner.content.params import _MIN_PROSE_CHARS
 from cleaner.content.words import (
     _BULLET_CHARS, _SENTENCE_SPLIT, _WORD, _case_value, effective_length, sentences, strip_bullet, words_of,
 )
-from cleaner.lines import CLOSING_MARKS, IDEOGRAPH, LETTER, SENTENCE_MARKS, ends_sentence
+from cleaner.lines import CLOSING_MARKS, IDEOGRAPH, LETTER, SENTENCE_MARKS, ends_sentence, is_prose, word_count
 
 # the fast sentence-end test's definition as a regex: a sentence mark, then
 # only closing quotes, brackets and spaces ("Er sagte: „Ja. “")
@@ -100,6 +100,38 @@ def test_effective_length_and_words(text):
     assert effective_length(text) == len(text) + len(wide.findall(text))
     plain = [t for t in _WORD.findall(text.lower()) for _ in range(max(1, len(ideograph.findall(t)) // 2))]
     assert words_of(text) == (plain if ideograph.search(text) else _WORD.findall(text.lower()))
+
+
+_ANY_SENTENCE_MARK = regex.compile("[" + regex.escape(SENTENCE_MARKS) + "]")
+
+
+def plain_is_prose(text: str, min_words: int, min_ideographs: int) -> bool:
+    """is_prose as the patterns read it, on every line: a sentence mark, then its words and ideographs."""
+    text = text.strip()
+    if not _ANY_SENTENCE_MARK.search(text):
+        return False
+    words = len(_WORD.findall(text))
+    return words >= min_words or (len(text) >= 40 and words <= len(text) / 15) or len(IDEOGRAPH.findall(text)) >= min_ideographs
+
+
+# lines of words, long and short, with and without a sentence's mark
+_PROSE_LIKE = st.lists(st.sampled_from(["The", "bridge", "opened", "x" * 20, "東京都", ".", "!", "?", "。", "…", " ", ","]), max_size=16).map(" ".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(texts | _PROSE_LIKE | st.text(alphabet=st.characters(max_codepoint=127), max_size=60), st.integers(0, 9), st.integers(-1, 21))
+def test_word_count_and_is_prose(text, min_words, min_ideographs):
+    assert word_count(text) == len(_WORD.findall(text))
+    assert is_prose(text, min_words, min_ideographs) == plain_is_prose(text, min_words, min_ideographs)
+    assert is_prose(text) == plain_is_prose(text, 8, 20)
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts | _PROSE_LIKE | st.text(alphabet=st.characters(max_codepoint=127), max_size=60))
+def test_sentence_key(text):
+    from cleaner.content.repeated import _sentence_key
+
+    assert _sentence_key(text) == " ".join(_WORD.findall(text.casefold()))
 
 
 def plain_capitalised_share(text: str) -> float:
