@@ -14,7 +14,7 @@ German post. Read together, such lines outvote the article. So the lines vote:
 3. **read**    langdetect (:func:`detect_language`) reads the lines that
    voted for the language with the most votes, when they make up half of the
    sample or more; else the sample's longest lines. When the vote is clear
-   (:func:`clear_winner`: the winner's lines hold most of the sample, are
+   (:func:`clear_winner`: the winner's lines hold half of the sample, are
    written in its script, and on them the words only its stop-list holds
    outnumber those only another's holds twice over), its language is the
    answer and langdetect is not asked: it gave the same answer on every such
@@ -85,8 +85,10 @@ MIN_COVERAGE = 0.2
 #: a line needs this many words to vote
 MIN_VOTING_WORDS = 5
 #: the vote is clear (langdetect is not asked) when the winner's lines hold this
-#: share of the sample's characters ...
-CLEAR_SHARE = 0.7
+#: share of the sample's characters, the share from which langdetect would read
+#: them alone (:func:`langdetect_lines`): then a clear vote answers for the
+#: very lines langdetect would read ...
+CLEAR_SHARE = 0.5
 #: ... and on them the words only its stop-list holds outnumber those only
 #: another language's holds this many times (:func:`clear_winner`)
 CLEAR_MARGIN = 2.0
