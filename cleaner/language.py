@@ -14,7 +14,7 @@ German post. Read together, such lines outvote the article. So the lines vote:
 3. **read**    langdetect (:func:`detect_language`) reads the lines that
    voted for the language with the most votes, when they make up half of the
    sample or more; else the sample's longest lines. When the vote is clear
-   (:func:`clear_winner`: the winner's lines hold most of the sample, are
+   (:func:`clear_winner`: the winner's lines hold half of the sample, are
    written in its script, and on them the words only its stop-list holds
    outnumber those only another's holds twice over), its language is the
    answer and langdetect is not asked: it gave the same answer on every such
@@ -45,7 +45,7 @@ from typing import Iterable, Mapping, NamedTuple, Sequence
 import regex
 
 from .cache import data_folder, data_signature
-from .lines import LETTER
+from .lines import _ASCII_NON_WORD, LETTER
 from .regex_cache import compile as cached_compile  # module patterns from the cache: a quicker start
 
 __all__ = [
@@ -85,14 +85,19 @@ MIN_COVERAGE = 0.2
 #: a line needs this many words to vote
 MIN_VOTING_WORDS = 5
 #: the vote is clear (langdetect is not asked) when the winner's lines hold this
-#: share of the sample's characters ...
-CLEAR_SHARE = 0.7
+#: share of the sample's characters, the share from which langdetect would read
+#: them alone (:func:`langdetect_lines`): then a clear vote answers for the
+#: very lines langdetect would read ...
+CLEAR_SHARE = 0.5
 #: ... and on them the words only its stop-list holds outnumber those only
 #: another language's holds this many times (:func:`clear_winner`)
 CLEAR_MARGIN = 2.0
-#: ... and its stop words outnumber theirs (shared ones too) this many times:
-#: a long list (Finnish's holds English words and names) can outvote a short
-#: one (English's 450 words) on the other's text, but not by much
+#: ... and, against a language whose stop-list is shorter than the winner's,
+#: its stop words outnumber theirs (shared ones too) this many times: a long
+#: list (Finnish's holds English words and names) can outvote a short one
+#: (English's 450 words) on the other's text, but not by much. A short list
+#: that wins against a longer one needs no such lead: on English text Finnish's
+#: list finds most of what English's does, and that tells nothing
 CLEAR_LEAD = 1.5
 
 
@@ -150,7 +155,6 @@ def _voters() -> tuple[tuple[str, str], ...]:
     return tuple(voters)
 
 
-_ASCII_NON_WORD = str.maketrans({c: " " for c in map(chr, range(128)) if not (c.isalnum() or c == "_")})
 _WORD = cached_compile(r"\w+")
 
 
@@ -218,16 +222,22 @@ def vote(lines: Sequence[str]) -> Vote:
     by_line: list[int | None] = []
     stop_words: list[list[tuple[int, ...]]] = []
     for text, tokens in zip(lines, tokenized):
-        found = [] if len(tokens) < MIN_VOTING_WORDS or _UNSPACED.search(text) else [index[t] for t in tokens if t in index]
+        # (an ASCII line holds no letter of a script written without spaces)
+        unspaced = not text.isascii() and _UNSPACED.search(text)
+        found = [] if len(tokens) < MIN_VOTING_WORDS or unspaced else [index[t] for t in tokens if t in index]
         hits = Counter(chain.from_iterable(found))
-        best = max(hits.items(), key=lambda item: (item[1], -item[0]), default=None)
-        if best is None or best[1] < MIN_COVERAGE * len(tokens):
+        # the language with the most hits, the first of _voters() on a tie: the
+        # highest count, then the lowest index holding it (two C loops, not a
+        # key function called per language)
+        most = max(hits.values(), default=0)
+        if not most or most < MIN_COVERAGE * len(tokens):
             by_line.append(None)
             stop_words.append([])
             continue
-        by_line.append(best[0])
+        best = min(k for k, count in hits.items() if count == most)
+        by_line.append(best)
         stop_words.append(found)
-        votes[best[0]] += len(text)
+        votes[best] += len(text)
     return Vote(votes, by_line, stop_words)
 
 
@@ -248,8 +258,10 @@ def clear_winner(sample: Sequence[str], ballot: Vote) -> str | None:
     other language langdetect knows, the words on them that only the winner's
     list holds outnumber those that only the other's holds
     :data:`CLEAR_MARGIN` times: words both lists share ("the" is in Finnish's
-    list too) tell nothing. Danish against Norwegian, or Croatian against
-    Serbian, is seldom that clear; langdetect tells those apart.
+    list too) tell nothing; against a shorter list than the winner's, its
+    words outnumber the other's :data:`CLEAR_LEAD` times as well. Danish
+    against Norwegian, or Croatian against Serbian, is seldom that clear;
+    langdetect tells those apart.
 
     >>> lines = ["Der Stadtrat hat am Montag beschlossen, dass die neue Brücke im Frühjahr eröffnet wird.",
     ...          "Die Kosten sind seit der Planung um ein Drittel gestiegen, sagte die Bürgermeisterin."]
@@ -262,7 +274,7 @@ def clear_winner(sample: Sequence[str], ballot: Vote) -> str | None:
     top, weight = ballot.winner
     if top is None or weight < CLEAR_SHARE * sum(map(len, sample)):
         return None
-    voters, known = _voters(), _langdetect_languages()
+    voters, known, sizes = _voters(), _langdetect_languages(), _list_sizes()
     if voters[top][0] not in known:
         return None
     lines = [text for text, choice in zip(sample, ballot.by_line) if choice == top]
@@ -278,7 +290,9 @@ def clear_winner(sample: Sequence[str], ballot: Vote) -> str | None:
     for k, found in hits.items():  # the rivals: languages langdetect knows, written in the same script
         if k != top and voters[k][0] in known and _list_script(k) == script:
             only_ours, only_theirs = own - shared[k], found - shared[k]
-            if only_ours == 0 or CLEAR_MARGIN * only_theirs > only_ours or CLEAR_LEAD * found > own:
+            if only_ours == 0 or CLEAR_MARGIN * only_theirs > only_ours:
+                return None
+            if sizes[k] < sizes[top] and CLEAR_LEAD * found > own:
                 return None
     return voters[top][0]
 
@@ -325,6 +339,17 @@ def _list_scripts() -> tuple[str | None, ...]:
 
     voters = ",".join(name for _, name in _voters())
     return Store("stop-scripts", max_entries=1).get_or_compute((data_signature("justext", "stoplists"), voters), read)
+
+
+@lru_cache(maxsize=1)
+def _list_sizes() -> tuple[int, ...]:
+    """How many words each voter's stop-list holds, from cleaner's cache as :func:`_list_scripts`."""
+    from .cache import Store
+
+    voters = ",".join(name for _, name in _voters())
+    return Store("stop-sizes", max_entries=1).get_or_compute(
+        (data_signature("justext", "stoplists"), voters), lambda: tuple(len(stoplist(name)) for _, name in _voters())
+    )
 
 
 def page_language(lines: Sequence[str]) -> str | None:

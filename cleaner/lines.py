@@ -154,8 +154,16 @@ def reads_unpunctuated(text: str) -> bool:
     return unpunctuated > 0 and 2 * unpunctuated > len(LETTER.findall(text))
 
 
+#: ``str.translate`` table: every ASCII character but ``\\w``'s (letters, digits, "_") to a space
+_ASCII_NON_WORD = str.maketrans({c: " " for c in map(chr, range(128)) if not (c.isalnum() or c == "_")})
+
+
 def word_count(text: str) -> int:
-    """Number of ``\\w+`` tokens (for CJK text this undercounts; see is_prose)."""
+    """Number of ``\\w+`` tokens (for CJK text this undercounts; see is_prose).
+    In an ASCII line they are the runs between its other characters, found by
+    C string calls (rule packs' ``max_words`` ask it of many lines)."""
+    if text.isascii():
+        return len(text.translate(_ASCII_NON_WORD).split())
     return len(_WORD.findall(text))
 
 
@@ -175,6 +183,11 @@ def is_prose(text: str, min_words: int = 8, min_ideographs: int = 20) -> bool:
     False
     """
     text = text.strip()
+    if text.isascii():  # its only sentence marks are . ! ? and it holds no ideograph: C string calls
+        if "." not in text and "!" not in text and "?" not in text:
+            return False
+        words = word_count(text)
+        return words >= min_words or (len(text) >= 40 and words <= len(text) / 15) or min_ideographs <= 0
     if not _SENTENCE_END.search(text):
         return False
     words = word_count(text)

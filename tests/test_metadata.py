@@ -307,7 +307,8 @@ def test_a_clear_vote_agrees_with_langdetect_on_the_benchmark_dumps(shared_dir):
     dumps = json.loads((shared_dir / "bench" / "aeb" / "dumps" / "html-text.json").read_text())
     answers = [_vote_and_langdetect(text.split("\n")) for text in dumps.values()]
     clear = [(vote, detected) for vote, detected in answers if vote is not None]
-    assert len(clear) >= len(dumps) // 3  # mostly English: a short list that long ones hold much of
+    # mostly English: a short list that long ones hold much of, which wins clear of them all the same
+    assert len(clear) >= len(dumps) // 2
     assert [pair for pair in clear if pair[0] != pair[1]] == []
 
 

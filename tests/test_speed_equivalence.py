@@ -32,7 +32,7 @@ from cleaner.content.params import _MIN_PROSE_CHARS
 from cleaner.content.words import (
     _BULLET_CHARS, _SENTENCE_SPLIT, _WORD, _case_value, effective_length, sentences, strip_bullet, words_of,
 )
-from cleaner.lines import CLOSING_MARKS, IDEOGRAPH, LETTER, SENTENCE_MARKS, ends_sentence
+from cleaner.lines import CLOSING_MARKS, IDEOGRAPH, LETTER, SENTENCE_MARKS, ends_sentence, is_prose, word_count
 
 # the fast sentence-end test's definition as a regex: a sentence mark, then
 # only closing quotes, brackets and spaces ("Er sagte: „Ja. “")
@@ -100,6 +100,38 @@ def test_effective_length_and_words(text):
     assert effective_length(text) == len(text) + len(wide.findall(text))
     plain = [t for t in _WORD.findall(text.lower()) for _ in range(max(1, len(ideograph.findall(t)) // 2))]
     assert words_of(text) == (plain if ideograph.search(text) else _WORD.findall(text.lower()))
+
+
+_ANY_SENTENCE_MARK = regex.compile("[" + regex.escape(SENTENCE_MARKS) + "]")
+
+
+def plain_is_prose(text: str, min_words: int, min_ideographs: int) -> bool:
+    """is_prose as the patterns read it, on every line: a sentence mark, then its words and ideographs."""
+    text = text.strip()
+    if not _ANY_SENTENCE_MARK.search(text):
+        return False
+    words = len(_WORD.findall(text))
+    return words >= min_words or (len(text) >= 40 and words <= len(text) / 15) or len(IDEOGRAPH.findall(text)) >= min_ideographs
+
+
+# lines of words, long and short, with and without a sentence's mark
+_PROSE_LIKE = st.lists(st.sampled_from(["The", "bridge", "opened", "x" * 20, "東京都", ".", "!", "?", "。", "…", " ", ","]), max_size=16).map(" ".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(texts | _PROSE_LIKE | st.text(alphabet=st.characters(max_codepoint=127), max_size=60), st.integers(0, 9), st.integers(-1, 21))
+def test_word_count_and_is_prose(text, min_words, min_ideographs):
+    assert word_count(text) == len(_WORD.findall(text))
+    assert is_prose(text, min_words, min_ideographs) == plain_is_prose(text, min_words, min_ideographs)
+    assert is_prose(text) == plain_is_prose(text, 8, 20)
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts | _PROSE_LIKE | st.text(alphabet=st.characters(max_codepoint=127), max_size=60))
+def test_sentence_key(text):
+    from cleaner.content.repeated import _sentence_key
+
+    assert _sentence_key(text) == " ".join(_WORD.findall(text.casefold()))
 
 
 def plain_capitalised_share(text: str) -> float:
@@ -300,3 +332,42 @@ def test_match_each_is_match_of_each(texts_):
     matcher = end_marker_matcher(ruleset.end_markers(ruleset.active_packs("", None)))
     spans = [m and m.span() for m in matcher.match_each(texts_)]
     assert spans == [None if t is None else (m := matcher.match(t)) and m.span() for t in texts_]
+
+
+def plain_vote(lines_: list[str]):
+    """The language vote as first written: every line searched for a script
+    without spaces, the winner by a key over (hits, -index)."""
+    from cleaner import language
+
+    index = language._stop_index()
+    votes, by_line, stop_words = Counter(), [], []
+    for text in lines_:
+        tokens = language.words(text)
+        found = [] if len(tokens) < language.MIN_VOTING_WORDS or language._UNSPACED.search(text) else [
+            index[t] for t in tokens if t in index
+        ]
+        hits = Counter(language.chain.from_iterable(found))
+        best = max(hits.items(), key=lambda item: (item[1], -item[0]), default=None)
+        if best is None or best[1] < language.MIN_COVERAGE * len(tokens):
+            by_line.append(None)
+            stop_words.append([])
+            continue
+        by_line.append(best[0])
+        stop_words.append(found)
+        votes[best[0]] += len(text)
+    return votes, by_line, stop_words
+
+
+# stop words many lists share ("a", "de", "la", "i", "en"), one list's own, and text without spaces
+_VOTING_WORDS = st.sampled_from([
+    "a", "de", "la", "i", "en", "the", "die", "und", "og", "er", "että", "ja", "и", "в", "的", "東京都ひカ", "bridge", "Ω",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(_VOTING_WORDS | texts, max_size=14).map(" ".join), max_size=8))
+def test_vote_is_the_plain_vote(lines_):
+    from cleaner.language import vote
+
+    ballot = vote(lines_)
+    assert (ballot.votes, ballot.by_line, ballot.stop_words) == plain_vote(lines_)

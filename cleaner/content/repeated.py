@@ -6,10 +6,14 @@ from __future__ import annotations
 import itertools
 from typing import Sequence
 
+from ..lines import _ASCII_NON_WORD
 from .words import _WORD, sentences
 
 
 def _sentence_key(sentence: str) -> str:
+    """The words of ``sentence`` (``\\w+``), case-folded, one space between them."""
+    if sentence.isascii():  # casefold is lower there, and the words the runs between other characters: C string calls
+        return " ".join(sentence.lower().translate(_ASCII_NON_WORD).split())
     return " ".join(_WORD.findall(sentence.casefold()))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import regex
 
-from ..lines import CLOSING_MARKS, IDEOGRAPH, LETTER, SENTENCE_MARKS
+from ..lines import _ASCII_NON_WORD, CLOSING_MARKS, IDEOGRAPH, LETTER, SENTENCE_MARKS
 
 _WORD = regex.compile(r"\w+")
 _MARKS = regex.escape(SENTENCE_MARKS)  # of every script: "।" ends a Hindi or Bengali sentence
@@ -46,9 +46,6 @@ def effective_length(text: str) -> int:
     if text.isascii():  # most lines: no ideograph to look for
         return len(text)
     return len(text) + len(_WIDE_CHARACTER.findall(text))
-
-
-_ASCII_NON_WORD = str.maketrans({c: " " for c in map(chr, range(128)) if not (c.isalnum() or c == "_")})
 
 
 def words_of(text: str) -> list[str]:
