@@ -304,7 +304,8 @@ def detect(
             if params.keep_odds is not None:
                 kept_back = rescued(rows, candidates, params.keep_odds)
                 if params.head_keep_odds < params.keep_odds:
-                    top = max([h for h in headlines if h <= start], default=region_start)
+                    # under the page's headline; with none found, from the region's first line
+                    top = max([h for h in headlines if h <= start], default=start) if headlines else region_start
                     head = {index for index in candidates if top <= index < start}
                     head_back = rescued(rows, head, params.head_keep_odds) - kept_back
                     if head_back:
