@@ -269,6 +269,9 @@ def batch(ctx: typer.Context) -> None:
 
 def main() -> None:
     """Entry point: run the app; an unexpected error is still one line."""
+    from . import sre_cache
+
+    sre_cache.install()  # re's patterns (trafilatura's, its libraries') from the cache: a quicker start
     try:
         app()
     except KeyboardInterrupt:

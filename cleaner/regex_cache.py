@@ -25,25 +25,10 @@ import threading
 
 import regex
 
-from .cache import Store
+from .cache import CompileRecorder, Store
 
 _STORE = Store(f"regex-{regex.__version__}")
 _lock = threading.Lock()
-
-
-class _Recorder:
-    """Stands in for the regex module's C extension during one compile and
-    keeps the arguments its ``compile`` receives: the parsed program."""
-
-    def __init__(self, engine):
-        self._engine, self.args = engine, None
-
-    def __getattr__(self, name):
-        return getattr(self._engine, name)
-
-    def compile(self, *args):
-        self.args = args
-        return self._engine.compile(*args)
 
 
 def _compile_and_record(pattern: str, flags: int) -> tuple[regex.Pattern, tuple | None]:
@@ -51,7 +36,7 @@ def _compile_and_record(pattern: str, flags: int) -> tuple[regex.Pattern, tuple 
 
     with _lock:  # the stand-in is global to the regex module while it compiles
         engine = _main._regex
-        recorder = _main._regex = _Recorder(engine)
+        recorder = _main._regex = CompileRecorder(engine)
         try:
             compiled = _main._compile(pattern, flags, False, {}, False)
         finally:
