@@ -40,6 +40,12 @@ from typing import Callable, Iterable, Iterator
 MAX_ENTRIES = 4000
 
 
+def caching() -> bool:
+    """Whether the caches are on (what :func:`cache_dir` says, without making
+    a path: a store asks it at every look-up)."""
+    return os.environ.get("CLEANER_CACHE_DIR") != ""
+
+
 def cache_dir() -> Path | None:
     """Where cleaner keeps its caches; None when turned off."""
     configured = os.environ.get("CLEANER_CACHE_DIR")
@@ -118,7 +124,7 @@ class Store:
 
     @property
     def enabled(self) -> bool:
-        return cache_dir() is not None
+        return caching()
 
     def entries(self) -> dict:
         if self._entries is None:

@@ -567,9 +567,12 @@ def _escaped(text: str, index: int) -> bool:
     return run % 2 == 1
 
 
+_RULE_ID = cached_compile(r"[a-z0-9_-]+(\.[a-z0-9_-]+)+")
+
+
 def _rule_from_table(table: dict, pack: str, where: str) -> Rule:
     rule_id = table.get("id")
-    if not isinstance(rule_id, str) or not regex.fullmatch(r"[a-z0-9_-]+(\.[a-z0-9_-]+)+", rule_id):
+    if not isinstance(rule_id, str) or not _RULE_ID.fullmatch(rule_id):
         raise RuleError(f"{where}: rule id {rule_id!r} must look like 'pack.name' (lowercase)")
     where = f"{where}: rule {rule_id}"
     unknown = set(table) - _RULE_KEYS
