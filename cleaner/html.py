@@ -464,9 +464,13 @@ def _prime_justext_fallback(passes) -> None:
 
     stop_words = prime_justext()
     if stop_words is not None and not passes.stop_words_fetched:
-        # (each text node apart: list items' words are not glued, as in text_content())
-        stop_words.fetch(" ".join(passes.tree.itertext()).lower().split())
+        # each text node apart (list items' words are not glued, as in text_content()),
+        # but scripts' and styles': jusText reads the page without them
+        stop_words.fetch(" ".join(passes.tree.xpath(_VISIBLE_TEXT)).lower().split())
         passes.stop_words_fetched = True
+
+
+_VISIBLE_TEXT = "//text()[not(ancestor::script) and not(ancestor::style)]"
 
 
 def _extract(tree, url: str | None, favor: str, date_params: dict):

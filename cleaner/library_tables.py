@@ -23,6 +23,7 @@ primed and the libraries build their own.
 from __future__ import annotations
 
 import os
+from collections.abc import MutableMapping
 
 from .cache import Store, TableFile, cache_dir, data_signature, table
 
@@ -38,24 +39,45 @@ def _freeze(node) -> tuple:
 
 class _Node:
     """A node of tld's trie (the attributes its look-ups read: ``children``,
-    ``exception``, ``leaf``, ``private``), its children made on first use."""
+    ``exception``, ``leaf``, ``private``)."""
 
-    __slots__ = ("leaf", "private", "exception", "_frozen", "_children")
+    __slots__ = ("leaf", "private", "exception", "children")
 
     def __init__(self, frozen: tuple):
-        self.leaf, self.private, self.exception, self._frozen = frozen
-        self._children = None
+        self.leaf, self.private, self.exception, children = frozen
+        self.children = None if children is None else _Children(children)
 
-    @property
-    def children(self):
-        if self._children is None and self._frozen is not None:
-            self._children = {part: _Node(child) for part, child in self._frozen.items()}
-            self._frozen = None
-        return self._children
 
-    @children.setter
-    def children(self, value) -> None:  # (tld's Trie.add sets it)
-        self._children, self._frozen = value, None
+class _Children(MutableMapping):
+    """A node's children, each made from the cached trie when first asked for
+    (a look-up asks for a few of the 1,500 under the root)."""
+
+    def __init__(self, frozen: dict):
+        self._frozen, self._made = frozen, {}
+
+    def __getitem__(self, part) -> _Node:
+        node = self._made.get(part)
+        if node is None:
+            node = self._made[part] = _Node(self._frozen[part])
+        return node
+
+    def _all(self) -> dict:
+        for part in self._frozen:
+            self[part]
+        self._frozen = {}
+        return self._made
+
+    def __setitem__(self, part, node) -> None:  # (tld's Trie.add)
+        self._all()[part] = node
+
+    def __delitem__(self, part) -> None:
+        del self._all()[part]
+
+    def __iter__(self):
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
 
 
 def _tld_key(parser) -> tuple | None:
@@ -141,22 +163,34 @@ class StopWords:
     """The set ``justext.core.define_stoplist`` makes of trafilatura's union of
     jusText's stop-lists (every word lowercased), answering ``in`` from
     ``words`` (a :class:`cleaner.cache.TableFile` or a dict); each word is
-    looked up once. :meth:`fetch` looks up many in one query."""
+    looked up in the table once. :meth:`fetch` looks up many in one query.
+    Once it has looked up :data:`LOOKED_UP_AT_MOST` words (a long run, a batch's
+    worker), it reads the whole table into memory instead, once: the words it
+    looked up would otherwise grow with every page."""
+
+    LOOKED_UP_AT_MOST = 100_000
 
     def __init__(self, words):
         self._words = words
-        self._known: dict[str, bool] = {}
+        self._known: dict[str, bool] = {}  # (a table's words looked up so far)
 
     def fetch(self, words) -> None:
+        if not isinstance(self._words, TableFile):
+            return  # (in memory)
+        if len(self._known) > self.LOOKED_UP_AT_MOST:
+            self._words, self._known = frozenset(self._words), {}
+            return
         wanted = [word for word in set(words) if word not in self._known]
-        found = self._words.fetched(wanted) if isinstance(self._words, TableFile) else self._words
+        found = self._words.fetched(wanted)
         for word in wanted:
             self._known[word] = word in found
 
     def __contains__(self, word) -> bool:
         known = self._known.get(word)
         if known is None:
-            known = self._known[word] = word in self._words
+            known = word in self._words
+            if isinstance(self._words, TableFile):
+                self._known[word] = known
         return known
 
     def __iter__(self):

@@ -77,7 +77,6 @@ from __future__ import annotations
 
 import hashlib
 import marshal
-import tomllib
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import accumulate, groupby
@@ -655,15 +654,25 @@ def _line_options(table: dict, kind: str, where: str) -> dict:
 _TOML = Store("rule-toml", max_entries=64)
 
 
+class _NotToml(ValueError):
+    """tomllib's TOMLDecodeError, without importing tomllib where the cache answers."""
+
+
 def _parse_toml(text: str) -> dict:
     """``tomllib.loads(text)``, from cleaner's cache when this very text was
-    parsed before: parsing the shipped packs cost every start 30 ms. A fresh
-    copy each time (the caller may change it)."""
+    parsed before: parsing the shipped packs cost every start 30 ms (and
+    importing tomllib 5). A fresh copy each time (the caller may change it).
+    Raises :class:`_NotToml`."""
     key = hashlib.sha256(text.encode()).hexdigest()[:32]
     stored = _TOML.get(key)
     if isinstance(stored, bytes):
         return marshal.loads(stored)
-    data = tomllib.loads(text)
+    import tomllib
+
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise _NotToml(str(exc)) from None
     try:
         _TOML.put(key, marshal.dumps(data))
     except ValueError:
@@ -678,7 +687,7 @@ def load_pack(path: str | Path) -> RulePack:
         data = _parse_toml(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleError(f"{path}: cannot read: {exc}") from None
-    except tomllib.TOMLDecodeError as exc:
+    except _NotToml as exc:
         raise RuleError(f"{path}: not valid TOML: {exc}") from None
     meta = data.get("pack", {})
     name = meta.get("name", path.stem)

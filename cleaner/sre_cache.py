@@ -30,8 +30,9 @@ from re import _compiler
 
 from .cache import CompileRecorder, Store
 
-#: entries kept at most: a start compiles ~300, and patterns made from a
-#: document's text (some libraries escape a title into one) must not pile up
+#: entries kept at most (and added in a process): a start compiles ~300, and
+#: patterns made from a document's text, should a library make one, must not
+#: pile up in a long run
 MAX_ENTRIES = 2000
 #: the new patterns a process must compile for the cache to be written back:
 #: babel compiles one whose letters come from a set, in another order in each
@@ -60,7 +61,7 @@ def _cached_compile(p, flags=0):
             compiled = original(p, flags)
         finally:
             _compiler._sre = _sre
-    if recorder.args is not None and recorder.args[0] is p:
+    if recorder.args is not None and recorder.args[0] is p and len(_STORE.entries()) < MAX_ENTRIES:
         final_flags, code, *groups = recorder.args[1:]
         _STORE.put(key, (int(final_flags), [int(word) for word in code], *groups))  # (opcodes, flags: int subclasses)
     return compiled

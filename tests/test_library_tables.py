@@ -146,6 +146,11 @@ def test_the_cached_stop_words_are_what_justext_makes_of_trafilaturas_union(cach
     probe = sorted(expected)[::50] + ["not-a-stop-word", "The", "cleaner-xyz"]
     second.fetch(probe[: len(probe) // 2])
     assert [w in second for w in probe] == [w in expected for w in probe]
+    second.LOOKED_UP_AT_MOST = 10  # a long run: the whole table read into memory, once
+    second.fetch(probe[len(probe) // 2 :])
+    second.fetch(["the"])
+    assert isinstance(second._words, frozenset) and not second._known
+    assert [w in second for w in probe] == [w in expected for w in probe] and set(second) == expected
     define = library_tables._define_stoplist
     assert define(second, _original=justext.core.define_stoplist) is second
     assert define(("The", "a"), _original=justext.core.define_stoplist) == frozenset({"the", "a"})
