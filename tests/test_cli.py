@@ -248,3 +248,12 @@ def test_a_plain_clean_imports_no_typer():
     modules = set(json.loads(done.stderr.strip().splitlines()[-1]))
     assert "cleaner.pipeline" in modules and done.stdout.strip()
     assert not {m for m in modules if m.split(".")[0] in ("typer", "click", "rich")}
+
+
+def test_one_document_is_cleaned_without_collecting_cycles_and_more_with():
+    seeds = [str(p) for p in sample_inputs("seeds")[:2]]
+    code = ("import gc, io, sys, contextlib\nfrom cleaner import cli\nsys.argv = ['cleaner', 'clean', *sys.argv[1:]]\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n    cli.main()\nprint(gc.isenabled())")
+    found = [subprocess.run([sys.executable, "-c", code, *files], capture_output=True, text=True, cwd=ROOT, check=True).stdout.strip()
+             for files in (seeds[:1], seeds)]
+    assert found == ["False", "True"]
