@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from typing import Iterable
 
-import regex
-
 from .lines import ends_sentence
 from .normalize import collapse_spaces
+from .regex_cache import compile as cached_compile
 
-_PUNCT_AFTER = regex.compile(r"[,.;:!?)\]]")
+_PUNCT_AFTER = cached_compile(r"[,.;:!?)\]]")
 
 
 def merge_spans(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -40,6 +40,12 @@ from typing import Callable, Iterable, Iterator
 MAX_ENTRIES = 4000
 
 
+def caching() -> bool:
+    """Whether the caches are on (what :func:`cache_dir` says, without making
+    a path: a store asks it at every look-up)."""
+    return os.environ.get("CLEANER_CACHE_DIR") != ""
+
+
 def cache_dir() -> Path | None:
     """Where cleaner keeps its caches; None when turned off."""
     configured = os.environ.get("CLEANER_CACHE_DIR")
@@ -96,14 +102,19 @@ class Store:
     entries does (put versions of what computes them in it). ``max_entries``:
     the newest entries kept; 1 for a store of one large value (a table read
     from a library's data, keyed by where that library is installed), so
-    that a start reads one table, not one per environment that ever ran."""
+    that a start reads one table, not one per environment that ever ran.
+    ``min_new``: the entries a process must add for the file to be written
+    back (a store of what a library happens to compute, which may hold a
+    value that differs in each process, is not rewritten at every start for it)."""
 
-    def __init__(self, name: str, max_entries: int = MAX_ENTRIES):
+    def __init__(self, name: str, max_entries: int = MAX_ENTRIES, min_new: int = 1):
         self.name = f"{name}-py{sys.version_info[0]}{sys.version_info[1]}.marshal"
         self.max_entries = max_entries
+        self.min_new = min_new
         self._entries: dict | None = None
         self._read_from: Path | None = None  # where the entries were read: written back there
         self._dirty = False
+        self._added = 0
         atexit.register(self.save)
 
     @property
@@ -113,7 +124,7 @@ class Store:
 
     @property
     def enabled(self) -> bool:
-        return cache_dir() is not None
+        return caching()
 
     def entries(self) -> dict:
         if self._entries is None:
@@ -141,7 +152,8 @@ class Store:
         except ValueError:
             return  # not marshal-able: not kept
         self.entries()[key] = value
-        self._dirty = True
+        self._added += 1
+        self._dirty = self._dirty or self._added >= self.min_new
 
     def get_or_compute(self, key, compute: Callable[[], object]):
         """The cached value for ``key``, or ``compute()`` (kept for next time)."""
@@ -170,9 +182,26 @@ class Store:
             finally:
                 if os.path.exists(tmp):
                     os.unlink(tmp)
-            self._dirty = False
+            self._dirty, self._added = False, 0
         except OSError:
             pass  # an unwritable cache only costs the next start its time
+
+
+class CompileRecorder:
+    """Stands in for a regular-expression engine's C extension (``regex``'s,
+    ``re``'s ``_sre``) during one compile and keeps the arguments its
+    ``compile`` receives: the program the pure-Python compiler made, which
+    :mod:`cleaner.regex_cache` and :mod:`cleaner.sre_cache` keep."""
+
+    def __init__(self, engine):
+        self._engine, self.args = engine, None
+
+    def __getattr__(self, name):
+        return getattr(self._engine, name)
+
+    def compile(self, *args):
+        self.args = args
+        return self._engine.compile(*args)
 
 
 def table(name: str, key: str, build: Callable[[], dict]) -> Mapping:

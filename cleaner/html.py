@@ -450,31 +450,27 @@ def _run(passes, settings: dict, with_metadata: bool = False):
     """One trafilatura pass over the page (:class:`cleaner.passes.Passes`; it works on
     a copy of the tree): (document or None, text). ``with_metadata``: read the metadata too."""
     if not settings["fast"]:
-        _prime_justext_fallback()
+        _prime_justext_fallback(passes)
     return passes.run(settings, with_metadata)
 
 
-def _prime_justext_fallback() -> None:
+def _prime_justext_fallback(passes) -> None:
     """Hand trafilatura the words of all of jusText's stop-lists from cleaner's
-    cache, before a pass with its fallbacks. Its jusText fallback (on a page
-    with no declared language) reads and joins all 100 lists on first use,
-    a tenth of a second of a fresh process; the list read back is the one its
-    own ``jt_stoplist_init`` made (the order aside, which it puts in a set)."""
-    from trafilatura import external
+    cache, before a pass with its fallbacks, the page's words looked up in one
+    query (:func:`cleaner.library_tables.prime_justext`). Its jusText fallback
+    (on a page with no declared language) would read, join and lowercase all
+    100 lists on first use: a tenth of a second of a fresh process."""
+    from .library_tables import prime_justext
 
-    if external.JT_STOPLIST is not None:
-        return
-    from trafilatura import __version__ as version
+    stop_words = prime_justext()
+    if stop_words is not None and not passes.stop_words_fetched:
+        # each text node apart (list items' words are not glued, as in text_content()),
+        # but scripts' and styles': jusText reads the page without them
+        stop_words.fetch(" ".join(passes.tree.xpath(_VISIBLE_TEXT)).lower().split())
+        passes.stop_words_fetched = True
 
-    from .cache import Store, data_signature
 
-    def union() -> tuple[str, ...]:
-        return tuple(sorted(external.jt_stoplist_init()))
-
-    key = (data_signature("justext", "stoplists"), version)
-    words = Store("justext-union", max_entries=1).get_or_compute(key, union)
-    if external.JT_STOPLIST is None:
-        external.JT_STOPLIST = words
+_VISIBLE_TEXT = "//text()[not(ancestor::script) and not(ancestor::style)]"
 
 
 def _extract(tree, url: str | None, favor: str, date_params: dict):
@@ -486,8 +482,10 @@ def _extract(tree, url: str | None, favor: str, date_params: dict):
     readability/jusText comparison, and that one is combined instead. Then, in every
     mode, :func:`_fall_back` checks the result against the page.
     """
+    from .library_tables import prime_tld
     from .passes import Passes
 
+    prime_tld()  # (trafilatura's metadata reader may ask tld for a URL's domain)
     passes = Passes(tree, url, date_params)
     first = {"balanced": _FAST_PRECISION_PASS, "precision": _PRECISION_PASS, "recall": _RECALL_PASS}[favor]
     meta, text = _run(passes, first, with_metadata=True)

@@ -46,7 +46,7 @@ _SPACES = cached_compile(r"[^\S\n]+")
 _CONTROL = cached_compile(r"[\p{Cc}--[\n\t]]", flags=regex.V1)
 # C1 controls (cp1252 read as Latin-1) and surrogates: ftfy repairs them
 # even where its mojibake detector sees nothing.
-_C1_OR_SURROGATE = regex.compile(r"[\x80-\x9f\ud800-\udfff]")
+_C1_OR_SURROGATE = cached_compile(r"[\x80-\x9f\ud800-\udfff]")
 _BLANK_RUNS = cached_compile(r"\n{3,}")
 _TRAILING = cached_compile(r"[ \t]+$", flags=regex.MULTILINE)
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"'})

@@ -77,7 +77,6 @@ from __future__ import annotations
 
 import hashlib
 import marshal
-import tomllib
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import accumulate, groupby
@@ -567,9 +566,12 @@ def _escaped(text: str, index: int) -> bool:
     return run % 2 == 1
 
 
+_RULE_ID = cached_compile(r"[a-z0-9_-]+(\.[a-z0-9_-]+)+")
+
+
 def _rule_from_table(table: dict, pack: str, where: str) -> Rule:
     rule_id = table.get("id")
-    if not isinstance(rule_id, str) or not regex.fullmatch(r"[a-z0-9_-]+(\.[a-z0-9_-]+)+", rule_id):
+    if not isinstance(rule_id, str) or not _RULE_ID.fullmatch(rule_id):
         raise RuleError(f"{where}: rule id {rule_id!r} must look like 'pack.name' (lowercase)")
     where = f"{where}: rule {rule_id}"
     unknown = set(table) - _RULE_KEYS
@@ -652,15 +654,25 @@ def _line_options(table: dict, kind: str, where: str) -> dict:
 _TOML = Store("rule-toml", max_entries=64)
 
 
+class _NotToml(ValueError):
+    """tomllib's TOMLDecodeError, without importing tomllib where the cache answers."""
+
+
 def _parse_toml(text: str) -> dict:
     """``tomllib.loads(text)``, from cleaner's cache when this very text was
-    parsed before: parsing the shipped packs cost every start 30 ms. A fresh
-    copy each time (the caller may change it)."""
+    parsed before: parsing the shipped packs cost every start 30 ms (and
+    importing tomllib 5). A fresh copy each time (the caller may change it).
+    Raises :class:`_NotToml`."""
     key = hashlib.sha256(text.encode()).hexdigest()[:32]
     stored = _TOML.get(key)
     if isinstance(stored, bytes):
         return marshal.loads(stored)
-    data = tomllib.loads(text)
+    import tomllib
+
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise _NotToml(str(exc)) from None
     try:
         _TOML.put(key, marshal.dumps(data))
     except ValueError:
@@ -675,7 +687,7 @@ def load_pack(path: str | Path) -> RulePack:
         data = _parse_toml(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleError(f"{path}: cannot read: {exc}") from None
-    except tomllib.TOMLDecodeError as exc:
+    except _NotToml as exc:
         raise RuleError(f"{path}: not valid TOML: {exc}") from None
     meta = data.get("pack", {})
     name = meta.get("name", path.stem)

@@ -33,9 +33,12 @@ def shipped_patterns() -> list[tuple[str, int]]:
     patterns = [(r.pattern.pattern, r.pattern.flags) for r in RULESET.rules]
     patterns += [(m.pattern, m.flags) for m in RULESET.end_markers(RULESET.packs) if isinstance(m, regex.Pattern)]
     patterns += [(r.labelled().pattern, 0) for r in RULESET.rules if r.kind == "end_marker"]
-    from cleaner import lines, metadata, normalize, pipeline, rules
+    from cleaner import assemble, lines, metadata, normalize, pipeline, rules
+    from cleaner.content import classify, dates, features, markers, region, runon, words
 
-    for module in (language, lines, literals, metadata, normalize, pipeline, rules):  # their module patterns
+    modules = (language, lines, literals, metadata, normalize, pipeline, rules, assemble, classify, dates, features,
+               markers, region, runon, words)
+    for module in modules:  # their module patterns
         patterns += [(p.pattern, p.flags) for p in vars(module).values() if isinstance(p, regex.Pattern)]
     return patterns
 
@@ -62,6 +65,15 @@ def test_a_pattern_from_the_cache_matches_as_a_fresh_one(cache_dir, monkeypatch)
         assert (cached.flags, cached.groups, cached.groupindex) == (compiled.flags, compiled.groups, compiled.groupindex)
         for line in lines:
             assert [m.span() for m in cached.finditer(line)] == [m.span() for m in compiled.finditer(line)], (pattern[:60], line)
+
+
+def test_caching_says_what_cache_dir_says(monkeypatch, tmp_path):
+    for setting in (str(tmp_path), "", None):
+        if setting is None:
+            monkeypatch.delenv("CLEANER_CACHE_DIR", raising=False)
+        else:
+            monkeypatch.setenv("CLEANER_CACHE_DIR", setting)
+        assert cache.caching() == (cache.cache_dir() is not None) == (setting != "")
 
 
 def test_a_cache_that_cannot_be_used_is_no_error(tmp_path, monkeypatch):

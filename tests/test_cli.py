@@ -189,3 +189,71 @@ def test_size_limit_counts_a_str_by_characters_and_gzip_inflated():
         cleaner.clean(gzip.compress(b"x " * 100))
     with pytest.raises(Exception, match="max_size must be a whole number"):
         Options(max_size=-1)
+
+
+# --- a plain ``cleaner clean`` is read without typer (cleaner.cli.plain_clean) ------------
+
+PLAIN = [
+    ["clean"], ["clean", "a.txt"], ["clean", "-"], ["clean", "a.html", "b.txt", "-f", "jsonl", "-o", "out.jsonl"],
+    ["clean", "--format=json", "a.txt", "--no-removals", "--url", "https://example.org/a?b=c"],
+    ["clean", "-k", "html", "--kind", "text", "a"], ["clean", "--quotes", "straight", "--bias=recall", "x", "y"],
+    ["clean", "-r", "packs/a", "--rules", "b.toml", "--rules=c", "a.txt"], ["clean", "--max-size", "0", "a"],
+    ["clean", "--max-size=0012", "--no-content-detection", "a"], ["clean", "-o", "-", "a"], ["clean", "", "a"],
+    ["clean", "--url", "", "a"], ["clean", "-f", "xml", "a"], ["clean", "--bias", "wild", "a"],
+]
+NOT_PLAIN = [
+    [], ["--version"], ["explain", "a.txt"], ["clean", "--help"], ["clean", "a", "-h"], ["clean", "--", "-a"],
+    ["clean", "-fjson", "a"], ["clean", "-f=json", "a"], ["clean", "--max-size", "-1", "a"],
+    ["clean", "--max-size", "1e3", "a"], ["clean", "--max-size", "\u0663", "a"], ["clean", "--format"],
+    ["clean", "--no-removals=1", "a"], ["clean", "--unknown", "a"], ["clean", "-x", "a"], ["clean", "--url", "-a", "b"],
+    ["rules", "list"], ["batch", "a", "-o", "b"],
+]
+
+
+def test_a_plain_clean_is_read_as_the_typer_app_reads_it(monkeypatch):
+    import inspect
+
+    from cleaner import cli
+
+    defaults = {name: p.default for name, p in inspect.signature(cli.clean_files).parameters.items() if name != "files"}
+    seen = []
+    monkeypatch.setattr(cli, "clean_files", lambda files, **kwargs: seen.append({"files": files, **kwargs}))
+    for argv in PLAIN:
+        seen.clear()
+        result = invoke(*argv)
+        assert result.exit_code == 0 and len(seen) == 1, (argv, result.output)
+        assert {**defaults, **cli.plain_clean(argv)} == seen[0], argv
+    for argv in NOT_PLAIN:
+        assert cli.plain_clean(argv) is None, argv
+
+
+def test_a_plain_clean_fails_as_the_app_does(tmp_path):
+    """Run as a user runs it: the same output, errors and exit codes."""
+    page = sample_inputs("seeds")[0]
+    cases = [["clean", str(page)], ["clean", str(page), "-f", "json"], ["clean", str(tmp_path / "absent.txt")],
+             ["clean", str(tmp_path)], ["clean", "-f", "xml", str(page)], ["clean", "--bias", "wild", str(page)],
+             ["clean", "--max-size", "10", str(page)]]
+    for argv in cases:
+        done = subprocess.run([sys.executable, "-m", "cleaner", *argv], capture_output=True, text=True, cwd=ROOT)
+        expected = invoke(*argv)
+        assert (done.returncode, done.stdout, done.stderr) == (expected.exit_code, expected.stdout, expected.stderr), argv
+
+
+def test_a_plain_clean_imports_no_typer():
+    seed = sample_inputs("seeds")[0]
+    code = ("import json, sys\nfrom cleaner import cli\n"
+            f"sys.argv = ['cleaner', 'clean', {str(seed)!r}]\ncli.main()\n"
+            "print(json.dumps(sorted(sys.modules)), file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    modules = set(json.loads(done.stderr.strip().splitlines()[-1]))
+    assert "cleaner.pipeline" in modules and done.stdout.strip()
+    assert not {m for m in modules if m.split(".")[0] in ("typer", "click", "rich")}
+
+
+def test_one_document_is_cleaned_without_collecting_cycles_and_more_with():
+    seeds = [str(p) for p in sample_inputs("seeds")[:2]]
+    code = ("import gc, io, sys, contextlib\nfrom cleaner import cli\nsys.argv = ['cleaner', 'clean', *sys.argv[1:]]\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n    cli.main()\nprint(gc.isenabled())")
+    found = [subprocess.run([sys.executable, "-c", code, *files], capture_output=True, text=True, cwd=ROOT, check=True).stdout.strip()
+             for files in (seeds[:1], seeds)]
+    assert found == ["False", "True"]

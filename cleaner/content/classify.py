@@ -12,10 +12,9 @@ import itertools
 from collections import Counter
 from typing import Sequence
 
-import regex
-
 from ..language import stopwords_for  # noqa: F401  (the examples')
 from ..lines import is_row_shape, row_shape
+from ..regex_cache import compile as cached_compile
 from .features import Line, describe  # noqa: F401  (describe: the examples')
 from .params import Params
 
@@ -27,7 +26,7 @@ EMBED = "embed"
 
 # "— Digital Foundry (@digitalfoundry) November 18, 2019": the line that
 # closes an embedded post, as page-to-text tools print a tweet
-_EMBED_ATTRIBUTION = regex.compile(r"^[—–-]\s*.{1,80}\(@\w{1,30}\)\s*.{0,40}\b\d{4}$")
+_EMBED_ATTRIBUTION = cached_compile(r"^[—–-]\s*.{1,80}\(@\w{1,30}\)\s*.{0,40}\b\d{4}$")
 
 
 def mark_embedded_posts(classes: list[str], described: Sequence[Line]) -> list[str]:
@@ -60,7 +59,7 @@ def previous_non_blank_index(classes: Sequence[str], index: int) -> int | None:
 
 # "[…]" closes an excerpt (WordPress's teasers): a summary of another page,
 # however prose-like
-_EXCERPT_END = regex.compile(r"(?:\[\s*(?:…|\.\.\.)\s*\]|\((?:…|\.\.\.)\))$")
+_EXCERPT_END = cached_compile(r"(?:\[\s*(?:…|\.\.\.)\s*\]|\((?:…|\.\.\.)\))$")
 
 
 def classify_line(line: Line, params: Params, density_threshold: float, has_stops: bool) -> str:
@@ -211,10 +210,10 @@ def mark_link_lists(
     return out
 
 
-_CUT_OFF = regex.compile(r"(?:\.\.\.|…)$")
+_CUT_OFF = cached_compile(r"(?:\.\.\.|…)$")
 # a headline (three words or more, no sentence end) glued to the dateline that
 # opens its story's lead: "Deportees return home from US NEW DELHI: Their ..."
-_HEADLINE_THEN_DATELINE = regex.compile(
+_HEADLINE_THEN_DATELINE = cached_compile(
     r"^(?:[^\s!?]*[^\s.!?] ){3,}?(?-i:\p{Lu}[\p{Lu}.]{3,}(?: \p{Lu}[\p{Lu}.]+){0,2})\s?:\s"
 )
 
@@ -273,9 +272,9 @@ def mark_dateline_teasers(classes: list[str], described: Sequence[Line], min_ite
 # a headline run into its summary with no space between them ("... Emerging
 # As Strong WR OptionsThe 49ers and Giants rookies ...", "On The Rise?Violence
 # is ..."): the seam is a capital right after a lower-case word or a question
-_HEADLINE_GLUED_TO_LEAD = regex.compile(r"^(?:\S+ ){2,19}?(?P<seam>\S*(?:\p{Ll}{3,}|[?!])\p{Lu}\p{Ll}*)(?= (?:\S+ ){3}\S)")
+_HEADLINE_GLUED_TO_LEAD = cached_compile(r"^(?:\S+ ){2,19}?(?P<seam>\S*(?:\p{Ll}{3,}|[?!])\p{Lu}\p{Ll}*)(?= (?:\S+ ){3}\S)")
 # what every such seam holds: one quick search spares most lines the pattern above
-_SEAM = regex.compile(r"[\p{Ll}?!]\p{Lu}")
+_SEAM = cached_compile(r"[\p{Ll}?!]\p{Lu}")
 
 
 def mark_glued_cards(classes: list[str], described: Sequence[Line], min_cards: int = 2) -> list[str]:

@@ -146,7 +146,7 @@ def longest_sentence(text: str) -> int:
 # function word ("... fresh water under threat The story behind ..."): in
 # prose a capitalised "The" follows a full stop; without one, two items of a
 # glued list (headlines, links) meet there
-_GLUED_ITEM = regex.compile(r"(?<=\p{Ll}) (\p{Lu}\p{Ll}+)\b")
+_GLUED_ITEM = cached_compile(r"(?<=\p{Ll}) (\p{Lu}\p{Ll}+)\b")
 
 
 def glued_items(text: str, stops: frozenset[str]) -> int:
@@ -163,7 +163,7 @@ def _capitalised_after_lower(text: str) -> list[str]:
     return [match.group(1).lower() for match in _GLUED_ITEM.finditer(text)]
 
 
-_LOWER_WORD = regex.compile(r"\b\p{Ll}+\b")
+_LOWER_WORD = cached_compile(r"\b\p{Ll}+\b")
 
 
 def function_words(

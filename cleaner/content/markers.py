@@ -201,7 +201,7 @@ def end_marker_matcher(end_markers: Sequence[regex.Pattern | KeyedPattern] = ())
     return marker_union(tuple(end_markers) or DEFAULT_END_MARKERS)
 
 
-_HANDLE_BEFORE = regex.compile(r"\(@\w{1,30}\)\s*$")
+_HANDLE_BEFORE = cached_compile(r"\(@\w{1,30}\)\s*$")
 
 
 def stamp_signature(text: str, match: regex.Match) -> str:
@@ -226,7 +226,7 @@ def stamp_signature(text: str, match: regex.Match) -> str:
 # what every comment stamp holds (see content/dates.py): a year or four
 # digits, digits around a date's separator, or a number before a word (a day
 # and its month, "2 days ago"); most lines with a digit hold none
-_STAMP_DIGITS = regex.compile(r"\d{4}|\d[./-]\d|\d\. \d|\d \p{L}")
+_STAMP_DIGITS = cached_compile(r"\d{4}|\d[./-]\d|\d\. \d|\d \p{L}")
 
 
 def thread_start(texts: Sequence[str], weights: Sequence[float], params: Params, after: int = 0) -> int | None:

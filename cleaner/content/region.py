@@ -216,7 +216,7 @@ def extend_region(
 
 
 # a numbered item of a list ("1) ...", "2. ...")
-_ITEM_NUMBER = regex.compile(r"(\d{1,3})[.)]\s")
+_ITEM_NUMBER = cached_compile(r"(\d{1,3})[.)]\s")
 
 
 def list_after_lead_in(

@@ -104,12 +104,12 @@ def prose_start(segment: str, min_menu: int = 5, min_prose: int = 3) -> int | No
     return tokens[best_index].start()
 
 
-_DIGIT = regex.compile(r"\d")
+_DIGIT = cached_compile(r"\d")
 
 # a glued end-marker heading (group 1 of glued_markers) on a line of its own
 _ISOLATED_HEADING = "\n\\1\n"
 
-_ITEM_OPENING = regex.compile(r"(?<= )(\d{1,3})[.)] (?=\S)")
+_ITEM_OPENING = cached_compile(r"(?<= )(\d{1,3})[.)] (?=\S)")
 
 
 def numbered_item_breaks(line: str, min_items: int = 3) -> list[int]:

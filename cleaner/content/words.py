@@ -6,8 +6,9 @@ from __future__ import annotations
 import regex
 
 from ..lines import _ASCII_NON_WORD, CLOSING_MARKS, IDEOGRAPH, LETTER, SENTENCE_MARKS
+from ..regex_cache import compile as cached_compile
 
-_WORD = regex.compile(r"\w+")
+_WORD = cached_compile(r"\w+")
 _MARKS = regex.escape(SENTENCE_MARKS)  # of every script: "।" ends a Hindi or Bengali sentence
 _CLOSING = regex.escape(CLOSING_MARKS)
 
@@ -34,7 +35,7 @@ def strip_bullet(line: str) -> str:
 
 # a CJK ideograph, kana or Hangul syllable carries about as much as two or
 # three Latin letters (a Korean sentence of 40 syllables reads like 100 letters)
-_WIDE_CHARACTER = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+_WIDE_CHARACTER = cached_compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 
 
 def effective_length(text: str) -> int:
@@ -82,9 +83,9 @@ def _first_letter(token: str) -> str:
     return letter.group() if letter else " "
 
 
-_SENTENCE_SPLIT = regex.compile(rf"(?<=[{_MARKS};:][{_CLOSING}]*)\s+|(?<=[。！？])")
+_SENTENCE_SPLIT = cached_compile(rf"(?<=[{_MARKS};:][{_CLOSING}]*)\s+|(?<=[。！？])")
 # _SENTENCE_SPLIT's first alternative for text without 。！？: the spaces (group 1)
-_SENTENCE_GAP = regex.compile(rf"[{_MARKS};:][{_CLOSING}]*(\s+)")
+_SENTENCE_GAP = cached_compile(rf"[{_MARKS};:][{_CLOSING}]*(\s+)")
 
 
 def sentences(text: str) -> list[str]:
