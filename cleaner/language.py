@@ -45,7 +45,7 @@ from typing import Iterable, Mapping, NamedTuple, Sequence
 import regex
 
 from .cache import data_folder, data_signature
-from .lines import _ASCII_NON_WORD, LETTER
+from .lines import LETTER, lower_words
 from .regex_cache import compile as cached_compile  # module patterns from the cache: a quicker start
 
 __all__ = [
@@ -155,18 +155,8 @@ def _voters() -> tuple[tuple[str, str], ...]:
     return tuple(voters)
 
 
-_WORD = cached_compile(r"\w+")
-
-
-def words(text: str) -> list[str]:
-    """Lower-cased word tokens (``\\w+``).
-
-    >>> words("The Bridge, opened")
-    ['the', 'bridge', 'opened']
-    """
-    if text.isascii():  # the runs between other characters, found by C string calls
-        return text.lower().translate(_ASCII_NON_WORD).split()
-    return _WORD.findall(text.lower())
+#: a line's lower-cased ``\\w+`` tokens, as the vote reads them
+words = lower_words
 
 
 # scripts written without spaces between words (no stop-list splits them into words)

@@ -155,7 +155,19 @@ def reads_unpunctuated(text: str) -> bool:
 
 
 #: ``str.translate`` table: every ASCII character but ``\\w``'s (letters, digits, "_") to a space
-_ASCII_NON_WORD = str.maketrans({c: " " for c in map(chr, range(128)) if not (c.isalnum() or c == "_")})
+ASCII_NON_WORD = str.maketrans({c: " " for c in map(chr, range(128)) if not (c.isalnum() or c == "_")})
+
+
+def lower_words(text: str) -> list[str]:
+    """Lower-cased ``\\w+`` tokens; in an ASCII text the runs between its other
+    characters, found by C string calls.
+
+    >>> lower_words("The Bridge, opened"), lower_words("Die Brücke öffnet")
+    (['the', 'bridge', 'opened'], ['die', 'brücke', 'öffnet'])
+    """
+    if text.isascii():
+        return text.lower().translate(ASCII_NON_WORD).split()
+    return _WORD.findall(text.lower())
 
 
 def word_count(text: str) -> int:
@@ -163,7 +175,7 @@ def word_count(text: str) -> int:
     In an ASCII line they are the runs between its other characters, found by
     C string calls (rule packs' ``max_words`` ask it of many lines)."""
     if text.isascii():
-        return len(text.translate(_ASCII_NON_WORD).split())
+        return len(text.translate(ASCII_NON_WORD).split())
     return len(_WORD.findall(text))
 
 

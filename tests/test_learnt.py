@@ -60,9 +60,6 @@ class Everything:
     def odds(self, rows):
         return [1.0] * len(rows)
 
-    def keeps(self, rows, odds):
-        return [True] * len(rows)
-
 
 def test_what_it_keeps_back_is_outside_the_region_and_above_the_first_end_marker_below_it(monkeypatch):
     lines, article = synthetic_page()
@@ -85,9 +82,6 @@ class Unsure:
 
     def odds(self, rows):
         return [self.value] * len(rows)
-
-    def keeps(self, rows, odds):
-        return [self.value >= odds for _ in rows]
 
 
 def test_the_head_is_kept_back_at_lower_odds_but_not_what_repeats(monkeypatch):

@@ -86,7 +86,7 @@ from .region import (
 )
 from .markers import MAX_MARKER_CHARS, end_marker_matcher, terminal_marker, thread_start, weak_end
 from .repeated import repeated_text
-from .learnt import OUTSIDE, line_features, rescued
+from .learnt import OUTSIDE, candidate_odds, line_features
 
 # the rest of what cleaner.pipeline, cleaner.language, the tests and the
 # benchmarks take from here
@@ -283,11 +283,14 @@ def detect(
     if trace is not None:
         trace.update(path="page", region=(start, end), also=also)
     removed = removal_reasons(classes, described, is_marker, start, end, end_of_page, params, running, labels, also)
+    def repeats(gone: set[int], min_run: int = 2) -> list[int]:
+        # the lines kept (all but ``gone``) that say again what kept lines above them said
+        kept = [index for index, cls in enumerate(classes) if cls != BLANK and index not in gone]
+        return [kept[i] for i in repeated_text([described[index].text for index in kept], min_run=min_run)]
+
     # a page, not an article: what it prints twice goes the second time
-    gone = {index for index, _, _ in removed}
-    kept = [index for index, cls in enumerate(classes) if cls != BLANK and index not in gone]
-    removed += [(kept[i], "content.repeated-text", "the article's text printed again")
-                for i in repeated_text([described[index].text for index in kept])]
+    removed += [(index, "content.repeated-text", "the article's text printed again")
+                for index in repeats({index for index, _, _ in removed})]
     if params.keep_odds is not None or trace is not None:
         # a second opinion, from a model learnt from labelled pages, on the lines
         # removed as outside the region, not past an end marker below the
@@ -302,18 +305,18 @@ def detect(
             if trace is not None:
                 trace.update(texts=list(lines), features=rows, removed=sorted(removed))
             if params.keep_odds is not None:
-                kept_back = rescued(rows, candidates, params.keep_odds)
-                if params.head_keep_odds < params.keep_odds:
-                    # under the page's headline; with none found, from the region's first line
-                    top = max([h for h in headlines if h <= start], default=start) if headlines else region_start
-                    head = {index for index in candidates if top <= index < start}
-                    head_back = rescued(rows, head, params.head_keep_odds) - kept_back
-                    if head_back:
-                        # a line of the head that only says again what the kept text says
-                        # (a caption printed under each of a gallery's photos) stays gone
-                        gone = {index for index, _, _ in removed} - kept_back - head_back
-                        kept = [index for index, cls in enumerate(classes) if cls != BLANK and index not in gone]
-                        head_back -= {kept[i] for i in repeated_text([described[index].text for index in kept], min_run=1)}
-                    kept_back |= head_back
+                odds = candidate_odds(rows, candidates)
+                kept_back = {index for index, p in odds.items() if p >= params.keep_odds}
+                # the article's head (under the page's headline; with none found, from
+                # the region's first line) comes back at lower odds
+                top = max([h for h in headlines if h <= start], default=start) if headlines else region_start
+                head_back = {
+                    index for index, p in odds.items() if top <= index < start and p >= params.head_keep_odds
+                } - kept_back
+                if head_back:
+                    # a line of the head that only says again what the kept text says
+                    # (a caption printed under each of a gallery's photos) stays gone
+                    head_back -= set(repeats({index for index, _, _ in removed} - kept_back - head_back, min_run=1))
+                kept_back |= head_back
                 removed = [removal for removal in removed if removal[0] not in kept_back]
     return sorted(removed)

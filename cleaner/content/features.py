@@ -11,10 +11,10 @@ from typing import NamedTuple, Sequence
 
 import regex
 
-from ..lines import LETTER, ends_sentence, reads_unpunctuated
+from ..lines import ASCII_NON_WORD, LETTER, ends_sentence, reads_unpunctuated
 from ..regex_cache import compile as cached_compile
 from .params import _MIN_PROSE_CHARS
-from .words import _ASCII_NON_WORD, _first_letter, effective_length, sentences, strip_bullet, words_of
+from .words import _first_letter, effective_length, sentences, strip_bullet, words_of
 
 # Consent and legal notices read like prose (long, full of stop words) but are
 # never the article: a line naming cookies together with consent, privacy,
@@ -198,7 +198,7 @@ def _lower_case_counts(texts: Sequence[str], stops: frozenset[str]) -> Counter:
     >>> sorted(_lower_case_counts(["The cat and the dog_s", "ándale the X"], frozenset({"the", "and", "dog"})).items())
     [('and', 1), ('the', 2)]
     """
-    ascii_words = "\n".join([text for text in texts if text.isascii()]).translate(_ASCII_NON_WORD).split()
+    ascii_words = "\n".join([text for text in texts if text.isascii()]).translate(ASCII_NON_WORD).split()
     counts = Counter(filter(stops.__contains__, ascii_words))
     counts = Counter({word: count for word, count in counts.items() if word.isalpha() and word.islower()})
     counts.update(filter(stops.__contains__, _LOWER_WORD.findall("\n".join([text for text in texts if not text.isascii()]))))

@@ -10,7 +10,7 @@ before it found (:func:`line_features`: the line's own features, its class,
 its neighbours', where it sits against the page's prose and the chosen
 region, and why it was removed) and gives the odds that it is article text.
 A line removed as outside the article's region that it reads as likely
-article text stays (:func:`rescued`). It
+article text stays (:func:`candidate_odds`, read against ``Params.keep_odds``). It
 only ever keeps: every removal that remains still names the step that made
 it, and a text that is an article already (the detector's article path) is
 not read by it at all.
@@ -169,10 +169,6 @@ class LineModel:
         score = self._score
         return [1.0 / (1.0 + math.exp(-score(row))) for row in rows]
 
-    def keeps(self, rows: Sequence[Sequence[float]], odds: float) -> list[bool]:
-        """For each row, whether its odds are at least ``odds``."""
-        return [p >= odds for p in self.odds(rows)]
-
 
 def _compiled(base: float, trees: Sequence[Sequence[tuple]]):
     """A function of a row that adds ``base`` and each tree's leaf, as nested
@@ -217,15 +213,15 @@ def line_model() -> LineModel | None:
     return model if model.features == FEATURES else None
 
 
-def rescued(rows: Sequence[list[float] | None], candidates: Iterable[int], keep_odds: float,
-            model: LineModel | None = None) -> set[int]:
-    """The ``candidates`` (lines removed as outside the article's region, see
-    :func:`cleaner.content.detect`) that the model reads as article text (odds
-    at least ``keep_odds``). An end marker's cut and a box's links are never
-    candidates: the model second-guesses where the article is, not where it ends."""
+def candidate_odds(rows: Sequence[list[float] | None], candidates: Iterable[int],
+                   model: LineModel | None = None) -> dict[int, float]:
+    """The model's odds that each of the ``candidates`` (lines removed as outside
+    the article's region, see :func:`cleaner.content.detect`) is article text;
+    none without a model or a feature row. An end marker's cut and a box's links
+    are never candidates: the model second-guesses where the article is, not
+    where it ends."""
     model = model or line_model()
     candidates = [index for index in candidates if rows[index] is not None]
     if model is None or not candidates:
-        return set()
-    keeps = model.keeps([rows[index] for index in candidates], keep_odds)
-    return {index for index, keep in zip(candidates, keeps) if keep}
+        return {}
+    return dict(zip(candidates, model.odds([rows[index] for index in candidates])))

@@ -6,14 +6,14 @@ from __future__ import annotations
 import itertools
 from typing import Sequence
 
-from ..lines import _ASCII_NON_WORD
+from ..lines import lower_words
 from .words import _WORD, sentences
 
 
 def _sentence_key(sentence: str) -> str:
     """The words of ``sentence`` (``\\w+``), case-folded, one space between them."""
-    if sentence.isascii():  # casefold is lower there, and the words the runs between other characters: C string calls
-        return " ".join(sentence.lower().translate(_ASCII_NON_WORD).split())
+    if sentence.isascii():  # casefold is lower there
+        return " ".join(lower_words(sentence))
     return " ".join(_WORD.findall(sentence.casefold()))
 
 

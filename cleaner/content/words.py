@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import regex
 
-from ..lines import _ASCII_NON_WORD, CLOSING_MARKS, IDEOGRAPH, LETTER, SENTENCE_MARKS
+from ..lines import CLOSING_MARKS, IDEOGRAPH, LETTER, SENTENCE_MARKS, lower_words
 from ..regex_cache import compile as cached_compile
 
 _WORD = cached_compile(r"\w+")
@@ -55,10 +55,8 @@ def words_of(text: str) -> list[str]:
     >>> words_of("The Bridge opened")
     ['the', 'bridge', 'opened']
     """
-    if text.isascii():  # \w+ in ASCII: the runs between other characters, found by C string calls
-        return text.lower().translate(_ASCII_NON_WORD).split()
-    tokens = _WORD.findall(text.lower())
-    if not IDEOGRAPH.search(text):
+    tokens = lower_words(text)
+    if text.isascii() or not IDEOGRAPH.search(text):
         return tokens
     counted = []
     for token in tokens:
