@@ -165,9 +165,12 @@ def plain_clean(argv: List[str]) -> dict | None:
 
 def main() -> None:
     """Entry point: run the command; an unexpected error is still one line."""
-    from . import sre_cache
+    try:  # re's patterns (trafilatura's, its libraries') from the cache: a quicker start
+        from . import sre_cache
 
-    sre_cache.install()  # re's patterns (trafilatura's, its libraries') from the cache: a quicker start
+        sre_cache.install()
+    except (ImportError, AttributeError):  # another Python's re: it compiles them itself
+        pass
     try:
         plain = plain_clean(sys.argv[1:])
         if plain is None:

@@ -25,7 +25,7 @@ from __future__ import annotations
 import os
 from collections.abc import MutableMapping
 
-from .cache import Store, TableFile, cache_dir, data_signature, table
+from .cache import Store, TableFile, caching, data_signature, table
 
 # --- tld's public-suffix trie ---------------------------------------------------------------
 
@@ -149,7 +149,7 @@ def prime_tld(parser=None) -> None:
     from tld import utils
 
     parser = parser or utils.MozillaTLDSourceParser
-    if utils.tld_names.get(parser.local_path) is not None or cache_dir() is None:
+    if utils.tld_names.get(parser.local_path) is not None or not caching():
         return
     key = _tld_key(parser)
     if key is not None:
@@ -202,8 +202,6 @@ class StopWords:
     def __bool__(self) -> bool:  # (``JT_STOPLIST or ...``: not read whole to say so)
         return True
 
-    __hash__ = object.__hash__  # (define_stoplist's lru_cache hashes its argument)
-
 
 _PRIMED: list[StopWords] = []
 
@@ -243,7 +241,7 @@ def prime_justext() -> StopWords | None:
         return _PRIMED[0]
     from trafilatura import external
 
-    if external.JT_STOPLIST is not None or cache_dir() is None:
+    if external.JT_STOPLIST is not None or not caching():
         return None
     from functools import partial
 
