@@ -74,6 +74,17 @@ _DATE_LINE_WORDS = cached_compile(
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\b"
 )
 
+# a field's label before a colon at the start of a line ("Deadline: 15 March 2020")
+_LABEL = cached_compile(r"^\s*(\p{L}[\p{L}\s.'’-]{0,40}?)\s*:\s")
+# words by which a label names the text's own date ("News date:", "Stand:")
+_DATE_LABELS = cached_compile(
+    r"(?i)\b(?:published|updated|posted|modified|created|date|datum|data|dato|fecha|stand|erstellt|"
+    r"geändert|veröffentlicht|aktualisiert|publié|mis à jour|publication|publicado|actualizado|atualizado|"
+    r"publicación|publicação|pubblicato|aggiornato|opublikowano|aktualizacja|gepubliceerd|geplaatst|"
+    r"bijgewerkt|publicerad|publiceret|publisert|julkaistu|publikováno|publicat|tarih|yayınlanma|"
+    r"опубликовано|обновлено|дата)\b"
+)
+
 # what a date or time line may hold besides its words: clock times, punctuation, numbers
 _TIMES_PUNCT_NUMBERS = cached_compile(r"\d{1,2}[:.h]\d\d(?::\d\d)?|[^\w\s]|\d+")
 
@@ -137,8 +148,8 @@ def date_of_line(text: str) -> str | None:
     if iso is None:
         return None
     rest, dates = _beside_dates(text)
-    if dates > 1:
-        return None  # a range or a list of dates is content, not the article's date
+    if dates > 1 or labels_a_field(text):
+        return None  # a range or a list of dates, or a field's date, is content, not the article's date
     # what is left may be a short byline ("By Jane Doe"), nothing longer
     return iso if word_count(rest) <= 5 else None
 
@@ -158,6 +169,24 @@ def _beside_dates(text: str) -> tuple[str, int]:
         dates += found
     rest = _DATE_LINE_WORDS.sub(" ", rest)
     return " ".join(_TIMES_PUNCT_NUMBERS.sub(" ", rest).split()), dates
+
+
+def labels_a_field(text: str) -> bool:
+    """Whether a line opens with a label that names something other than
+    the text's own date: the date of an event, a deadline or a delivery
+    ("Termin: 21.02.2020, 19 Uhr"), which belongs to the content.
+
+    >>> labels_a_field("Einsendeschluss: 03.11.2019 (Poststempel)"), labels_a_field("Deadline: 15 March 2020")
+    (True, True)
+    >>> labels_a_field("Published: 14 March 2022"), labels_a_field("Stand: 12.03.2020, 10:31 Uhr")
+    (False, False)
+    >>> labels_a_field("Last updated on: May 2, 2021"), labels_a_field("News date : 04/21/2022")
+    (False, False)
+    """
+    label = _LABEL.match(text)
+    if label is None or _BYLINE_START.match(label.group(1)):
+        return False
+    return _DATE_LABELS.search(label.group(1)) is None
 
 
 def names_more_than_a_date(text: str) -> bool:
@@ -198,7 +227,7 @@ def is_time_line(text: str) -> bool:
     text = text.strip()
     if len(text) > 120 or text.endswith(".") or "@" in text or text.startswith(("—", "–", "-", "~")):
         return False
-    if not _CLOCK.search(text) or len(_NUMBER.findall(text)) < 3:
+    if not _CLOCK.search(text) or len(_NUMBER.findall(text)) < 3 or labels_a_field(text):
         return False
     rest = _MONTH_WORD.sub(" ", _DATE_LINE_WORDS.sub(" ", text))
     rest = _TIMES_PUNCT_NUMBERS.sub(" ", rest)

@@ -359,6 +359,24 @@ def test_comment_thread_with_relative_times_goes():
         assert not {lines.index(ARTICLE[1]), lines.index(ARTICLE[2])} & removed, stamp
 
 
+def test_a_list_of_dated_events_is_no_comment_thread():
+    # each event opens with a labelled date ("Termin: ..."), the same label
+    # every time, where a thread's headers name their commenters
+    first, second = (paragraph.strip() for paragraph in CLEAN_ARTICLES["de"].split("\n\n")[1:3])
+    lines = NOISE["menu"] + ["", "Tastings im Frühjahr", "", first, "", second, ""]
+    seats = " Die Plätze sind begrenzt, deshalb bitten wir um eine Anmeldung bis eine Woche vor dem Abend."
+    events = [
+        "An diesem Abend werden Whiskys aus Schottland verkostet, und dazu gibt es ein kleines Buffet mit Käse.",
+        "Die Tour führt durch die Altstadt, wo wir an drei Stationen Rum aus der Karibik probieren werden.",
+        "Klassische und neue Abfüllungen von der grünen Insel stehen im Mittelpunkt, dazu ein irisches Menü.",
+    ]
+    listed = len(lines)
+    for number, event in enumerate(events):
+        lines += [f"Termin: {number + 10}.03.2024, 19 Uhr", event + seats, ""]
+    removed = {index for index, _, _ in detect(lines, language="de")}
+    assert not {i for i in range(listed, len(lines)) if lines[i]} & removed
+
+
 def test_article_printed_three_times_is_no_thread_of_its_own():
     # one sentence with "ten years ago" in three copies of the article is one
     # header, not a thread: nothing after its first copy is cut for it

@@ -30,6 +30,8 @@ DATE_LINES = [
     ("5 мая 2021", "2021-05-05"),
     ("15. října 2025 7:40", "2025-10-15"),
     ("Publicat: 16 octombrie 2025, 11:20", "2025-10-16"),
+    ("Stand: 12.03.2020, 10:31 Uhr", "2020-03-12"),
+    ("News date : 04/21/2022", "2022-04-21"),
     ("2025. október 17. 09:15", "2025-10-17"),
     ("19 Οκτωβρίου 2025, 09:30", "2025-10-19"),
     ("20 жовтня 2025, 12:40", "2025-10-20"),
@@ -45,6 +47,10 @@ NOT_DATE_LINES = [
     "04/05/2021",  # ambiguous day and month
     "February 30, 2021",  # no such day
     "Top 10 stories of 2021",
+    # a field's date (an event's, a deadline's) is the content's, not the text's
+    "Termin: 21.02.2020, 19 Uhr",
+    "Einsendeschluss: 03.11.2019 (Poststempel)",
+    "Deadline: 15 March 2020",
 ]
 
 
@@ -416,10 +422,10 @@ def test_a_date_line_is_looked_for_in_the_header_the_emitted_document_shows():
     from cleaner.pipeline import Hints, find_structure
 
     prose = [f"Der Rat hat am Montag über die Brücke Nummer {n} beraten, deren Bau sich seit Jahren verzögert." for n in range(7)]
-    text = "\n".join(["Die Brücke kommt später", "Foto: Stadt", "Der Blick vom Ufer", *prose, "Auflage: 1 (27. Mai 2013)", "Sprache: Deutsch"])
+    text = "\n".join(["Die Brücke kommt später", "Foto: Stadt", "Der Blick vom Ufer", *prose, "Stand: 27. Mai 2013", "Sprache: Deutsch"])
     found = find_structure(split_lines(text), Hints(title="Die Brücke kommt später"), title_above=True)
     assert [(r.rule, r.text) for r in found.removals if r.rule == "structure.date-line"] == [
-        ("structure.date-line", "Auflage: 1 (27. Mai 2013)")]
+        ("structure.date-line", "Stand: 27. Mai 2013")]
 
 
 def test_an_emitted_articles_lines_above_a_title_found_further_down_are_read_under_it():

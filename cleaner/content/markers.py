@@ -14,6 +14,7 @@ from typing import NamedTuple, Sequence
 import regex
 
 from ..literals import LiteralScreen, patterns_screen
+from ..metadata import labels_a_field
 from ..regex_cache import compile as cached_compile
 from ..rules import MAX_LABELLED_CHARS, KeyedPattern, RuleSet, default_rules_dir, has_keyword
 from .classify import _EMBED_ATTRIBUTION
@@ -260,6 +261,8 @@ def thread_start(texts: Sequence[str], weights: Sequence[float], params: Params,
         if text and first_of[text] == index and (longest is None or len(text) <= longest)
         and _STAMP_DIGITS.search(text) and not _EMBED_ATTRIBUTION.match(text)
         for match in _COMMENT_STAMP.finditer(text)
+        # a field's date in a list of events or offers ("Termin: 21.02.2020, 19 Uhr") heads no comment
+        if not (text[: match.start()].rstrip().endswith(":") and labels_a_field(text))
         # an embedded post's attribution glued into a run-on line: "(@jo) May 2, 2019"
         if not _HANDLE_BEFORE.search(text, max(0, match.start() - 40), match.start())
     ]
