@@ -221,7 +221,7 @@ class Cleaner:
             # rules/markers.toml's headings, the cut_tail markers, users' own
             found, language = self._content_removals(
                 broken, removals, matched.end_markers, language, run_on, structure.title,
-                article=not detect_content, paragraphs=paragraphs,
+                article=not detect_content, paragraphs=paragraphs, sections=matched.sections,
             )
             removals.extend(found)
 
@@ -269,7 +269,7 @@ class Cleaner:
 
     def _content_removals(
         self, broken: list[Line], removals, end_markers, language: str | None, run_on: bool, title: str | None,
-        article: bool = False, paragraphs: bool = False,
+        article: bool = False, paragraphs: bool = False, sections: dict | None = None,
     ) -> tuple[list[Removal], str | None]:
         """Step 8: the lines of a whole-page dump outside its article, and the
         page's language (found on its longest lines, reused for the article).
@@ -307,6 +307,7 @@ class Cleaner:
         drops = detect(
             texts, language=language, bias=bias, end_markers=end_markers,
             headlines=_lines_under_headline(lines, removals, title, broken), article=article, paragraphs=paragraphs,
+            sections=sections,
         )
         found = [
             Removal(rule, reason, lines[i].text, lines[i].start, lines[i].end)

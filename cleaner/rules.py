@@ -40,6 +40,12 @@ Kinds (each one small function below):
   removed wherever it stands, and is an end marker too. Its examples are
   ``markers`` (lines that read as the heading) and ``pass`` (lines that do not),
   instead of ``fail``.
+- ``section_heading`` - in a whole-page text dump, a line that is only this
+  heading announces a part of the article that reads like a page's furniture
+  (``rules/sections.toml``): ``part = "ingredients"`` (a recipe's list of
+  quantities) or ``part = "steps"`` (its short imperative sentences). The
+  content detector keeps what they head (:mod:`cleaner.content.sections`);
+  the rule removes nothing. Examples as for ``end_marker``.
 
 Options: ``max_chars`` (marker lines longer than this never match; 120),
 ``min_prose_before`` and ``max_tail_ratio`` (cut_tail: how much prose must
@@ -144,8 +150,10 @@ class Rule:
     keywords: tuple[str, ...] = ()
     fails: tuple[Example, ...] = ()
     passes: tuple[str, ...] = ()
-    # end_marker: lines that must read as the marker
+    # end_marker, section_heading: lines that must read as the heading
     markers: tuple[str, ...] = ()
+    # section_heading: which part of the article it announces (SECTION_PARTS)
+    part: str = ""
 
     @property
     def is_end_marker(self) -> bool:
@@ -388,6 +396,12 @@ def end_marker(rule: Rule, text: str, lines: Sequence[Line], matched: Sequence[i
         yield _line_removal(rule, lines[i], "a heading labelling a link or a list (read also, tags)")
 
 
+def section_heading(rule: Rule, text: str, lines: Sequence[Line], matched: Sequence[int]) -> Iterator[Removal]:
+    """Remove nothing: the content detector reads the heading (see
+    :meth:`RuleSet.section_headings`) and keeps the section it announces."""
+    return iter(())
+
+
 KINDS: dict[str, Callable[[Rule, str, Sequence[Line], Sequence[int]], Iterator[Removal]]] = {
     "drop_line": drop_line,
     "drop_span": drop_span,
@@ -395,7 +409,13 @@ KINDS: dict[str, Callable[[Rule, str, Sequence[Line], Sequence[int]], Iterator[R
     "cut_tail": cut_tail,
     "drop_block": drop_block,
     "end_marker": end_marker,
+    "section_heading": section_heading,
 }
+#: the parts of an article a ``section_heading`` may announce: a recipe's
+#: ingredients (a list of quantities under it) and its steps
+SECTION_PARTS = ("ingredients", "steps")
+#: the kinds whose examples are headings (``markers``) and lines that are none (``pass``)
+HEADING_KINDS = ("end_marker", "section_heading")
 
 
 def glued_marker_pattern(headings: Sequence[str]) -> regex.Pattern | None:
@@ -455,7 +475,7 @@ def apply_rule(
 _RULE_KEYS = {
     "id", "description", "kind", "pattern", "max_chars", "min_prose_before",
     "max_tail_ratio", "back_over", "hanging", "requires", "max_words", "within", "within_lines", "ends_article",
-    "keywords",
+    "keywords", "part",
     "fail", "pass", "markers",
 }
 WITHIN = ("head", "tail")
@@ -613,9 +633,14 @@ def _rule_from_table(table: dict, pack: str, where: str) -> Rule:
             raise RuleError(f"{where}: ends_article is true or false, on drop_line rules only")
         options["ends_article"] = table["ends_article"]
     options.update(_line_options(table, kind, where))
+    if kind == "section_heading" and table.get("part") not in SECTION_PARTS:
+        raise RuleError(f"{where}: a section_heading needs part = one of {', '.join(SECTION_PARTS)}")
+    if "part" in table and kind != "section_heading":
+        raise RuleError(f"{where}: part applies to section_heading rules only")
+    options["part"] = table.get("part", "")
     markers = table.get("markers", [])
-    if "markers" in table and kind != "end_marker":
-        raise RuleError(f"{where}: markers (examples) apply to end_marker rules only")
+    if "markers" in table and kind not in HEADING_KINDS:
+        raise RuleError(f"{where}: markers (examples) apply to {' and '.join(HEADING_KINDS)} rules only")
     if not isinstance(markers, list) or not all(isinstance(m, str) and m for m in markers):
         raise RuleError(f"{where}: 'markers' must be a list of non-empty strings")
     options["markers"] = tuple(markers)
@@ -824,6 +849,8 @@ class RuleMatch:
     removals: tuple[Removal, ...]
     source: str | None
     end_markers: tuple[regex.Pattern | KeyedPattern, ...]
+    # the section_heading rules' headings, by part (RuleSet.section_headings)
+    sections: dict[str, regex.Pattern] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -865,6 +892,21 @@ class RuleSet:
         main-content detector (it searches lines, bullets and all); a rule with
         ``keywords`` gives them along (:class:`KeyedPattern`)."""
         return tuple(marker for p in packs for r in p.rules if (marker := self._end_markers.get(r.id)) is not None)
+
+    def section_headings(self, packs: Sequence[RulePack] | None = None) -> dict[str, regex.Pattern]:
+        """For each part of an article (:data:`SECTION_PARTS`) that headings
+        of the ``section_heading`` rules of ``packs`` (all by default)
+        announce, one pattern matching a whole line that is one of those
+        headings (:func:`anchor_headings`); built once per set of packs."""
+        packs = tuple(self.packs if packs is None else packs)
+        cache = self.__dict__.setdefault("_section_headings", {})
+        key = tuple(id(pack) for pack in packs)
+        if key not in cache:
+            parts: dict[str, list[Rule]] = {}
+            for rule in (r for pack in packs for r in pack.rules if r.kind == "section_heading"):
+                parts.setdefault(rule.part, []).append(rule)
+            cache[key] = {part: anchor_headings(rules) for part, rules in parts.items()}
+        return cache[key]
 
     def matched_lines(self, lines: Sequence[Line]) -> dict[str, list[int]]:
         """For each line rule id, the indices of the lines it fully matches,
@@ -920,7 +962,7 @@ class RuleSet:
             for rule in pack.rules:
                 if not rule.within:
                     removals.extend(apply_rule(rule, text, lines, matched.get(rule.id, ())))
-        return RuleMatch(tuple(removals), source, self.end_markers(active))
+        return RuleMatch(tuple(removals), source, self.end_markers(active), self.section_headings(active))
 
     def apply_edges(self, text: str, lines: Sequence[Line], url: str | None = None) -> tuple[Removal, ...]:
         """The rules that look at the first or last lines (``within``), run on
@@ -1004,13 +1046,13 @@ def check_examples(ruleset: RuleSet) -> list[ExampleFailure]:
     failures = []
     everything = ruleset.rules
     for rule in everything:
-        if rule.kind == "end_marker":  # a heading the content detector reads, or a line it must not take for one
-            heading = rule.anchored()
+        if rule.kind in HEADING_KINDS:  # a heading the content detector reads, or a line it must not take for one
+            heading, name = rule.anchored(), rule.kind.replace("_", " ")
             failures += [
-                ExampleFailure(rule.id, "marker", line, "an end marker", "no match")
+                ExampleFailure(rule.id, "marker", line, f"a {name}", "no match")
                 for line in rule.markers if not heading.search(normalize(line))
             ] + [
-                ExampleFailure(rule.id, "pass", line, "no end marker", "an end marker")
+                ExampleFailure(rule.id, "pass", line, f"no {name}", f"a {name}")
                 for line in rule.passes if heading.search(normalize(line))
             ]
         for example in rule.fails:

@@ -377,6 +377,26 @@ def test_a_list_of_dated_events_is_no_comment_thread():
     assert not {i for i in range(listed, len(lines)) if lines[i]} & removed
 
 
+def test_a_recipes_ingredients_and_steps_stay_with_its_story():
+    # the ingredients read like a menu and the steps like captions, below a
+    # blog post's prose: their headings say they are the page's own
+    intro = [
+        "Once in a while I like to cook without meat, and this noodle dish has become our favourite on a busy weeknight.",
+        "The only part that takes some time is frying the tofu until it is golden, so do that while the noodles soak.",
+    ]
+    ingredients = ["1/2 block of tofu, diced", "120g flat rice noodles", "1 tbsp minced garlic", "2 tsp dark soy sauce",
+                   "Some beansprouts", "Pinch of pepper"]
+    steps = ["Fry the tofu in hot oil until golden.", "Add the garlic and the noodles.", "Stir in the sauce and the sprouts.",
+             "Serve hot."]
+    lines = NOISE["menu"] + ["", "Vegan noodles", ""] + [line for text in intro for line in (text, "")]
+    lines += ["Print", "", "Ingredients", "", *ingredients, "", "Directions", "", *steps, ""]
+    lines += ["Related", "Chilli fishcakes", "Egg noodle soup", "Steamed egg with fish"]
+    kept = kept_text(lines, detect(lines, language="en"))
+    for line in intro + ingredients + steps:
+        assert line in kept
+    assert "Egg noodle soup" not in kept and NOISE["menu"][1] not in kept
+
+
 def test_article_printed_three_times_is_no_thread_of_its_own():
     # one sentence with "ten years ago" in three copies of the article is one
     # header, not a thread: nothing after its first copy is cut for it

@@ -7,7 +7,7 @@ import pytest
 import regex
 
 from cleaner import Cleaner
-from cleaner.rules import RuleError, RuleSet, check_examples, default_rules_dir, load_pack
+from cleaner.rules import HEADING_KINDS, RuleError, RuleSet, check_examples, default_rules_dir, load_pack
 
 RULESET = RuleSet.load([default_rules_dir()])
 
@@ -20,8 +20,8 @@ def test_rule_examples(rule):
 
 @pytest.mark.parametrize("rule", RULESET.rules, ids=lambda r: r.id)
 def test_every_rule_has_fail_and_pass_examples(rule):
-    if rule.kind == "end_marker":  # it removes nothing: its examples are headings it must read as markers
-        assert rule.markers and not rule.fails, f"{rule.id}: an end_marker rule has markers examples, no fail -> fix"
+    if rule.kind in HEADING_KINDS:  # it removes nothing: its examples are headings it must read as such
+        assert rule.markers and not rule.fails, f"{rule.id}: a {rule.kind} rule has markers examples, no fail -> fix"
     else:
         assert rule.fails, f"{rule.id} has no fail -> fix example"
     assert rule.passes, f"{rule.id} has no pass example"
@@ -63,6 +63,22 @@ def test_user_end_marker_rule_ends_a_dumps_article(tmp_path):
     page = "\n\n".join(["Home\nNews\nSport", *article, "Elsewhere on the Ledger\n" + "\n".join(teasers), "About us\nContact"])
     assert all(t in Cleaner().clean(page, kind="text").text for t in teasers)  # no such heading by default
     assert Cleaner(tmp_path).clean(page, kind="text").text == "\n\n".join(article)
+
+
+def test_user_section_heading_keeps_a_dumps_recipe(tmp_path):
+    (tmp_path / "mine.toml").write_text(
+        "[pack]\nname = 'mine'\n[[rules]]\nid = 'mine.shopping'\nkind = 'section_heading'\npart = 'ingredients'\n"
+        "description = 'our recipes heading'\npattern = '(?i)your shopping list'\n"
+        "markers = ['Your shopping list:']\npass = ['Your shopping list is in the app.']\n"
+    )
+    story = [
+        "Once in a while I like to cook without meat, and this noodle dish has become our favourite on a busy weeknight.",
+        "The only part that takes some time is frying the tofu until it is golden, so do that while the noodles soak.",
+    ]
+    items = ["1/2 block of tofu", "120g flat rice noodles", "1 tbsp minced garlic", "2 tsp dark soy sauce"]
+    page = "\n\n".join(["Home\nRecipes\nAbout", *story, "Your shopping list:\n" + "\n".join(items), "About us\nContact"])
+    assert not any(item in Cleaner().clean(page, kind="text").text for item in items)  # no such heading by default
+    assert all(item in Cleaner(tmp_path).clean(page, kind="text").text for item in items)
 
 
 @pytest.mark.parametrize("label", [
@@ -115,7 +131,9 @@ def test_check_examples_catches_a_wrong_fix(tmp_path):
         ("[[rules]]\nid = 'p.x'\nkind = 'collapse'\ndescription = 'x'\npattern = 'a'\n", "keep"),
         ("[[rules]]\nid = 'p.x'\nkind = 'drop_line'\ndescription = 'x'\npattern = 'a'\ncolour = 1\n", "unknown keys"),
         ("this is = = not toml", "not valid TOML"),
-        ("[[rules]]\nid = 'p.x'\nkind = 'drop_line'\ndescription = 'x'\npattern = 'a'\nmarkers = ['a']\n", "end_marker rules only"),
+        ("[[rules]]\nid = 'p.x'\nkind = 'drop_line'\ndescription = 'x'\npattern = 'a'\nmarkers = ['a']\n", "end_marker and section_heading rules only"),
+        ("[[rules]]\nid = 'p.x'\nkind = 'section_heading'\ndescription = 'x'\npattern = 'a'\n", "needs part = one of ingredients, steps"),
+        ("[[rules]]\nid = 'p.x'\nkind = 'drop_line'\ndescription = 'x'\npattern = 'a'\npart = 'steps'\n", "part applies to section_heading rules only"),
     ],
 )
 def test_faulty_packs_give_one_clear_line(tmp_path, body, message):

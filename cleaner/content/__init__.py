@@ -28,6 +28,11 @@ each (their thresholds, one set per bias, are in :mod:`.params`):
    start a comment thread or a list of teasers, which ends it too
    (:mod:`.markers`; the date stamps are in :mod:`.dates`).
 
+   A recipe's ingredients and steps, which read like a menu and captions,
+   are kept with the region where their headings announce them
+   ("Ingredients" over a list of quantities, "Directions"; the
+   ``section_heading`` rules of ``rules/sections.toml``) (:mod:`.sections`).
+
 6. **keep what reads as the article**: a model learnt from labelled pages
    reads each removed line by what the steps above found (its features, its
    class, its neighbours', where it sits against the page's prose and the
@@ -64,7 +69,7 @@ from __future__ import annotations
 
 import dataclasses
 from bisect import bisect_right
-from typing import Sequence
+from typing import Mapping, Sequence
 
 import regex
 
@@ -74,6 +79,7 @@ from ..rules import KeyedPattern
 # the steps, in the order detect() takes them
 from .params import BIASES, Params
 from .group import wrapped_paragraphs
+from .sections import recipe_span
 from .words import strip_bullet
 from .features import describe, reference_density
 from .classify import (
@@ -117,6 +123,7 @@ def detect(
     headlines: Sequence[int] = (),
     article: bool = False,
     paragraphs: bool = False,
+    sections: Mapping[str, regex.Pattern] | None = None,
     trace: dict | None = None,
 ) -> list[tuple[int, str, str]]:
     """Indices of lines that are NOT main content, each with (line_index, detector_id, reason).
@@ -135,6 +142,9 @@ def detect(
     writes its output and an article is saved (no page-to-text tool writes a
     page so): it is an article already, so a cleaned document cleans to itself
     and a saved article keeps the list or table it opens with.
+    ``sections``: the headings of the article's own sections by part (the
+    ``section_heading`` rules, :mod:`.sections`); those of
+    ``rules/sections.toml`` when None.
     """
     params = bias if isinstance(bias, Params) else BIASES[bias]
     union = end_marker_matcher(end_markers)
@@ -150,7 +160,7 @@ def detect(
         removed = detect(
             units, language=language, bias=params, end_markers=end_markers,
             headlines=[bisect_right(starts, h) - 1 for h in headlines],  # the unit holding each
-            article=article, paragraphs=paragraphs, trace=trace,
+            article=article, paragraphs=paragraphs, sections=sections, trace=trace,
         )
         if trace is not None:  # the units' own spans, if they were joined again, over ``lines``
             inner = trace.get("spans")
@@ -280,6 +290,9 @@ def detect(
     also = [] if anchored or not params.competing_share else competing_regions(
         weighed, region_start, end, params.competing_share, is_marker, weak_share=params.weak_region_share,
         prose=[line.length if cls in (GOOD, TABLE) else 0 for cls, line in zip(classes, described)])
+    recipe = recipe_span(texts, classes, is_marker, end_of_page, sections)
+    if recipe is not None:
+        also = [*also, recipe]
     if trace is not None:
         trace.update(path="page", region=(start, end), also=also)
     removed = removal_reasons(classes, described, is_marker, start, end, end_of_page, params, running, labels, also)
