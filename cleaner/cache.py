@@ -33,6 +33,7 @@ import sys
 import tempfile
 import threading
 from collections.abc import Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -202,6 +203,24 @@ class CompileRecorder:
     def compile(self, *args):
         self.args = args
         return self._engine.compile(*args)
+
+
+@contextmanager
+def recording(module, name: str, lock, engine=None) -> Iterator[CompileRecorder]:
+    """Inside: ``module.name`` (where a pure-Python compiler finds its engine's C
+    extension) is a :class:`CompileRecorder` of ``engine`` (by default what
+    ``module.name`` is once ``lock`` is held), the one yielded; ``engine`` is
+    put back after. Under ``lock``: the stand-in is global to the module while
+    it compiles."""
+    with lock:
+        if engine is None:
+            engine = getattr(module, name)
+        recorder = CompileRecorder(engine)
+        setattr(module, name, recorder)
+        try:
+            yield recorder
+        finally:
+            setattr(module, name, engine)
 
 
 def table(name: str, key: str, build: Callable[[], dict]) -> Mapping:

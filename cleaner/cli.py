@@ -9,8 +9,9 @@ A plain ``cleaner clean FILE...`` (files and the options below, each value
 one a user could mean) is read here, without typer: importing typer (and
 its click) was a fifth of a fresh ``cleaner clean page.txt``. Any other
 command line, a mistaken one included, goes to the typer app, which says
-what is wrong; both run :func:`clean_files`. ``tests/test_cli.py`` checks that
-both read the same command lines alike.
+what is wrong; both run :func:`clean_files`, and both take its options
+from :data:`CLEAN_OPTIONS`. ``tests/test_cli.py`` checks that both read the
+same command lines alike.
 """
 
 from __future__ import annotations
@@ -18,10 +19,10 @@ from __future__ import annotations
 import gc
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, List, NamedTuple, Optional
 
 from .errors import CleanerError
-from .settings import DEFAULT_MAX_SIZE
+from .settings import BIASES, DEFAULT_MAX_SIZE, FORMATS, KINDS
 
 if TYPE_CHECKING:
     from .pipeline import Cleaner
@@ -79,7 +80,7 @@ def clean_files(
     """``cleaner clean``: clean ``files`` (stdin for none or "-") and write them in
     ``fmt`` to stdout, to ``output`` or, one file per input, into it. Raises
     :class:`CommandFailure`."""
-    from .formats import FORMATS, render
+    from .formats import render
 
     if fmt not in FORMATS:
         raise CommandFailure(f"--format must be one of {', '.join(FORMATS)}", 2)
@@ -110,13 +111,46 @@ def clean_files(
         raise CommandFailure(f"{exc.filename or ''}: {exc.strerror or exc}") from None
 
 
-# ``cleaner clean``'s options read without typer: name -> (parameter, how its value is read)
-_VALUED = {
-    "--output": ("output", Path), "-o": ("output", Path), "--format": ("fmt", str), "-f": ("fmt", str),
-    "--kind": ("kind", str), "-k": ("kind", str), "--url": ("url", str), "--rules": ("rules", Path),
-    "-r": ("rules", Path), "--quotes": ("quotes", str), "--bias": ("bias", str), "--max-size": ("max_size", int),
-}
-_FLAGS = {"--no-content-detection": "detect_content", "--no-removals": "removals"}
+class CleanOption(NamedTuple):
+    """One option of ``cleaner clean``, as both readers of a command line take
+    it: :func:`plain_clean` here, and the typer app's ``clean`` command
+    (cleaner/commands.py), which is made from :data:`CLEAN_OPTIONS`."""
+
+    #: the keyword argument of :func:`clean_files` it sets (its default is that one's)
+    parameter: str
+    #: its names on the command line, the long one first
+    names: tuple
+    #: how its value is read (str, Path, int: a whole number, 0 or more); None for a
+    #: flag, which takes no value and sets the parameter to the opposite of its default
+    read: Optional[type]
+    help: str
+    #: given again, it adds a value (the parameter is a list)
+    repeated: bool = False
+
+
+#: ``cleaner clean``'s options (the files aside), in the order ``--help`` lists them
+CLEAN_OPTIONS = (
+    CleanOption(
+        "output", ("--output", "-o"), Path, "Write here instead of stdout; a directory gets one file per input."
+    ),
+    CleanOption("fmt", ("--format", "-f"), str, f"Output format: {', '.join(FORMATS)}."),
+    CleanOption("kind", ("--kind", "-k"), str, f"Input kind: {', '.join(KINDS)} (auto tells HTML from text)."),
+    CleanOption("url", ("--url",), str, "The page's url (helps source and site packs)."),
+    CleanOption("rules", ("--rules", "-r"), Path, "Extra rule pack file or directory (repeatable).", repeated=True),
+    CleanOption("quotes", ("--quotes",), str, "Typographic quotes: keep (default) or straight."),
+    CleanOption("bias", ("--bias",), str, f"Main-content detection: {', '.join(BIASES)}."),
+    CleanOption(
+        "detect_content", ("--no-content-detection",), None,
+        "Text mode: keep everything the rules keep (no main-content detection).",
+    ),
+    CleanOption("removals", ("--no-removals",), None, "json/jsonl: leave out the list of removals."),
+    CleanOption(
+        "max_size", ("--max-size",), int, "Refuse an input larger than this many bytes (exit code 1); 0: no limit."
+    ),
+)
+#: each option's default: :func:`clean_files`'
+CLEAN_DEFAULTS = dict(clean_files.__kwdefaults__)
+_BY_NAME = {name: option for option in CLEAN_OPTIONS for name in option.names}
 
 
 def plain_clean(argv: List[str]) -> dict | None:
@@ -140,22 +174,23 @@ def plain_clean(argv: List[str]) -> dict | None:
             files.append(word)
             continue
         name, equals, value = word.partition("=")
-        if name in _FLAGS and not equals:
-            found[_FLAGS[name]] = False
-            continue
-        if name not in _VALUED or (equals and not name.startswith("--")):
+        option = _BY_NAME.get(name)
+        if option is None or (equals and (option.read is None or not name.startswith("--"))):
             return None  # help, "--", "-fjson", an unknown option, a flag given a value...
+        if option.read is None:
+            found[option.parameter] = not CLEAN_DEFAULTS[option.parameter]
+            continue
         if not equals:
             value = next(words, None)
             if value is None:
                 return None
-        parameter, read = _VALUED[name]
+        read = option.read
         if value.startswith("-") and value != "-" or (read is int and not (value.isascii() and value.isdigit())):
             return None
-        if parameter == "rules":
-            found.setdefault("rules", []).append(Path(value))
+        if option.repeated:
+            found.setdefault(option.parameter, []).append(read(value))
         else:
-            found[parameter] = read(value)
+            found[option.parameter] = read(value)
     found["files"] = files or None
     return found
 

@@ -8,15 +8,14 @@ Errors are one line on stderr and a non-zero exit code, never a traceback:
 
 from __future__ import annotations
 
+import inspect
 from pathlib import Path
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 import typer
 
 from . import __version__, cli
 from .errors import CleanerError
-from .formats import FORMATS
-from .settings import BIASES, DEFAULT_MAX_SIZE, KINDS
 
 if TYPE_CHECKING:
     from .pipeline import Cleaner
@@ -53,48 +52,71 @@ def main_options(
 
 # --- shared options --------------------------------------------------------------------
 
-RulesOption = typer.Option(None, "--rules", "-r", help="Extra rule pack file or directory (repeatable).")
-KindOption = typer.Option("auto", "--kind", "-k", help=f"Input kind: {', '.join(KINDS)} (auto tells HTML from text).")
-QuotesOption = typer.Option("keep", "--quotes", help="Typographic quotes: keep (default) or straight.")
-BiasOption = typer.Option("balanced", "--bias", help=f"Main-content detection: {', '.join(BIASES)}.")
-MaxSizeOption = typer.Option(
-    DEFAULT_MAX_SIZE, "--max-size", min=0, help="Refuse an input larger than this many bytes (exit code 1); 0: no limit."
-)
+
+def clean_option(parameter: str, **changes) -> Any:
+    """The typer option of ``cleaner clean``'s option ``parameter``
+    (:data:`cleaner.cli.CLEAN_OPTIONS`, its default :func:`cleaner.cli.clean_files`'),
+    with ``changes`` (another help) for another command."""
+    option = next(o for o in cli.CLEAN_OPTIONS if o.parameter == parameter)
+    default = cli.CLEAN_DEFAULTS[parameter]
+    extra: dict = {"help": option.help}
+    if option.read is None:  # a flag: given, it sets the parameter to the opposite of its default
+        default = False
+    elif option.read is int:  # (the plain reader takes a whole number, 0 or more)
+        extra["min"] = 0
+    return typer.Option(default, *option.names, **{**extra, **changes})
+
+
+def _annotation(option: "cli.CleanOption") -> Any:
+    """The type typer reads ``option``'s value as."""
+    if option.read is None:
+        return bool
+    if option.repeated:
+        return Optional[List[option.read]]
+    return Optional[option.read] if cli.CLEAN_DEFAULTS[option.parameter] is None else option.read
+
+
+RulesOption = clean_option("rules")
+KindOption = clean_option("kind")
+BiasOption = clean_option("bias")
+MaxSizeOption = clean_option("max_size")
 
 
 # --- clean -------------------------------------------------------------------------------
 
 
-@app.command()
-def clean(
-    files: List[str] = typer.Argument(None, help="Files to clean; '-' or nothing reads stdin."),
-    output: Optional[Path] = typer.Option(
-        None, "--output", "-o", help="Write here instead of stdout; a directory gets one file per input."
-    ),
-    fmt: str = typer.Option("text", "--format", "-f", help=f"Output format: {', '.join(FORMATS)}."),
-    kind: str = KindOption,
-    url: Optional[str] = typer.Option(None, "--url", help="The page's url (helps source and site packs)."),
-    rules: Optional[List[Path]] = RulesOption,
-    quotes: str = QuotesOption,
-    bias: str = BiasOption,
-    no_content_detection: bool = typer.Option(
-        False, "--no-content-detection", help="Text mode: keep everything the rules keep (no main-content detection)."
-    ),
-    no_removals: bool = typer.Option(False, "--no-removals", help="json/jsonl: leave out the list of removals."),
-    max_size: int = MaxSizeOption,
-) -> None:
+_FILES = typer.Argument(None, help="Files to clean; '-' or nothing reads stdin.")
+
+
+def clean(files: List[str] = _FILES, **options: Any) -> None:
     """Clean articles and write them as text, markdown (with metadata), json or jsonl.
 
     Examples: cleaner clean page.txt; cat page.html | cleaner clean - -f json;
     cleaner clean pages/*.txt -f jsonl -o out.jsonl
     """
+    for option in cli.CLEAN_OPTIONS:
+        if option.read is None:  # a flag, read as given or not: given, the opposite of the default
+            options[option.parameter] = options[option.parameter] != cli.CLEAN_DEFAULTS[option.parameter]
     try:
-        cli.clean_files(
-            files, output=output, fmt=fmt, kind=kind, url=url, rules=rules, quotes=quotes, bias=bias,
-            detect_content=not no_content_detection, removals=not no_removals, max_size=max_size,
-        )
+        cli.clean_files(files, **options)
     except cli.CommandFailure as exc:
         fail(exc.message, exc.code)
+
+
+# the parameters typer reads: the files, then one for each of cli.CLEAN_OPTIONS
+clean.__signature__ = inspect.Signature(
+    [
+        inspect.Parameter("files", inspect.Parameter.POSITIONAL_OR_KEYWORD, default=_FILES, annotation=List[str]),
+        *(
+            inspect.Parameter(
+                o.parameter, inspect.Parameter.KEYWORD_ONLY, default=clean_option(o.parameter), annotation=_annotation(o)
+            )
+            for o in cli.CLEAN_OPTIONS
+        ),
+    ]
+)
+clean.__annotations__ = {name: p.annotation for name, p in clean.__signature__.parameters.items()}
+clean = app.command()(clean)
 
 
 # --- explain -------------------------------------------------------------------------------
@@ -104,7 +126,7 @@ def clean(
 def explain(
     file: str = typer.Argument(..., help="File to explain; '-' reads stdin."),
     kind: str = KindOption,
-    url: Optional[str] = typer.Option(None, "--url", help="The page's url."),
+    url: Optional[str] = clean_option("url", help="The page's url."),
     rules: Optional[List[Path]] = RulesOption,
     bias: str = BiasOption,
     max_size: int = MaxSizeOption,

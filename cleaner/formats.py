@@ -11,8 +11,8 @@ from __future__ import annotations
 import json
 
 from .article import Article
+from .settings import FORMATS
 
-FORMATS = ("text", "json", "jsonl", "markdown")
 FRONT_MATTER_KEYS = ("title", "date", "source", "language", "url")
 
 

@@ -456,17 +456,19 @@ def _run(passes, settings: dict, with_metadata: bool = False):
 
 def _prime_justext_fallback(passes) -> None:
     """Hand trafilatura the words of all of jusText's stop-lists from cleaner's
-    cache, before a pass with its fallbacks, the page's words looked up in one
-    query (:func:`cleaner.library_tables.prime_justext`). Its jusText fallback
-    (on a page with no declared language) would read, join and lowercase all
-    100 lists on first use: a tenth of a second of a fresh process."""
+    cache, before a pass with its fallbacks, the page's words to be looked up
+    in one query should jusText read them (:func:`cleaner.library_tables.prime_justext`).
+    Its jusText fallback (on a page with no declared language) would read,
+    join and lowercase all 100 lists on first use: a tenth of a second of a
+    fresh process."""
     from .library_tables import prime_justext
 
     stop_words = prime_justext()
     if stop_words is not None and not passes.stop_words_fetched:
+        tree = passes.tree
         # each text node apart (list items' words are not glued, as in text_content()),
         # but scripts' and styles': jusText reads the page without them
-        stop_words.fetch(" ".join(passes.tree.xpath(_VISIBLE_TEXT)).lower().split())
+        stop_words.fetch_later(lambda: " ".join(tree.xpath(_VISIBLE_TEXT)).lower().split())
         passes.stop_words_fetched = True
 
 

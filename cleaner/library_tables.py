@@ -23,7 +23,9 @@ primed and the libraries build their own.
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import MutableMapping
+from typing import Callable
 
 from .cache import Store, TableFile, caching, data_signature, table
 
@@ -166,13 +168,28 @@ class StopWords:
     looked up in the table once. :meth:`fetch` looks up many in one query.
     Once it has looked up :data:`LOOKED_UP_AT_MOST` words (a long run, a batch's
     worker), it reads the whole table into memory instead, once: the words it
-    looked up would otherwise grow with every page."""
+    looked up would otherwise grow with every page. :meth:`fetch_later` has a
+    page's words looked up when jusText first reads them, if it does."""
 
     LOOKED_UP_AT_MOST = 100_000
 
     def __init__(self, words):
         self._words = words
         self._known: dict[str, bool] = {}  # (a table's words looked up so far)
+        self._later = threading.local()  # (.words: this thread's page's words, fetch_later)
+
+    def fetch_later(self, words: Callable[[], list]) -> None:
+        """:meth:`fetch` ``words()`` when jusText next takes these stop-words in
+        this thread (:func:`_define_stoplist`), not before: a page it does not
+        classify with them is spared finding its words."""
+        self._later.words = words
+
+    def fetch_pending(self) -> None:
+        """:meth:`fetch` the words :meth:`fetch_later` left for this thread, if any."""
+        words = getattr(self._later, "words", None)
+        if words is not None:
+            self._later.words = None
+            self.fetch(words())
 
     def fetch(self, words) -> None:
         if not isinstance(self._words, TableFile):
@@ -210,6 +227,7 @@ def _define_stoplist(stoplist, _original=None):
     """``justext.core.define_stoplist``, which passes a :class:`StopWords` through
     as it is: it holds what the original would make of the union (lowercased words)."""
     if isinstance(stoplist, StopWords):
+        stoplist.fetch_pending()  # (jusText is about to look up a page's words)
         return stoplist
     return _original(stoplist)
 

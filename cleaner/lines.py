@@ -9,7 +9,8 @@ import regex
 
 from .regex_cache import compile as cached_compile  # module patterns from the cache: a quicker start
 
-_WORD = cached_compile(r"\w+")
+#: a word: a run of ``\\w`` (letters, marks and digits of any script, "_")
+WORD = cached_compile(r"\w+")
 #: a letter of any script
 LETTER = cached_compile(r"\p{L}")
 #: a character of the scripts written without spaces between words (Chinese, Japanese)
@@ -167,7 +168,7 @@ def lower_words(text: str) -> list[str]:
     """
     if text.isascii():
         return text.lower().translate(ASCII_NON_WORD).split()
-    return _WORD.findall(text.lower())
+    return WORD.findall(text.lower())
 
 
 def word_count(text: str) -> int:
@@ -176,7 +177,7 @@ def word_count(text: str) -> int:
     C string calls (rule packs' ``max_words`` ask it of many lines)."""
     if text.isascii():
         return len(text.translate(ASCII_NON_WORD).split())
-    return len(_WORD.findall(text))
+    return len(WORD.findall(text))
 
 
 def is_prose(text: str, min_words: int = 8, min_ideographs: int = 20) -> bool:

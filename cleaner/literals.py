@@ -70,7 +70,8 @@ _EXACT_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "f": "\f", "v": "\v", "a": "\
 _ZERO_WIDTH_ESCAPES = set("bBAZmMG")
 _CLASS_ESCAPES = set("dDwWsShHX")  # a character of some class: anything, as far as literals go
 _QUANTIFIER = cached_compile(r"\{(\d*)(?:(,)(\d*))?\}")
-_FLAG_GROUP = cached_compile(r"\(\?([a-zA-Z]*)(?:-([a-zA-Z]*))?([:)])")
+#: a group of inline flags, ``(?i)`` or ``(?i-m:``: (flags on, flags off, ")" or ":")
+FLAG_GROUP = cached_compile(r"\(\?([a-zA-Z]*)(?:-([a-zA-Z]*))?([:)])")
 #: the inline flags that leave literals as :func:`fold` reads them (ignore case,
 #: multi-line, dot-all, Unicode, ASCII, Unicode word boundaries); any other
 #: (verbose, full case, version 1, ...) or a group that only looks like flags
@@ -338,7 +339,7 @@ class _Scanner:
             self.i = end + 1
             return _ANY
         elif s.startswith("(?", i):
-            m = _FLAG_GROUP.match(s, i)
+            m = FLAG_GROUP.match(s, i)
             if not m:
                 raise Unsupported(f"the group {s[i:i + 4]!r}...")
             if not set((m.group(1) or "") + (m.group(2) or "")) <= _KNOWN_FLAGS:

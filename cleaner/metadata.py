@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 import regex
 
-from .lines import _WORD, FULL_STOPS, IDEOGRAPH, LETTER, Line, is_row_shape, reads_unpunctuated, row_shape, word_count
+from .lines import FULL_STOPS, IDEOGRAPH, LETTER, WORD, Line, is_row_shape, reads_unpunctuated, row_shape, word_count
 from .regex_cache import compile as cached_compile  # the long patterns: a quicker start
 
 # How many lines from the top of the body the weaker signals are trusted: a
@@ -283,13 +283,13 @@ def split_site_suffix(title: str) -> tuple[str, str | None]:
 
 def title_key(text: str) -> str:
     """Comparison key for spotting a title repeated in the text."""
-    return " ".join(_WORD.findall(text.casefold()))
+    return " ".join(WORD.findall(text.casefold()))
 
 
 
 
 def _title_words(text: str) -> set[str]:
-    return set(_WORD.findall(text.casefold()))
+    return set(WORD.findall(text.casefold()))
 
 
 def is_title_variant(text: str, title: str) -> bool:
@@ -469,7 +469,7 @@ def topic_words(text: str) -> set[str]:
     """Words that say what a text is about: those of four letters or more, and
     pairs of ideographs (Chinese and Japanese write without spaces)."""
     words = set()
-    for word in set(_WORD.findall(text.casefold())):  # each distinct word once: a long text repeats them
+    for word in set(WORD.findall(text.casefold())):  # each distinct word once: a long text repeats them
         if not word.isascii() and IDEOGRAPH.search(word):
             words.update(word[i : i + 2] for i in range(len(word) - 1))
         elif len(word) >= 4:

@@ -48,7 +48,7 @@ class Passes:
         self._pruned = None  # (is it a forum thread, the tree every fast pass's sequence starts from)
         self._attributes = ""  # the ids and classes of the page's elements, one a line
         self._forum_tree = None  # a forum thread's tree for the recall pass: its comments are its posts
-        self.stop_words_fetched = False  # (cleaner.html: the page's words looked up in jusText's stop-lists)
+        self.stop_words_fetched = False  # (cleaner.html: the page's words left to look up in jusText's stop-lists)
 
     def run(self, settings: dict, with_metadata: bool = False):
         """One pass: (trafilatura's document or None, its text). ``with_metadata``:

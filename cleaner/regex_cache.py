@@ -28,7 +28,7 @@ from array import array
 
 import regex
 
-from .cache import CompileRecorder, Store
+from .cache import Store, recording
 
 _STORE = Store(f"regex-words-{regex.__version__}")
 #: an array type of 32-bit words, those of the engine's programs
@@ -63,13 +63,8 @@ _lock = threading.Lock()
 def _compile_and_record(pattern: str, flags: int) -> tuple[regex.Pattern, tuple | None]:
     from regex import _main
 
-    with _lock:  # the stand-in is global to the regex module while it compiles
-        engine = _main._regex
-        recorder = _main._regex = CompileRecorder(engine)
-        try:
-            compiled = _main._compile(pattern, flags, False, {}, False)
-        finally:
-            _main._regex = engine
+    with recording(_main, "_regex", _lock) as recorder:
+        compiled = _main._compile(pattern, flags, False, {}, False)
     return compiled, recorder.args
 
 

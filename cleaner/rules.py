@@ -95,6 +95,7 @@ from .article import Removal
 from .cache import Store
 from .errors import CleanerError
 from .lines import CLOSING_MARKS, Line, word_count
+from .literals import FLAG_GROUP
 from .regex_cache import compile as cached_compile
 
 # Hostile input meeting a faulty user pattern must not hang a batch job.
@@ -499,8 +500,10 @@ def _compile(pattern: object, where: str, key: str) -> regex.Pattern:
 
 
 # what cased_class_ignoring_case found for each pattern, under this module's own
-# source (a change to the scan is a new cache)
-_CHECKS = Store("rule-checks-" + hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16])
+# source and the flag groups' pattern it reads (a change to the scan is a new cache)
+_CHECKS = Store(
+    "rule-checks-" + hashlib.sha256(Path(__file__).read_bytes() + FLAG_GROUP.pattern.encode()).hexdigest()[:16]
+)
 
 # \p{Lu} and its kin: under IGNORECASE they match every cased letter
 _CASED_ESCAPE = cached_compile(
@@ -508,7 +511,6 @@ _CASED_ESCAPE = cached_compile(
     r"|(?P<lower>Ll|Lower(?:case)?(?:_Letter)?))\}",
     regex.IGNORECASE,
 )
-_GROUP_FLAGS = cached_compile(r"\(\?([a-zA-Z]*)(?:-([a-zA-Z]*))?([:)])")
 
 
 def cased_class_ignoring_case(pattern: regex.Pattern) -> str | None:
@@ -547,7 +549,7 @@ def cased_class_ignoring_case(pattern: regex.Pattern) -> str | None:
                 return source[i:end]
             i = end
         elif char == "(":
-            flags = _GROUP_FLAGS.match(source, i)
+            flags = FLAG_GROUP.match(source, i)
             if source.startswith("(?#", i):  # a comment
                 i = source.find(")", i) + 1 or len(source)
                 continue

@@ -28,7 +28,7 @@ import threading
 import _sre
 from re import _compiler
 
-from .cache import CompileRecorder, Store
+from .cache import Store, recording
 
 #: entries kept at most (and added in a process): a start compiles ~300, and
 #: patterns made from a document's text, should a library make one, must not
@@ -55,12 +55,8 @@ def _cached_compile(p, flags=0):
             return _sre.compile(p, *program)
         except Exception:  # a program this engine refuses: compiled afresh
             pass
-    with _lock:  # the stand-in is global to re's compiler while it compiles
-        recorder = _compiler._sre = CompileRecorder(_sre)
-        try:
-            compiled = original(p, flags)
-        finally:
-            _compiler._sre = _sre
+    with recording(_compiler, "_sre", _lock, engine=_sre) as recorder:
+        compiled = original(p, flags)
     if recorder.args is not None and recorder.args[0] is p and len(_STORE.entries()) < MAX_ENTRIES:
         final_flags, code, *groups = recorder.args[1:]
         _STORE.put(key, (int(final_flags), [int(word) for word in code], *groups))  # (opcodes, flags: int subclasses)

@@ -200,6 +200,7 @@ PLAIN = [
     ["clean", "-r", "packs/a", "--rules", "b.toml", "--rules=c", "a.txt"], ["clean", "--max-size", "0", "a"],
     ["clean", "--max-size=0012", "--no-content-detection", "a"], ["clean", "-o", "-", "a"], ["clean", "", "a"],
     ["clean", "--url", "", "a"], ["clean", "-f", "xml", "a"], ["clean", "--bias", "wild", "a"],
+    ["clean", "--output", "out", "a", "--output=again"],
 ]
 NOT_PLAIN = [
     [], ["--version"], ["explain", "a.txt"], ["clean", "--help"], ["clean", "a", "-h"], ["clean", "--", "-a"],
@@ -225,6 +226,17 @@ def test_a_plain_clean_is_read_as_the_typer_app_reads_it(monkeypatch):
         assert {**defaults, **cli.plain_clean(argv)} == seen[0], argv
     for argv in NOT_PLAIN:
         assert cli.plain_clean(argv) is None, argv
+
+
+def test_every_option_is_among_the_command_lines_read_both_ways():
+    """Both readers take their options from cli.CLEAN_OPTIONS: each of its
+    names (and each keyword of clean_files) must be among PLAIN's, so that the
+    test above reads it both ways."""
+    from cleaner import cli
+
+    given = {word.partition("=")[0] for argv in PLAIN for word in argv}
+    assert {name for option in cli.CLEAN_OPTIONS for name in option.names} <= given
+    assert sorted(option.parameter for option in cli.CLEAN_OPTIONS) == sorted(cli.clean_files.__kwdefaults__)
 
 
 def test_a_plain_clean_fails_as_the_app_does(tmp_path):

@@ -156,6 +156,25 @@ def test_the_cached_stop_words_are_what_justext_makes_of_trafilaturas_union(cach
     assert define(("The", "a"), _original=justext.core.define_stoplist) == frozenset({"the", "a"})
 
 
+def test_a_pages_stop_words_are_looked_up_when_justext_takes_them(cache_dir):
+    import threading
+
+    import justext.core
+
+    library_tables.stop_words()
+    words = library_tables.stop_words()  # (read back: a table file)
+    asked = []
+    words.fetch_later(lambda: asked.append("page") or ["the", "harbour"])
+    other = threading.Thread(target=words.fetch_pending)  # (another thread's page: not this one's words)
+    other.start()
+    other.join()
+    assert asked == [] and not words._known
+    assert library_tables._define_stoplist(words, _original=justext.core.define_stoplist) is words
+    assert asked == ["page"] and words._known == {"the": True, "harbour": False}
+    library_tables._define_stoplist(words, _original=justext.core.define_stoplist)
+    assert asked == ["page"]  # once
+
+
 @pytest.mark.skipif(not (ROOT.parent / "shared" / "bench" / "aeb" / "html").is_dir(), reason="no benchmark pages")
 def test_a_page_cleans_alike_with_the_tables_from_the_cache_or_built(tmp_path):
     """A benchmark page that needs both (no declared language, trafilatura's

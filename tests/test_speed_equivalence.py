@@ -30,9 +30,9 @@ from cleaner.content.features import (
 )
 from cleaner.content.params import _MIN_PROSE_CHARS
 from cleaner.content.words import (
-    _BULLET_CHARS, _SENTENCE_SPLIT, _WORD, _case_value, effective_length, sentences, strip_bullet, words_of,
+    _BULLET_CHARS, _SENTENCE_SPLIT, _case_value, effective_length, sentences, strip_bullet, words_of,
 )
-from cleaner.lines import CLOSING_MARKS, IDEOGRAPH, LETTER, SENTENCE_MARKS, ends_sentence, is_prose, word_count
+from cleaner.lines import CLOSING_MARKS, IDEOGRAPH, LETTER, SENTENCE_MARKS, WORD, ends_sentence, is_prose, word_count
 
 # the fast sentence-end test's definition as a regex: a sentence mark, then
 # only closing quotes, brackets and spaces ("Er sagte: „Ja. “")
@@ -98,8 +98,8 @@ def test_effective_length_and_words(text):
     ideograph = IDEOGRAPH
     wide = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")  # each counts twice
     assert effective_length(text) == len(text) + len(wide.findall(text))
-    plain = [t for t in _WORD.findall(text.lower()) for _ in range(max(1, len(ideograph.findall(t)) // 2))]
-    assert words_of(text) == (plain if ideograph.search(text) else _WORD.findall(text.lower()))
+    plain = [t for t in WORD.findall(text.lower()) for _ in range(max(1, len(ideograph.findall(t)) // 2))]
+    assert words_of(text) == (plain if ideograph.search(text) else WORD.findall(text.lower()))
 
 
 _ANY_SENTENCE_MARK = regex.compile("[" + regex.escape(SENTENCE_MARKS) + "]")
@@ -110,7 +110,7 @@ def plain_is_prose(text: str, min_words: int, min_ideographs: int) -> bool:
     text = text.strip()
     if not _ANY_SENTENCE_MARK.search(text):
         return False
-    words = len(_WORD.findall(text))
+    words = len(WORD.findall(text))
     return words >= min_words or (len(text) >= 40 and words <= len(text) / 15) or len(IDEOGRAPH.findall(text)) >= min_ideographs
 
 
@@ -121,7 +121,7 @@ _PROSE_LIKE = st.lists(st.sampled_from(["The", "bridge", "opened", "x" * 20, "�
 @settings(max_examples=600, deadline=None)
 @given(texts | _PROSE_LIKE | st.text(alphabet=st.characters(max_codepoint=127), max_size=60), st.integers(0, 9), st.integers(-1, 21))
 def test_word_count_and_is_prose(text, min_words, min_ideographs):
-    assert word_count(text) == len(_WORD.findall(text))
+    assert word_count(text) == len(WORD.findall(text))
     assert is_prose(text, min_words, min_ideographs) == plain_is_prose(text, min_words, min_ideographs)
     assert is_prose(text) == plain_is_prose(text, 8, 20)
 
@@ -131,7 +131,7 @@ def test_word_count_and_is_prose(text, min_words, min_ideographs):
 def test_sentence_key(text):
     from cleaner.content.repeated import _sentence_key
 
-    assert _sentence_key(text) == " ".join(_WORD.findall(text.casefold()))
+    assert _sentence_key(text) == " ".join(WORD.findall(text.casefold()))
 
 
 def plain_capitalised_share(text: str) -> float:

@@ -13,6 +13,7 @@ from typing import NamedTuple, Sequence
 
 import regex
 
+from ..lines import WORD
 from ..literals import LiteralScreen, patterns_screen
 from ..metadata import labels_a_field
 from ..regex_cache import compile as cached_compile
@@ -22,7 +23,6 @@ from .dates import _COMMENT_STAMP
 from .features import Line, describe  # noqa: F401  (describe: the examples')
 from .params import BIASES, Params  # noqa: F401  (BIASES: the examples')
 from .region import best_region, region_score
-from .words import _WORD
 
 # Lines that end an article when they stand alone ("Related articles",
 # "Comments (3)"): the end_marker rules of rules/markers.toml, one per
@@ -218,7 +218,7 @@ def stamp_signature(text: str, match: regex.Match) -> str:
     False
     """
     shape = regex.sub(r"\d+", "0", regex.sub(r"\p{L}+", "a", match.group()))
-    before = _WORD.findall(text[max(0, match.start() - 40) : match.start()])
+    before = WORD.findall(text[max(0, match.start() - 40) : match.start()])
     if not before or not before[-1][:1].islower():
         return f"| {shape}"
     return f"{before[-1].lower()} {shape}"

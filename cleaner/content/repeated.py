@@ -6,15 +6,15 @@ from __future__ import annotations
 import itertools
 from typing import Sequence
 
-from ..lines import lower_words
-from .words import _WORD, sentences
+from ..lines import WORD, lower_words
+from .words import sentences
 
 
 def _sentence_key(sentence: str) -> str:
     """The words of ``sentence`` (``\\w+``), case-folded, one space between them."""
     if sentence.isascii():  # casefold is lower there
         return " ".join(lower_words(sentence))
-    return " ".join(_WORD.findall(sentence.casefold()))
+    return " ".join(WORD.findall(sentence.casefold()))
 
 
 def repeated_text(texts: Sequence[str], min_chars: int = 40, min_run: int = 2) -> list[int]:

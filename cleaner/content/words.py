@@ -8,7 +8,6 @@ import regex
 from ..lines import CLOSING_MARKS, IDEOGRAPH, LETTER, SENTENCE_MARKS, lower_words
 from ..regex_cache import compile as cached_compile
 
-_WORD = cached_compile(r"\w+")
 _MARKS = regex.escape(SENTENCE_MARKS)  # of every script: "।" ends a Hindi or Bengali sentence
 _CLOSING = regex.escape(CLOSING_MARKS)
 
