@@ -397,6 +397,27 @@ def test_a_recipes_ingredients_and_steps_stay_with_its_story():
     assert "Egg noodle soup" not in kept and NOISE["menu"][1] not in kept
 
 
+def test_a_forums_replies_are_its_content_not_a_comment_thread():
+    # each post under an author block laid out alike, the first post's too:
+    # the thread is what the page is about
+    posts = [
+        "Pepe sleeps in my bedroom at night, and for some days now there has been dirt on his blanket every morning. I have washed it twice, and still the crumbs come back, so I wonder where he has been.",
+        "Has he got mites in his ears? One of our first cats had them, and that was when the black crumbs appeared. The vet gave us drops for a week, and after that the crumbs were gone for good.",
+        "Mine brings in all sorts of things from outside because of his long fur, but he is not dirty at the moment. When I tried to brush him yesterday he ran off and hid under the bed all evening.",
+        "Then it really is strange, because his fur is short and he does not look dirty at all in the evening. Maybe he digs in a flower pot at night when nobody is watching him, who knows.",
+        "Yesterday I combed him with the flea comb, and the crumbs turned red in water, so it was fleas after all. The blankets are in the washing machine now, and we will see the vet again.",
+    ]
+    lines = NOISE["menu"] + ["", "Dirt in the cat's fur every night", ""]
+    for number, post in enumerate(posts):
+        lines += [f"member{number}", "Expert member", "Member since", f"{number + 3} June 2014", "Posts",
+                  f"{number + 200}", f"{number + 20} September 2018", f"#{number + 1}", "", post, ""]
+        if not number:  # the question, at more length than the answers
+            lines += [posts[0].replace("Pepe", "He").replace("my bedroom", "the bedroom"), ""]
+    removed = {index for index, _, _ in detect(lines, language="en")}
+    for post in posts:
+        assert lines.index(post) not in removed
+
+
 def test_article_printed_three_times_is_no_thread_of_its_own():
     # one sentence with "ten years ago" in three copies of the article is one
     # header, not a thread: nothing after its first copy is cut for it

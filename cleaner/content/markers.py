@@ -277,12 +277,40 @@ def thread_start(texts: Sequence[str], weights: Sequence[float], params: Params,
             index > after and remaining[signature] >= params.min_thread_stamps
             and following is not None and following - index <= params.thread_gap
         ):
+            # a forum's thread: the article is its first post, under a header
+            # alike laid out as the replies' are ("Mitglied seit", "Beiträge")
+            own = max((other for other, alike in headers[:position] if alike == signature and other <= after), default=None)
+            if own is not None and after - own <= params.thread_gap and same_layout(texts, own, index):
+                return None
             head = list(weights[:index])
             start, end = best_region(head)
             if region_score(head, start, end) >= params.thread_prose:
                 return index
         remaining[signature] -= 1
     return None
+
+
+def same_layout(texts: Sequence[str], first: int, second: int, around: int = 12, shared: int = 2) -> bool:
+    """Whether the headers at lines ``first`` and ``second`` are laid out
+    alike: at least ``shared`` of the short labels among the ``around``
+    lines above each (and the line under it) are the same, as a forum prints
+    each post's author block ("Forenprofi", "Mitglied seit", "Beiträge").
+    A byline's lines and a comment's share no such labels.
+
+    >>> post = ["Pepemaus", "Forenprofi", "Mitglied seit", "28. Juni 2014", "Beiträge", "2.206", "27. September 2018"]
+    >>> reply = ["yellowkitty", "Forenprofi", "Mitglied seit", "12. Juni 2017", "Beiträge", "1.158", "28. September 2018"]
+    >>> same_layout(post + ["Hallo, ..."] + reply, 6, 14)
+    True
+    >>> same_layout(["Von Hans Meier", "Politik", "27.09.2018", "Der Rat ...", "Klaus M.", "28.09.2018", "Antworten"], 2, 5)
+    False
+    """
+    def labels(start: int, at: int) -> set[str]:
+        return {
+            text for text in texts[max(0, start, at - around): at + 2]
+            if text and len(text) <= 30 and not _STAMP_DIGITS.search(text) and any(c.isalpha() for c in text)
+        }
+    # (the second header's lines start below the first's)
+    return len(labels(0, first) & labels(first + 2, second)) >= shared
 
 
 def weak_end(cut: int, described: Sequence[Line], running: Sequence[bool]) -> bool:
