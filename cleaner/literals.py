@@ -75,7 +75,6 @@ class FoldedLines(NamedTuple):
         return bisect_right(self.starts, position) - 1
 
 
-
 def fold_lines(lines: Sequence[str], folding: Callable[[str], str] = fold) -> FoldedLines | None:
     """``lines`` folded by ``folding`` in one call, on their join: a fold reads
     each character on its own, so the join of their folds, and a search of it
@@ -439,7 +438,7 @@ class LiteralScreen:
         self._automaton = None
         if owners:
             automaton = ahocorasick.Automaton()
-            for literal, keys in owners.items():  # (its length: where a hit in a join of lines starts)
+            for literal, keys in owners.items():  # (and its length: where a hit in a join of lines starts)
                 automaton.add_word(literal, (frozenset(keys), len(literal)))
             automaton.make_automaton()
             self._automaton = automaton
@@ -472,14 +471,16 @@ class LiteralScreen:
         >>> screen = LiteralScreen({"related": frozenset({"related"}), "more": frozenset({"more"})})
         >>> [sorted(keys) for keys in screen.candidates_each(["Home", "More RELATED", "", "related"])]
         [[], ['more', 'related'], [], ['related']]
+        >>> LiteralScreen({"glued": frozenset({"a\\nb"})}).candidates_each(["xa", "bx"])  # no line holds it
+        [frozenset(), frozenset()]
         """
         folded = fold_lines(lines, self.fold) if self._automaton is not None else None
         if folded is None:  # no literals, or a line holding a line break
             return [self.candidates(line) for line in lines]
         found = [self.always] * len(lines)
         for end, (keys, size) in self._automaton.iter(folded.text):
-            index = folded.line_at(end)
-            if end - size + 1 >= folded.starts[index]:  # in that line, not across its break
+            if "\n" not in folded.text[end - size + 1 : end + 1]:  # within a line, not across a break
+                index = folded.line_at(end)
                 found[index] = found[index] | keys
         return found
 
