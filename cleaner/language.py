@@ -214,7 +214,9 @@ def vote(lines: Sequence[str]) -> Vote:
     for text, tokens in zip(lines, tokenized):
         # (an ASCII line holds no letter of a script written without spaces)
         unspaced = not text.isascii() and _UNSPACED.search(text)
-        found = [] if len(tokens) < MIN_VOTING_WORDS or unspaced else [index[t] for t in tokens if t in index]
+        found = [] if len(tokens) < MIN_VOTING_WORDS or unspaced else [
+            languages for t in tokens if (languages := index.get(t)) is not None
+        ]
         hits = Counter(chain.from_iterable(found))
         # the language with the most hits, the first of _voters() on a tie: the
         # highest count, then the lowest index holding it (two C loops, not a

@@ -28,9 +28,10 @@ True
 from __future__ import annotations
 
 import hashlib
-from itertools import product
+from bisect import bisect_right
+from itertools import accumulate, product
 from pathlib import Path
-from typing import Callable, Iterable, Mapping
+from typing import Callable, Iterable, Mapping, NamedTuple, Sequence
 
 import regex
 
@@ -60,6 +61,35 @@ def fold(text: str) -> str:
     if "İ" not in text and "ı" not in text:  # most lines: the table changes nothing (and costs most)
         return text.casefold()
     return text.translate(_FOLD_FIRST).casefold()
+
+
+class FoldedLines(NamedTuple):
+    """Lines folded as one text (:func:`fold_lines`): ``text`` is their folds
+    joined by line breaks, ``starts`` where each of them begins in it."""
+
+    text: str
+    starts: list[int]
+
+    def line_at(self, position: int) -> int:
+        """The index of the line holding the character at ``position`` of ``text``."""
+        return bisect_right(self.starts, position) - 1
+
+
+def fold_lines(lines: Sequence[str], folding: Callable[[str], str] = fold) -> FoldedLines | None:
+    """``lines`` folded by ``folding`` in one call, on their join: a fold reads
+    each character on its own, so the join of their folds, and a search of it
+    finds in which line each hit lies. None when a line holds a line break
+    (the lines could not be told apart in the join).
+
+    >>> folded = fold_lines(["Straße", "", "Ok"])
+    >>> folded.text.split(), folded.starts, folded.line_at(9)
+    (['strasse', 'ok'], [0, 8, 9], 2)
+    """
+    text = folding("\n".join(lines))
+    parts = text.split("\n")
+    if len(parts) != len(lines):
+        return None
+    return FoldedLines(text, list(accumulate((len(part) + 1 for part in parts[:-1]), initial=0)))
 
 
 class Unsupported(Exception):
@@ -409,8 +439,8 @@ class LiteralScreen:
         self._automaton = None
         if owners:
             automaton = ahocorasick.Automaton()
-            for literal, keys in owners.items():
-                automaton.add_word(literal, frozenset(keys))
+            for literal, keys in owners.items():  # (and its length: where a hit in a join of lines starts)
+                automaton.add_word(literal, (frozenset(keys), len(literal)))
             automaton.make_automaton()
             self._automaton = automaton
 
@@ -431,8 +461,28 @@ class LiteralScreen:
         if self._automaton is None:
             return self.always
         found = self.always
-        for _, keys in self._automaton.iter(self.fold(text)):
+        for _, (keys, _) in self._automaton.iter(self.fold(text)):
             found = found | keys
+        return found
+
+    def candidates_each(self, lines: Sequence[str]) -> list[frozenset]:
+        """:meth:`candidates` of each of ``lines``, from one pass of the
+        automaton over all of them (:func:`fold_lines`), not a call per line.
+
+        >>> screen = LiteralScreen({"related": frozenset({"related"}), "more": frozenset({"more"})})
+        >>> [sorted(keys) for keys in screen.candidates_each(["Home", "More RELATED", "", "related"])]
+        [[], ['more', 'related'], [], ['related']]
+        >>> LiteralScreen({"glued": frozenset({"a\\nb"})}).candidates_each(["xa", "bx"])  # no line holds it
+        [frozenset(), frozenset()]
+        """
+        folded = fold_lines(lines, self.fold) if self._automaton is not None else None
+        if folded is None:  # no literals, or a line holding a line break
+            return [self.candidates(line) for line in lines]
+        found = [self.always] * len(lines)
+        for end, (keys, size) in self._automaton.iter(folded.text):
+            if "\n" not in folded.text[end - size + 1 : end + 1]:  # within a line, not across a break
+                index = folded.line_at(end)
+                found[index] = found[index] | keys
         return found
 
 

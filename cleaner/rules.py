@@ -803,7 +803,15 @@ class LineScreen:
         """The ids of the rules that fully match the (stripped, non-empty)
         line ``text``: the line rules' in their order, then the first
         ``end_marker`` rule whose heading labels a link or a list there."""
-        candidates = self._screen.candidates(text)
+        return self._matched(text, self._screen.candidates(text), self._keyword_screen.candidates(text))
+
+    def match_each(self, texts: Sequence[str]) -> list[list[str]]:
+        """:meth:`match` of each of ``texts``, each screen reading all of them
+        in one pass (:meth:`~cleaner.literals.LiteralScreen.candidates_each`)."""
+        return list(map(self._matched, texts, self._screen.candidates_each(texts), self._keyword_screen.candidates_each(texts)))
+
+    def _matched(self, text: str, candidates: frozenset, keyed_candidates: frozenset) -> list[str]:
+        """:meth:`match`, given what the two screens found in ``text``."""
         ids: list[str] = []
         if len(text) <= self.short:
             if self._open:
@@ -812,7 +820,7 @@ class LineScreen:
             ids += [plain[k].id for k in sorted(candidates) if k < first_label and matches_line(plain[k], text)]
             if self.keyed:
                 keyed = self.keyed
-                ids += [keyed[k].id for k in sorted(self._keyword_screen.candidates(text)) if matches_line(keyed[k], text)]
+                ids += [keyed[k].id for k in sorted(keyed_candidates) if matches_line(keyed[k], text)]
         for k in sorted(candidates):
             if k >= self._first_label:
                 # one removal per line: the first pack's rule that knows the heading ("Tags")
@@ -919,15 +927,11 @@ class RuleSet:
         if not screen.rules:
             return matched
         limit = screen.limit
-        seen: dict[str, list[str]] = {}
-        for i, line in enumerate(lines):
-            text = line.stripped
-            if not text or len(text) > limit:
-                continue
-            ids = seen.get(text)
-            if ids is None:
-                ids = seen[text] = screen.match(text)
-            for rule_id in ids:
+        texts = [line.stripped for line in lines]
+        tried = [text for text in dict.fromkeys(texts) if text and len(text) <= limit]
+        found = dict(zip(tried, screen.match_each(tried)))
+        for i, text in enumerate(texts):
+            for rule_id in found.get(text, ()):
                 matched.setdefault(rule_id, []).append(i)
         return matched
 

@@ -145,6 +145,13 @@ def plain_capitalised_share(text: str) -> float:
 
 
 @settings(max_examples=600, deadline=None)
+@given(texts | st.text(alphabet=st.sampled_from("aZ éÉ Дж ǅ\t\n\u3000"), max_size=40))
+def test_capitalised_after_lower(text):
+    # the plain form: the look-behind before the space, every match's group read
+    plain = [m.group(1).lower() for m in regex.finditer(r"(?<=\p{Ll}) (\p{Lu}\p{Ll}+)\b", text)]
+    assert _capitalised_after_lower(text) == plain
+
+
 @given(texts)
 def test_capitalised_share(text):
     assert capitalised_share(text) == plain_capitalised_share(text)

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import json
 import math
+import operator
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -51,6 +52,8 @@ FEATURES = (
 # the own columns a neighbour's are copied from (see FEATURES)
 _NEIGHBOUR_COLUMNS = tuple(FEATURES.index(name[len("previous_"):]) for name in FEATURES if name.startswith("previous_"))
 _NO_NEIGHBOUR = [-1.0] * len(_NEIGHBOUR_COLUMNS)
+# a row's class columns, by its class
+_CLASS_COLUMNS = {cls: [float(cls == name) for name in _CLASSES] for cls in _CLASSES}
 
 
 def line_features(
@@ -109,17 +112,21 @@ def line_features(
         line, cls = described[index], classes[index]
         windows = []
         for radius in (2, 5, 10):
-            first, last = max(0, rank - radius), min(len(nonblank), rank + radius + 1)
+            first, last = max(0, rank - radius), min(lines_count, rank + radius + 1)
             windows += [(good_sum[last] - good_sum[first]) / (last - first),
                         (prose_sum[last] - prose_sum[first]) / ((length_sum[last] - length_sum[first]) or 1)]
-        inside = any(first <= index < last for first, last in regions)
+        inside = False
+        for first, last in regions:  # a loop: any() over a generator costs more, per row
+            if first <= index < last:
+                inside = True
+                break
         distance = 0 if start <= index < end else (start - index if index < start else index - end + 1)
         rule = why.get(index, "")
         text = line.text
         rows[index] = [
             math.log1p(line.length), min(line.stop_density / threshold, 5.0) if threshold else 0.0, float(line.sentence_end), float(line.repeated),
             line.capitalised, math.log1p(line.words), math.log1p(line.longest_sentence), float(line.notice),
-            float(line.glued_items), *[float(cls == name) for name in _CLASSES],
+            float(line.glued_items), *(_CLASS_COLUMNS.get(cls) or [float(cls == name) for name in _CLASSES]),
             float(is_marker[index]), float(running[index]), (weights[index] or 0.0) / 100.0,
             rank / lines_count, before[index] / total, (total - before[index + 1]) / total,
             *windows,
@@ -129,16 +136,16 @@ def line_features(
             float(text.endswith(("...", "…"))), sum(map(str.isdigit, text)) / (len(text) or 1),
             float(index < start), float(index >= end),
         ]
-    neighbours = {}
-    for rank in ranks:
-        for near in (rank - 1, rank + 1):
-            other = rows[nonblank[near]] if 0 <= near < len(nonblank) else None
-            neighbours[rank, near] = [other[column] for column in _NEIGHBOUR_COLUMNS] if other else _NO_NEIGHBOUR
+    # each row's own columns a neighbour's row copies, once per row
+    own = {rank: list(_neighbour_columns(rows[nonblank[rank]])) for rank in described_ranks}
     out: list[list[float] | None] = [None] * count
     for rank in ranks:
         index = nonblank[rank]
-        out[index] = rows[index] + neighbours[rank, rank - 1] + neighbours[rank, rank + 1]
+        out[index] = rows[index] + own.get(rank - 1, _NO_NEIGHBOUR) + own.get(rank + 1, _NO_NEIGHBOUR)
     return out
+
+
+_neighbour_columns = operator.itemgetter(*_NEIGHBOUR_COLUMNS)
 
 
 class LineModel:
