@@ -539,10 +539,32 @@ def _fall_back(passes, body: str, precise: str | None) -> tuple[str, str | None]
     other = default if precise is None else _combine(precise, default)[0]
     if _chars(other) <= FALLBACK_GAIN * own:
         return body, None
+    if own and not _shares_lines(body, other):
+        # the default extraction went to another part of the page: two
+        # extractions disagree on where the article is, so both are kept,
+        # in the page's order
+        page_text = _norm(passes.tree.text_content())
+        first = [_norm(next((line for line in text.splitlines() if _norm(line)), "")) for text in (body, other)]
+        at = [page_text.find(line) if line else -1 for line in first]
+        both = "\n".join([body, other] if 0 <= at[0] <= at[1] or at[1] < 0 else [other, body])
+        return both, (
+            f"the own passes kept {100 * own / page:.0f} % of the page's text, the default extraction"
+            f" {100 * _chars(other) / page:.0f} % elsewhere on the page: both are kept"
+        )
     return other, (
         f"the own passes kept {100 * own / page:.0f} % of the page's text, the default extraction"
         f" {100 * _chars(other) / page:.0f} %: the default extraction is used"
     )
+
+
+def _shares_lines(body: str, other: str) -> bool:
+    """Whether any line of ``body`` (its words) is in ``other``.
+
+    >>> _shares_lines("Snow on the panels.\\nThe weight.", "Menu\\nThe weight.")
+    True
+    """
+    kept = " " + " ".join(_norm(line) for line in other.splitlines()) + " "
+    return any(f" {line} " in kept for line in map(_norm, body.splitlines()) if line)
 
 
 # ---------------------------------------------------------------- choosing a pass

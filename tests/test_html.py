@@ -6,6 +6,7 @@ import codecs
 import gzip
 import json
 import pickle
+import types
 from pathlib import Path
 
 import pytest
@@ -312,6 +313,28 @@ def test_the_pipeline_keeps_the_article_the_own_passes_lose():
     assert article.title == "Old grain quay to be rebuilt"
     assert _QUAY[0] in article.text and _QUAY[-1] in article.text
     assert "Most read" not in article.text and "Night ferry returns" not in article.text
+
+
+def test_a_default_extraction_from_elsewhere_on_the_page_is_kept_beside_the_own_passes(monkeypatch):
+    # the own passes kept little of a long page, and trafilatura's default
+    # extraction found more text, but none of theirs: two extractions disagree
+    # on where the article is, so both stay, in the page's order
+    import lxml.html
+
+    from cleaner import html
+
+    story = "Snow on the solar panels weighs on the modules.\nExperts warn that the frames may bend."
+    sidebar = "\n".join(f"Teaser number {k} about another topic entirely" for k in range(12))
+    tree = lxml.html.fromstring(f"<html><body><p>{story}</p><div>{sidebar}</div></body></html>")
+    monkeypatch.setattr(html, "_page_chars", lambda tree: 5000)
+    monkeypatch.setattr(html, "_run", lambda passes, settings, **kw: (None, sidebar))
+    passes = types.SimpleNamespace(tree=tree)
+    text, note = html._fall_back(passes, story, story)
+    assert text == story + "\n" + sidebar and "both are kept" in note
+    # where the default extraction holds the own passes' text, it replaces it (more of the same)
+    monkeypatch.setattr(html, "_run", lambda passes, settings, **kw: (None, story + "\n" + sidebar))
+    text, note = html._fall_back(passes, story, None)
+    assert text == story + "\n" + sidebar and "is used" in note
 
 
 def test_a_page_the_passes_agree_on_runs_no_fallback():
