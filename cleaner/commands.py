@@ -210,8 +210,8 @@ def rules_test(
         typer.echo(f"FAIL {failure.describe()}", err=True)
     for rule in ruleset.rules:
         # a heading rule removes nothing: its examples are headings it must read (markers)
-        wanted = "markers" if rule.kind in HEADING_KINDS else "fail"
-        if not (rule.markers if rule.kind in HEADING_KINDS else rule.fails) or not rule.passes:
+        wanted, given = ("markers", rule.markers) if rule.kind in HEADING_KINDS else ("fail", rule.fails)
+        if not given or not rule.passes:
             typer.echo(f"WARN {rule.id}: needs at least one {wanted} and one pass example", err=True)
     typer.echo(f"{len(ruleset.rules)} rules, {examples} examples: {examples - len(failures)} passed, {len(failures)} failed")
     if failures:

@@ -544,7 +544,7 @@ def _fall_back(passes, body: str, precise: str | None) -> tuple[str, str | None]
         # extractions disagree on where the article is, so both are kept,
         # in the page's order
         page_text = _norm(passes.tree.text_content())
-        first = [_norm(next((line for line in text.splitlines() if _norm(line)), "")) for text in (body, other)]
+        first = [next((line for line in map(_norm, text.splitlines()) if line), "") for text in (body, other)]
         at = [page_text.find(line) if line else -1 for line in first]
         both = "\n".join([body, other] if 0 <= at[0] <= at[1] or at[1] < 0 else [other, body])
         return both, (
@@ -563,7 +563,7 @@ def _shares_lines(body: str, other: str) -> bool:
     >>> _shares_lines("Snow on the panels.\\nThe weight.", "Menu\\nThe weight.")
     True
     """
-    kept = " " + " ".join(_norm(line) for line in other.splitlines()) + " "
+    kept = _word_stream(other)
     return any(f" {line} " in kept for line in map(_norm, body.splitlines()) if line)
 
 
@@ -580,6 +580,13 @@ LEAD_WORDS = 12
 
 def _norm(line: str) -> str:
     return " ".join(_WORD.findall(line.lower()))
+
+
+def _word_stream(text: str) -> str:
+    """The words of ``text``'s lines as one stream, a space at each end: a
+    line (:func:`_norm`) is in it when `` {line} `` is, however the passes
+    broke their lines."""
+    return " " + " ".join(_norm(line) for line in text.splitlines()) + " "
 
 
 def _combine(precise: str, recall: str) -> tuple[str, bool]:
@@ -603,7 +610,7 @@ def _combine(precise: str, recall: str) -> tuple[str, bool]:
     if not (0.5 * len(recall) <= len(precise) <= len(recall)):
         return recall, False
     # the passes may break lines differently, so compare word streams, not lines
-    kept = " " + " ".join(_norm(line) for line in precise.splitlines()) + " "
+    kept = _word_stream(precise)
     lines = recall.splitlines()
     hits = [k for k, line in enumerate(lines) if _WORD.search(line) and f" {_norm(line)} " in kept]
     if not hits:

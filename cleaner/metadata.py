@@ -66,23 +66,25 @@ _DATE_PATTERNS = [
 ]
 # what every pattern's year holds: a line without it holds no date (parse_date)
 _YEAR_ANYWHERE = cached_compile(r"(?:19|20)\d\d")
+# Words that name a date ("Published", "Stand"): on a date line, and in a
+# label that names the text's own date ("News date:", see labels_a_field)
+_DATE_NAMES = (
+    "published|updated|posted|last updated|modified|created|date|publié|mis à jour|veröffentlicht|aktualisiert|"
+    "publicado|actualizado|pubblicato|aggiornato|опубликовано|обновлено"
+)
 # Words that may stand around a date on a date line ("Published: ... GMT").
 _DATE_LINE_WORDS = cached_compile(
-    r"(?i)\b(?:published|updated|posted|last updated|modified|created|date|on|at|by|am|pm|"
-    r"gmt|utc|bst|cet|cest|est|edt|pst|pdt|ist|publié|mis à jour|le|veröffentlicht|aktualisiert|am|"
-    r"um|uhr|publicado|actualizado|el|às|pubblicato|aggiornato|il|alle|опубликовано|обновлено|"
+    rf"(?i)\b(?:{_DATE_NAMES}|on|at|by|am|pm|gmt|utc|bst|cet|cest|est|edt|pst|pdt|ist|le|am|um|uhr|el|às|il|alle|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\b"
 )
 
 # a field's label before a colon at the start of a line ("Deadline: 15 March 2020")
 _LABEL = cached_compile(r"^\s*(\p{L}[\p{L}\s.'’-]{0,40}?)\s*:\s")
-# words by which a label names the text's own date ("News date:", "Stand:")
+# the words by which a label names the text's own date, besides those of a date line
 _DATE_LABELS = cached_compile(
-    r"(?i)\b(?:published|updated|posted|modified|created|date|datum|data|dato|fecha|stand|erstellt|"
-    r"geändert|veröffentlicht|aktualisiert|publié|mis à jour|publication|publicado|actualizado|atualizado|"
-    r"publicación|publicação|pubblicato|aggiornato|opublikowano|aktualizacja|gepubliceerd|geplaatst|"
-    r"bijgewerkt|publicerad|publiceret|publisert|julkaistu|publikováno|publicat|tarih|yayınlanma|"
-    r"опубликовано|обновлено|дата)\b"
+    rf"(?i)\b(?:{_DATE_NAMES}|datum|data|dato|fecha|stand|erstellt|geändert|publication|atualizado|publicación|"
+    r"publicação|opublikowano|aktualizacja|gepubliceerd|geplaatst|bijgewerkt|publicerad|publiceret|publisert|"
+    r"julkaistu|publikováno|publicat|tarih|yayınlanma|дата)\b"
 )
 
 # what a date or time line may hold besides its words: clock times, punctuation, numbers

@@ -14,6 +14,7 @@ its menu-like lines as lines of a list.
 from __future__ import annotations
 
 import functools
+from itertools import islice
 from typing import Mapping, Sequence
 
 import regex
@@ -28,6 +29,7 @@ def section_headings() -> dict[str, regex.Pattern]:
     """The headings of ``rules/sections.toml``'s section_heading rules, by
     part: loaded on first use (a page dump's; an extracted article needs none)."""
     return RuleSet.load([default_rules_dir() / "sections.toml"]).section_headings()
+
 
 # an ingredient's line opens with its quantity ("120g noodles", "1 Pck. Zucker", "½ cup milk")
 _QUANTITY = cached_compile(r"(?i)(?:\d|[½¼¾⅓⅔⅛]|some |a pinch|pinch |etwas |eine? prise |ca\. )")
@@ -80,5 +82,6 @@ def recipe_span(
 
 
 def _has_quantities(texts: Sequence[str], classes: Sequence[str], heading: int, window: int, min_items: int) -> bool:
-    below = [index for index in range(heading + 1, len(texts)) if classes[index] != BLANK][:window]
+    """Whether ``min_items`` of the ``window`` lines under ``heading`` open with a quantity."""
+    below = islice((index for index in range(heading + 1, len(texts)) if classes[index] != BLANK), window)
     return sum(1 for index in below if _QUANTITY.match(texts[index])) >= min_items
