@@ -1222,3 +1222,24 @@ def test_an_article_that_gives_the_same_date_in_several_paragraphs_is_not_a_comm
     for paragraph in paragraphs:
         assert paragraph in kept
     assert "Impressum" not in kept
+
+
+def test_lists_under_a_subheading_and_their_lead_ins_stay_with_the_article():
+    # the article goes on below its last paragraph with a subheading, a
+    # sentence announcing a list, the list, then a second announced list
+    prose = [
+        "The Japanese idea of ikigai asks what you love, what you are good at and what the world needs from you.",
+        "Those who keep their ikigai in mind are said to live longer, because much of the daily stress falls away.",
+    ]
+    first = ["Take time for dreams", "Stay active", "Look after yourself", "Avoid the traps of stress",
+             "Practise gratitude", "Live in a community"]
+    second = ["Does it give me energy?", "Does it make me want to get up?", "Does it feel right?"]
+    lines = NOISE["menu"] + ["", "Ikigai makes you happier", ""] + [line for text in prose for line in (text, "")]
+    lines += ["The ten principles of ikigai", "",
+              "In her book the author describes the practice of this Japanese idea of happiness in ten points:", "",
+              *first, "", "With the following questions you can test whether something is part of your ikigai:", "",
+              *second, "", "Related", "Ten habits of happy people", "Why we sleep badly", "The best new gadgets"]
+    kept = kept_text(lines, detect(lines, language="en"))
+    for line in prose + first + second:
+        assert line in kept
+    assert "Why we sleep badly" not in kept

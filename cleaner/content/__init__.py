@@ -257,13 +257,17 @@ def detect(
         # a run-on page has no blank line to end an unnumbered list: only a
         # numbered one (its items put on lines of their own) is followed
         run_on = params.max_sentence_chars is not None
-        listed = list_after_lead_in(
+        while listed := list_after_lead_in(
             end, end_of_page, classes, described, is_marker, threshold if has_stops else 0.0, numbered_only=run_on
-        )
-        for index in listed:
-            classes[index] = SHORT  # kept inside the article, menu-like as it reads
-        if listed:
+        ):
+            # a list, and the next one a sentence under it announces, and so on
+            for index in listed:
+                classes[index] = SHORT  # kept inside the article, menu-like as it reads
             end = max(end, listed[-1] + 1)
+            if params.extend_with_sentences:
+                _, end = extend_region(
+                    start, end, end_of_page, classes, described, is_marker, threshold, params, has_stops, labels
+                )
     if article or paragraphs or starts_clean(
         classes, described, is_marker, region_start, params.clean_head_lines, params.clean_head_chars, labels
     ):

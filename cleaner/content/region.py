@@ -223,7 +223,8 @@ def list_after_lead_in(
     end: int, end_of_page: int, classes: Sequence[str], described: Sequence[Line], is_marker: Sequence[bool],
     threshold: float, min_lead_in_chars: int = 20, max_details: int = 2, numbered_only: bool = False,
 ) -> list[int]:
-    """The lines of a list that a sentence at the region's end introduces.
+    """The lines of a list that a sentence at the region's end introduces
+    (or the first below it, maybe under a subheading: "The ten principles").
 
     Products, steps or names listed under "Ecco le offerte da non perdere:"
     are the article's, however menu-like.  The lead-in is a real sentence
@@ -245,10 +246,12 @@ def list_after_lead_in(
 
     lead_in = previous_non_blank_index(classes, end)
     if lead_in is None or not introduces(lead_in):
-        lead_in = end
-        while lead_in < end_of_page and classes[lead_in] == BLANK:
-            lead_in += 1
-        if lead_in >= end_of_page or classes[lead_in] not in (SHORT, BAD) or not introduces(lead_in):
+        # the first line below the region, or the one under a subheading there
+        below = [index for index in range(end, end_of_page) if classes[index] != BLANK][:2]
+        if len(below) == 2 and not _subheading(below[0], classes, described, is_marker):
+            below = below[:1]
+        lead_in = next((index for index in below if classes[index] in (SHORT, BAD) and introduces(index)), None)
+        if lead_in is None:
             return []
     items: list[int] = []
     last_number, last_numbered, details = 0, None, 0
@@ -272,7 +275,13 @@ def list_after_lead_in(
         items = items[: last_numbered + 1]  # what follows the last item is not the list's
     elif numbered_only:
         return []
-    return ([lead_in] if lead_in >= end else []) + items
+    return [index for index in range(end, lead_in + 1) if classes[index] != BLANK] + items
+
+
+def _subheading(index: int, classes: Sequence[str], described: Sequence[Line], is_marker: Sequence[bool]) -> bool:
+    # a short line without sentence punctuation, neither an end marker nor said elsewhere on the page
+    line = described[index]
+    return classes[index] == SHORT and not (is_marker[index] or line.repeated or line.sentence_end or line.notice)
 
 
 def competing_regions(
