@@ -1243,3 +1243,31 @@ def test_lists_under_a_subheading_and_their_lead_ins_stay_with_the_article():
     for line in prose + first + second:
         assert line in kept
     assert "Why we sleep badly" not in kept
+
+
+def test_a_menu_whose_links_carry_descriptions_is_no_article():
+    # a mega-menu prints each link with a sentence about it, and the sitemap
+    # in the footer prints the links again: the article is further down
+    menu = [("Faith", "Christian faith is the trust in the grace of God that Jesus preached and showed in his life."),
+            ("God", "Who God is and what he wants from people can be read from the story of Israel and of Jesus."),
+            ("The Bible", "The basis of the Christian faith is the good news as it is written in the books of the Bible."),
+            ("Baptism", "Baptism is the sacrament of the beginning, the festive welcome of a person into the church."),
+            ("Funerals", "At a Christian funeral people take their leave of the dead and remember the life they had."),
+            ("Weddings", "In a church wedding the couple ask for God's blessing and make their promise before the parish."),
+            ("Confirmation", "Confirmation is a festive service of blessing in which the young say yes to their own baptism."),
+            ("Prayer", "The Lord's Prayer is one of the oldest prayers of all Christians and the one they all share."),
+            ("Music", "Since its beginnings the church has lived in a close bond with music and with all of the arts.")]
+    story = [
+        "At the third meeting of the synod in Berlin the bishop spoke about the wealth, the crisis and the renewal of the service.",
+        "It was the first time he gave his address in person, since the meetings of the last two years had been held online.",
+        "The service is a mark of identity of every church, he said, and its renewal is the task of the years to come.",
+    ]
+    lines = ["Search", "Donate", ""] + [line for title, text in menu for line in (f"{title} {text} It is our own.", "")]
+    lines += ["Topics", "News archive", "Statements", "", "The bishop's address at the synod", "11.11.2021", ""]
+    lines += [line for text in story for line in (text, "")]
+    lines += ["Similar news", "The synod goes on", "", *[title for title, _ in menu], "Contact", "Imprint"]
+    kept = kept_text(lines, detect(lines, language="en"))
+    for text in story:
+        assert text in kept
+    assert not any(f"{title} {text}" in kept for title, text in menu)
+    assert "Faith" not in kept and "Imprint" not in kept

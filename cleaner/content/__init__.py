@@ -14,7 +14,9 @@ each (their thresholds, one set per bias, are in :mod:`.params`):
 3. **classify** each line as prose (long, dense in stop words *and* ending
    like a sentence, not mostly capitalised), short or boilerplate, with its
    neighbours: a run of short unpunctuated lines is a menu or a link list,
-   summaries alternating with headlines are teasers, and a tweet with its
+   summaries alternating with headlines are teasers, prose lines that open
+   one after another with the page's menu links are the menu's descriptions
+   of them, and a tweet with its
    attribution is a post embedded in the article (:mod:`.classify`);
 4. **choose the article region**: the contiguous run of lines with the
    largest prose-minus-boilerplate weight (a maximum-sum subarray), so that
@@ -84,7 +86,7 @@ from .words import strip_bullet
 from .features import describe, reference_density
 from .classify import (
     BLANK, SHORT, classify_line, mark_cards, mark_dateline_teasers, mark_embedded_posts, mark_glued_cards,
-    mark_link_lists, mark_tables, mark_teasers, running_text,
+    mark_link_lists, mark_tables, mark_teasers, mark_titled_cards, running_text,
 )
 from .region import (
     after_byline, best_region, competing_regions, extend_region, first_of_article, line_weight, list_after_lead_in,
@@ -208,6 +210,7 @@ def detect(
         classes = mark_dateline_teasers(classes, described)
         classes = mark_glued_cards(classes, described)
         classes = mark_cards(classes, described)
+        classes = mark_titled_cards(classes, described)
     weights = [line_weight(cls, line, params) for cls, line in zip(classes, described)]
     running = running_text(classes, described, is_marker, list_threshold)
     # the weights between the end markers (None), as terminal_marker reads them

@@ -243,6 +243,49 @@ def mark_cards(classes: list[str], described: Sequence[Line], min_cards: int = 3
     return out
 
 
+def mark_titled_cards(
+    classes: list[str], described: Sequence[Line], min_cards: int = 3, max_title_words: int = 5
+) -> list[str]:
+    """Prose lines that open with a link the page also prints in one of its
+    menus (a line of boilerplate: "Gott", "Die Bibel") and go on with a
+    description, ``min_cards`` or more such prose lines in a row, each with
+    another link, become short: a menu whose links carry their descriptions,
+    not the article, whose paragraphs do not open with the page's menu items
+    one after another.
+
+    >>> lines = ["Faith", "Prayer", "The Bible", "Faith Our faith is the trust in the grace that was preached to all.",
+    ...          "Prayer The prayer is one of the oldest forms of worship and is said by all of them.",
+    ...          "The Bible The book that the church reads from on every one of its Sundays."]
+    >>> mark_titled_cards([BAD] * 3 + [GOOD] * 3, describe(lines, stopwords_for("en")))[3:]
+    ['short', 'short', 'short']
+    >>> mark_titled_cards([BAD] * 2 + [GOOD] * 3, describe(lines[:2] + lines[3:], stopwords_for("en")))[2:]
+    ['good', 'good', 'good']
+    """
+    titles = {
+        line.text for cls, line in zip(classes, described)
+        if cls == BAD and not line.sentence_end and 0 < len(line.text.split()) <= max_title_words
+    }
+    if not titles:
+        return classes
+
+    def title_of(text: str) -> str | None:
+        words = text.split(" ", max_title_words)
+        return next((title for k in range(1, len(words)) if (title := " ".join(words[:k])) in titles), None)
+
+    prose = [index for index, cls in enumerate(classes) if cls == GOOD]
+    cards = {index: title for index in prose if (title := title_of(described[index].text)) is not None}
+    out = classes
+    for is_card, run in itertools.groupby(prose, key=lambda index: index in cards):
+        run = list(run)
+        # one card per link, prose line after prose line (the article's subject,
+        # printed as a tag, opens many of its paragraphs, here and there)
+        if is_card and len({cards[index] for index in run}) == len(run) >= min_cards:
+            out = list(out) if out is classes else out
+            for index in run:
+                out[index] = SHORT
+    return out
+
+
 def mark_dateline_teasers(classes: list[str], described: Sequence[Line], min_items: int = 2) -> list[str]:
     """Prose lines that glue a headline to a dateline lead become short, when a
     page has ``min_items`` of them: a list of teasers, each a headline and the
