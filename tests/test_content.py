@@ -1271,3 +1271,55 @@ def test_a_menu_whose_links_carry_descriptions_is_no_article():
         assert text in kept
     assert not any(f"{title} {text}" in kept for title, text in menu)
     assert "Faith" not in kept and "Imprint" not in kept
+
+
+def test_a_ranked_list_below_the_article_is_its_own():
+    # a top-N post: its items numbered from 1, each name with a paragraph
+    # about it (some ending with a handle, not a full stop), under a heading
+    intro = [
+        "A generally accepted myth says that men talk about sports and women do not, and it is time to put it to rest.",
+        "So the truth is that many women talk about sports, and in February we begin a series on the women "
+        "who do it best in the country.",
+    ]
+    about = {
+        "Christie Mueller": "She shares my passion for getting women into sports, and it only took half a cup of coffee "
+                            "for me to become her biggest fan. Twitter: @belles",
+        "Sam Ponder": "She is a broadcaster for a sports channel and is married to a quarterback, and her first post on "
+                      "our site was about the draft.",
+        "Charlotte Anderson": "I had the chance to meet her this year at a game, and she is as kind as she is smart "
+                              "about the business of the league. Twitter: @charlotte",
+        "Nicki Haulman": "She is one of the main reasons why this site became real, and she knows and loves sports in "
+                         "her life at home and at work.",
+        "Kristi Dosh": "She is a lawyer and writes about the business of sports, and you can find her work in many of "
+                       "the big magazines. Twitter: @sportsbiz",
+    }
+    lines = NOISE["menu"] + ["", "Top 10 women talking sports", ""] + [line for text in intro for line in (text, "")]
+    lines += ["My top 10 women talking sports", ""]
+    for number, (name, text) in enumerate(about.items(), 1):
+        lines += [f"{number}.{name}" if number == 3 else f"{number}. {name}", "", text, ""]
+    lines += ["Kino charts", "", "1. Eternals", "2. No time to die", "3. The school of magic animals", "",
+              "Home", "Contact"]
+    kept = kept_text(lines, detect(lines, language="en"))
+    for name, text in about.items():
+        assert name in kept and text in kept
+    assert "2. No time to die" not in kept
+
+
+def test_a_numbered_list_a_sentence_announces_below_the_article_is_its_own():
+    intro = [
+        "I am not much of a metal fan these days, but I dabbled in high school, and I heard about this list on the radio.",
+        "I will further assume that punk bands are not included, since none of the singers I like made the cut at all.",
+        "Some of my personal favourites that are not on the list:",
+    ]
+    singers = ["Robert Plant", "Rob Halford", "Steven Tyler", "Chris Cornell", "Bon Scott", "Freddie Mercury",
+               "Bruce Dickinson", "Ozzy Osbourne"]
+    lines = NOISE["menu"] + ["", "The top 100 metal singers of all time", ""] + [line for text in intro for line in (text, "")]
+    lines += ["Pepper Keenan, Corrosion of Conformity", "", "Phil Anselmo, Pantera", "", "Keith Caputo, Life of Agony", "",
+              "Here is the full list from the magazine.", "", *[f"{n:02d}. {name}" for n, name in enumerate(singers, 1)],
+              "", "Tweet", "", "38 comments", "", "Previous comments", "", "Armanox June 28, 2015 at 10:25 pm",
+              "Really, no Shagrath? And how is Fred even there?"]
+    kept = kept_text(lines, detect(lines, language="en"))
+    assert "Keith Caputo, Life of Agony" in kept
+    for n, name in enumerate(singers, 1):
+        assert f"{n:02d}. {name}" in kept
+    assert "Really, no Shagrath? And how is Fred even there?" not in kept

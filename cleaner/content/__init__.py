@@ -260,9 +260,12 @@ def detect(
         # a run-on page has no blank line to end an unnumbered list: only a
         # numbered one (its items put on lines of their own) is followed
         run_on = params.max_sentence_chars is not None
+        after_list = False
         while listed := list_after_lead_in(
-            end, end_of_page, classes, described, is_marker, threshold if has_stops else 0.0, numbered_only=run_on
+            end, end_of_page, classes, described, is_marker, threshold if has_stops else 0.0, numbered_only=run_on,
+            after_list=after_list,
         ):
+            after_list = True
             # a list, and the next one a sentence under it announces, and so on
             for index in listed:
                 classes[index] = SHORT  # kept inside the article, menu-like as it reads

@@ -10,6 +10,7 @@ goes (:func:`removal_reasons`)."""
 from __future__ import annotations
 
 import dataclasses  # noqa: F401  (the examples')
+import itertools
 from typing import Sequence
 
 import regex
@@ -215,13 +216,24 @@ def extend_region(
     return start, end
 
 
-# a numbered item of a list ("1) ...", "2. ...")
-_ITEM_NUMBER = cached_compile(r"(\d{1,3})[.)]\s")
+# a numbered item of a list ("1) ...", "2. ...", "3.Charlotte ...")
+_ITEM_NUMBER = cached_compile(r"(\d{1,3})[.)](?:\s|(?=\p{Lu}))")
+
+
+def _item_number(text: str) -> int | None:
+    """The number a list's item opens with, if it opens with one.
+
+    >>> _item_number("01. Robert Plant"), _item_number("3.Charlotte Jones"), _item_number("3.5 million")
+    (1, 3, None)
+    """
+    number = _ITEM_NUMBER.match(text)
+    return int(number.group(1)) if number else None
 
 
 def list_after_lead_in(
     end: int, end_of_page: int, classes: Sequence[str], described: Sequence[Line], is_marker: Sequence[bool],
     threshold: float, min_lead_in_chars: int = 20, max_details: int = 2, numbered_only: bool = False,
+    min_numbered: int = 3, max_numbered_gap: int = 3, after_list: bool = False,
 ) -> list[int]:
     """The lines of a list that a sentence at the region's end introduces
     (or the first below it, maybe under a subheading: "The ten principles").
@@ -231,9 +243,17 @@ def list_after_lead_in(
     (at least ``min_lead_in_chars``, dense in stop words), so "Tags:" or
     "Share this:" introduce nothing.  An unnumbered list ends at the first
     blank line after an item; a numbered one ("1) ...") runs from number to number, each
-    item with at most ``max_details`` lines of its own (a link, a price),
-    and ends with its last item.  Markers, repeated lines, notices and prose
-    end any list.
+    item with at most ``max_details`` lines of its own (a link, a price, a
+    paragraph on it), and ends with its last item and as many lines of its
+    own as every item before it had.  Markers, repeated lines and notices
+    end any list, prose an unnumbered one.
+
+    A list numbered from 1 (``min_numbered`` items or more: a top-N post's)
+    needs no lead-in right below the region or under its heading; a few
+    short lines further down (at most ``max_numbered_gap``), a sentence
+    right before it must announce it ("Here's the full list."), as it must
+    right under another list (``after_list``: a chart's heading there heads
+    a box).
 
     >>> lines = ["The shop said these were the best offers of the year for its customers:", "1) A bicycle", "www.example.com/1", "", "2) A kettle", "", "Home"]
     >>> described = describe(lines, stopwords_for("en"))
@@ -245,6 +265,7 @@ def list_after_lead_in(
         return introduces_list(described[index], is_marker[index], threshold, min_lead_in_chars)
 
     lead_in = previous_non_blank_index(classes, end)
+    first_item = None  # a list numbered from 1 needs no lead-in
     if lead_in is None or not introduces(lead_in):
         # the first line below the region, or the one under a subheading there
         below = [index for index in range(end, end_of_page) if classes[index] != BLANK][:2]
@@ -252,19 +273,31 @@ def list_after_lead_in(
             below = below[:1]
         lead_in = next((index for index in below if classes[index] in (SHORT, BAD) and introduces(index)), None)
         if lead_in is None:
-            return []
+            # a list numbered from 1 right below, under its heading, or under a
+            # sentence on it a few short lines below ("Here's the full list.")
+            near = [index for index in range(end, end_of_page) if classes[index] != BLANK][: max_numbered_gap + 1]
+            at = next((k for k, index in enumerate(near) if _item_number(described[index].text) == 1), None)
+            announced = at is not None and at > 0 and _sentence(described[near[at - 1]], threshold)
+            if at is None or any(is_marker[index] or classes[index] == GOOD for index in near[: at + 1]) or not (
+                announced or (at <= 1 and not after_list)  # (a list's heading right under another list: a box)
+            ):
+                return []
+            first_item = near[at]
+            lead_in = first_item - 1
     items: list[int] = []
     last_number, last_numbered, details = 0, None, 0
+    own_lines = []  # how many lines of its own each numbered item had
     for index in range(lead_in + 1, end_of_page):
         cls, line = classes[index], described[index]
         if cls == BLANK:
             if items and not last_number:
                 break
             continue
-        if is_marker[index] or line.repeated or line.notice or cls == GOOD:
-            break
-        number = _ITEM_NUMBER.match(line.text)
-        if number and int(number.group(1)) == last_number + 1:
+        if is_marker[index] or line.repeated or line.notice or (cls == GOOD and not last_number):
+            break  # (an item of a numbered list may say more of it in a paragraph)
+        if _item_number(line.text) == last_number + 1:
+            if last_number:
+                own_lines.append(details)
             last_number, last_numbered, details = last_number + 1, len(items), 0
         elif last_number:
             details += 1
@@ -272,16 +305,31 @@ def list_after_lead_in(
                 break
         items.append(index)
     if last_number:
-        items = items[: last_numbered + 1]  # what follows the last item is not the list's
-    elif numbered_only:
+        # what follows the last item is not the list's, but for the running
+        # text on it, as many lines as every item before it had (a name, then
+        # a paragraph on it; a link or a price under each item is no such text)
+        tail = items[last_numbered + 1: last_numbered + 1 + min(own_lines, default=0)]
+        running = list(itertools.takewhile(lambda index: _running(described[index], threshold), tail))
+        items = items[: last_numbered + 1] + running
+    if (numbered_only and not last_number) or (first_item is not None and last_number < min_numbered):
         return []
     return [index for index in range(end, lead_in + 1) if classes[index] != BLANK] + items
+
+
+def _running(line: Line, threshold: float, min_chars: int = 40) -> bool:
+    # a line of running text: as dense in stop words as the page's prose, and not a few words
+    return line.length >= min_chars and line.stop_density >= threshold and not line.repeated
+
+
+def _sentence(line: Line, threshold: float) -> bool:
+    # a short sentence of running text
+    return line.sentence_end and line.stop_density >= threshold and not line.repeated
 
 
 def _subheading(index: int, classes: Sequence[str], described: Sequence[Line], is_marker: Sequence[bool]) -> bool:
     # a short line without sentence punctuation, neither an end marker nor said elsewhere on the page
     line = described[index]
-    return classes[index] == SHORT and not (is_marker[index] or line.repeated or line.sentence_end or line.notice)
+    return classes[index] in (SHORT, BAD) and not (is_marker[index] or line.repeated or line.sentence_end or line.notice)
 
 
 def competing_regions(
