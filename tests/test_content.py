@@ -1323,3 +1323,19 @@ def test_a_numbered_list_a_sentence_announces_below_the_article_is_its_own():
     for n, name in enumerate(singers, 1):
         assert f"{n:02d}. {name}" in kept
     assert "Really, no Shagrath? And how is Fred even there?" not in kept
+
+
+def test_a_list_of_headlines_numbered_under_its_heading_is_a_box():
+    # "Most watched" under the article: numbered from 1, but its items say nothing more of themselves
+    story = [
+        "The city will give the flu vaccine to everyone over six months old from Monday, in all of its 112 health centres.",
+        "The health department said that the number of older people who had been vaccinated was still below the goal.",
+        "Those with symptoms of the flu are asked to wear a mask indoors and to stay away from babies for a few days.",
+    ]
+    lines = NOISE["menu"] + ["", "Flu vaccine for all from Monday", ""] + [line for text in story for line in (text, "")]
+    lines += ["Videos: the most watched of the last 7 days", "", "1. Hail covers the streets of the town",
+              "2. Capybaras cross a busy avenue", "3. Driver rescued after his car fell into a river", "",
+              "Comments (4)", "", "Home", "Contact"]
+    kept = kept_text(lines, detect(lines, language="en"))
+    assert all(text in kept for text in story)
+    assert "2. Capybaras cross a busy avenue" not in kept

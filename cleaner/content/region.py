@@ -249,11 +249,12 @@ def list_after_lead_in(
     end any list, prose an unnumbered one.
 
     A list numbered from 1 (``min_numbered`` items or more: a top-N post's)
-    needs no lead-in right below the region or under its heading; a few
-    short lines further down (at most ``max_numbered_gap``), a sentence
+    needs no lead-in right below the region or under its heading, when each
+    item has lines of its own (a name, then a paragraph on it); else, and a
+    few short lines further down (at most ``max_numbered_gap``), a sentence
     right before it must announce it ("Here's the full list."), as it must
-    right under another list (``after_list``: a chart's heading there heads
-    a box).
+    right under another list (``after_list``). A list of headlines under its
+    heading ("Most watched") or a chart's is a box.
 
     >>> lines = ["The shop said these were the best offers of the year for its customers:", "1) A bicycle", "www.example.com/1", "", "2) A kettle", "", "Home"]
     >>> described = describe(lines, stopwords_for("en"))
@@ -265,7 +266,7 @@ def list_after_lead_in(
         return introduces_list(described[index], is_marker[index], threshold, min_lead_in_chars)
 
     lead_in = previous_non_blank_index(classes, end)
-    first_item = None  # a list numbered from 1 needs no lead-in
+    first_item, announced = None, False  # a list numbered from 1 needs no lead-in
     if lead_in is None or not introduces(lead_in):
         # the first line below the region, or the one under a subheading there
         below = [index for index in range(end, end_of_page) if classes[index] != BLANK][:2]
@@ -311,7 +312,11 @@ def list_after_lead_in(
         tail = items[last_numbered + 1: last_numbered + 1 + min(own_lines, default=0)]
         running = list(itertools.takewhile(lambda index: _running(described[index], threshold), tail))
         items = items[: last_numbered + 1] + running
-    if (numbered_only and not last_number) or (first_item is not None and last_number < min_numbered):
+    if (numbered_only and not last_number) or (first_item is not None and (
+        last_number < min_numbered or (not announced and not min(own_lines, default=0))
+    )):
+        # (unannounced, each item says more of itself: a list of headlines under
+        # its heading, "Most watched", is a box)
         return []
     return [index for index in range(end, lead_in + 1) if classes[index] != BLANK] + items
 
