@@ -138,7 +138,7 @@ CLEAN_OPTIONS = (
     CleanOption("url", ("--url",), str, "The page's url (helps source and site packs)."),
     CleanOption("rules", ("--rules", "-r"), Path, "Extra rule pack file or directory (repeatable).", repeated=True),
     CleanOption("quotes", ("--quotes",), str, "Typographic quotes: keep (default) or straight."),
-    CleanOption("bias", ("--bias",), str, f"Main-content detection: {', '.join(BIASES)}."),
+    CleanOption("bias", ("--bias",), str, f"Main-content detection: {', '.join(BIASES)} (keeps all that balanced keeps, and more)."),
     CleanOption(
         "detect_content", ("--no-content-detection",), None,
         "Text mode: keep everything the rules keep (no main-content detection).",

@@ -65,12 +65,16 @@ OUTPUT_BREAK_CHARS = 3000
 # replaced whenever a headline scored higher, 5 of 165 right titles were lost).
 MIN_HEADLINE_ABOUTNESS = 0.3
 KEPT_TITLE_ABOUTNESS = 0.5
+#: a bias that keeps at least what another keeps: the detector's removals under
+#: it stand only where the other's remove the line too
+KEEPS_AT_LEAST = {"recall": "balanced"}
 
 
 @dataclass(frozen=True)
 class Options:
     """How to clean. ``quotes``: "keep" or "straight" (see normalize);
-    ``bias``: "precision", "balanced" or "recall" for main-content detection;
+    ``bias``: "precision", "balanced" or "recall" for main-content detection
+    ("recall" keeps every line "balanced" keeps, and more);
     ``detect_content``: find the article inside whole-page text dumps;
     ``max_size``: a larger input is refused with an InputError (bytes, or
     characters of a str; a gzip file counts what it inflates to; 0: no limit)."""
@@ -303,12 +307,19 @@ class Cleaner:
             language = page_language(texts)
         # a page flattened onto run-on lines glues its link lists into
         # "sentences" no prose has: the detector is told to look for them
-        bias = run_on_params(self.options.bias) if run_on else self.options.bias
-        drops = detect(
-            texts, language=language, bias=bias, end_markers=end_markers,
-            headlines=_lines_under_headline(lines, removals, title, broken), article=article, paragraphs=paragraphs,
-            sections=sections,
-        )
+        def removed(bias: str) -> list[tuple[int, str, str]]:
+            return detect(
+                texts, language=language, bias=run_on_params(bias) if run_on else bias, end_markers=end_markers,
+                headlines=_lines_under_headline(lines, removals, title, broken), article=article,
+                paragraphs=paragraphs, sections=sections,
+            )
+
+        drops = removed(self.options.bias)
+        if self.options.bias in KEEPS_AT_LEAST:
+            # "recall" keeps more than "balanced" does, never less: what it
+            # removes goes only where "balanced" removes it too
+            also = {index for index, _, _ in removed(KEEPS_AT_LEAST[self.options.bias])}
+            drops = [drop for drop in drops if drop[0] in also]
         found = [
             Removal(rule, reason, lines[i].text, lines[i].start, lines[i].end)
             for i, rule, reason in drops
