@@ -603,7 +603,8 @@ def _combine(precise: str, recall: str) -> tuple[str, bool]:
     the headline), which the precision pass trims as an edge, is the article's.
     A span holding less than half of the recall text (the precision pass kept
     the end of a short article, say) is weak evidence of where the article is:
-    the recall pass is kept whole. Only that span is agreement.
+    the recall pass is kept whole. Only that span is agreement; the subheadings
+    only the precision pass kept go back into it (:func:`_with_own_lines`).
     """
     if not precise.strip():
         return recall, False
@@ -623,10 +624,48 @@ def _combine(precise: str, recall: str) -> tuple[str, bool]:
         above -= 1
         if lines[above].strip():
             first = above  # the article's standfirst, which the precision pass trims as an edge
-    span = "\n".join(lines[first : hits[-1] + 1])
-    if _chars(span) < 0.5 * _chars(recall):
+    span = lines[first : hits[-1] + 1]
+    if _chars("\n".join(span)) < 0.5 * _chars(recall):
         return recall, False
-    return span, True
+    return "\n".join(_with_own_lines(span, precise)), True
+
+
+def _with_own_lines(span: list[str], precise: str) -> list[str]:
+    """The recall pass's ``span`` with the subheadings only the precision pass
+    kept put back (lines of fewer than :data:`LEAD_WORDS` words that end in no
+    full stop: a caption under a photo, a sentence of its own stay out), each
+    above the span's line that the next line of the precision pass opens.
+
+    >>> _with_own_lines(["First part of it.", "Second part of it."], "First part of it.\\nFazit\\nSecond part of it.")
+    ['First part of it.', 'Fazit', 'Second part of it.']
+    """
+    stream = _word_stream("\n".join(span))
+    starts = {}  # a span line's first words -> its index
+    for index, line in enumerate(span):
+        starts.setdefault(" ".join(_norm(line).split()[:_ANCHOR_WORDS]), index)
+    before: dict[int, list[str]] = {}
+    waiting: list[str] = []
+    for line in precise.splitlines():
+        norm = _norm(line)
+        if not norm:
+            continue
+        if f" {norm} " not in stream:
+            if norm not in stream and len(norm.split()) < LEAD_WORDS and not line.rstrip().endswith((".", "!", "…")):
+                # a subheading (a caption, a sentence of its own, stays out; so
+                # does a piece of a span's line the precision pass broke apart)
+                waiting.append(line)
+        elif waiting:
+            index = starts.get(" ".join(norm.split()[:_ANCHOR_WORDS]))
+            if index is not None:
+                before.setdefault(index, []).extend(waiting)
+            waiting = []
+    if not before:
+        return span
+    return [own for index, line in enumerate(span) for own in (*before.get(index, ()), line)]
+
+
+#: the words that tie a line of the precision pass to the span's line it opens
+_ANCHOR_WORDS = 6
 
 
 # ---------------------------------------------------------------- public entry point

@@ -608,3 +608,25 @@ def test_the_title_is_normalised_as_the_text_is():
     assert article.title == "Bridge reopens in Dhaka \u09af\u09bc"
     emitted = render_text(article)
     assert render_text(clean(emitted)) == emitted
+
+
+def test_subheadings_only_the_precision_pass_kept_go_back_into_the_recall_span():
+    # trafilatura's recall pass can drop an article's subheadings where its
+    # precision pass keeps them; where the two agree on the text, the recall
+    # span is the answer, and the subheadings go back where they stood
+    from cleaner.html import _combine
+
+    paragraphs = [
+        "Inner contentment is an important factor for a happy life, and many people look for it for years.",
+        "There are many ways to raise it, and here are some tips that can help you on the way there:",
+        "Set yourself clear goals and work on reaching them, one after another, without hurry.",
+        "Inner contentment is the key to a fulfilled life, and it can be learnt like anything else.",
+    ]
+    recall = "\n".join(["Menu", *paragraphs[:3], "Photo: Jane Doe", paragraphs[3],
+                        "Read next: a story from elsewhere on the site, with a summary long enough to read as prose."])
+    precise = "\n".join([paragraphs[0], "How do I find inner contentment?", paragraphs[1], "10 tips:", paragraphs[2],
+                         "A photo of a lake at dawn.", "Conclusion", paragraphs[3]])
+    text, agreed = _combine(precise, recall)
+    assert agreed
+    assert text.split("\n") == [paragraphs[0], "How do I find inner contentment?", paragraphs[1], "10 tips:",
+                                paragraphs[2], "Photo: Jane Doe", "Conclusion", paragraphs[3]]
