@@ -45,6 +45,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from bench import aligned
 from bench.metric import DocScore, score_document, summarise
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -222,10 +223,7 @@ def table(result: dict) -> str:
          f"{r['f1_english']:.3f} / {r['f1_other_languages']:.3f}")
         for r in result["rows"]
     ]
-    widths = [max(len(str(x[k])) for x in [head, *body]) for k in range(len(head))]
-    lines = ["  ".join(str(c).ljust(w) for c, w in zip(row, widths)).rstrip() for row in [head, *body]]
-    lines.insert(1, "  ".join("-" * w for w in widths))
-    return "\n".join(lines)
+    return aligned(head, body)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -47,6 +47,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from bench import aligned
+
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DIR = ROOT.parent / "shared" / "bench" / "teval-dev"
 DEFAULT_JSON = ROOT / "bench" / "results" / "teval.json"
@@ -271,10 +273,7 @@ def table(result: dict) -> str:
          " ".join(f"{f:.3f}" for f in r["fold_f1"]), " ".join(str(n) for n in r["fold_lost_half"]))
         for r in result["rows"]
     ]
-    widths = [max(len(str(x[k])) for x in [head, *body]) for k in range(len(head))]
-    lines = ["  ".join(str(c).ljust(w) for c, w in zip(row, widths)).rstrip() for row in [head, *body]]
-    lines.insert(1, "  ".join("-" * w for w in widths))
-    return "\n".join(lines)
+    return aligned(head, body)
 
 
 def main(argv: list[str] | None = None) -> int:
