@@ -574,7 +574,7 @@ _WORD = re.compile(r"\w+")
 
 #: a line of the recall pass right above the precision pass's span, of at least
 #: this many words, is the article's standfirst (8 to 16 score the same on the
-#: unseen pages' tuned folds; README, "the article's head")
+#: unseen pages' tuned folds; docs/quality-history.md, "The article's head")
 LEAD_WORDS = 12
 
 

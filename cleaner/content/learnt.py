@@ -18,7 +18,7 @@ not read by it at all.
 The model was fitted on the article-extraction benchmark's pages (every line
 labelled by the ground truth) and on three of the five site folds of the
 unseen-pages set (lines holding a must-keep or a must-not-keep snippet); the
-other two folds are held out (README, "Quality").
+other two folds were held out (docs/quality-history.md, "The learnt line model").
 """
 
 from __future__ import annotations

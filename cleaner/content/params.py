@@ -41,14 +41,14 @@ class Params:
     #: a line the region search removed from a page stays when the learnt line
     #: model gives it at least these odds of being article text (None: off).
     #: Lower odds keep more of the unseen pages' articles but also teasers'
-    #: summaries on the own pages (README, "the learnt line model")
+    #: summaries on the own pages (docs/quality-history.md, "The learnt line model")
     keep_odds: float | None = 0.7
     #: ... or these odds, for a line of the article's head: under the page's
     #: headline (or from the region's first line) to where the article starts
     #: after its byline. A standfirst (the summary under the headline) is the
     #: article's, as readers and the unseen pages' snippets count it; where the
     #: region starts late, what the headline heads is kept unless the model
-    #: reads it as noise (0.2 and 0.3 tie on the tuned folds; README, "the
+    #: reads it as noise (0.2 and 0.3 tie on the tuned folds; docs/quality-history.md, "The
     #: article's head")
     head_keep_odds: float = 0.2
     #: ... this share after a marker labelling a link on its line ("Read also: ...")
