@@ -1339,19 +1339,3 @@ def test_a_list_of_headlines_numbered_under_its_heading_is_a_box():
     kept = kept_text(lines, detect(lines, language="en"))
     assert all(text in kept for text in story)
     assert "2. Capybaras cross a busy avenue" not in kept
-
-
-def test_a_page_that_opens_with_its_article_still_ends_with_its_footer():
-    # no menu above the article, so it reads as an article already; the links
-    # under its last paragraph, with no end marker among them, are the page's
-    story = [
-        "We have stood for a new country since 2012, one in which everyone can reach their own goals by their own work.",
-        "In February 2012 forty people met in a valley near the capital to talk about the standstill in its politics.",
-        "Since then we have had a few defeats, but we have won many more votes than we lost, in every part of the land.",
-    ]
-    lines = ["Who we are", ""] + [line for text in story for line in (text, "")]
-    lines += ["Programme", "Join us", "Donate", "", "News", "Contact", "Events", "", "Facebook Twitter Instagram YouTube",
-              "", "Imprint", "Privacy"]
-    kept = kept_text(lines, detect(lines, language="en"))
-    assert all(text in kept for text in story)
-    assert "Donate" not in kept and "Privacy" not in kept

@@ -49,8 +49,7 @@ sentence was kept before go, two or more in a row (:func:`repeated_text`,
 
 A text that opens with its article (at most a title and a byline before the
 prose) is taken as an article already: only what follows its end marker goes,
-and nothing goes for being said twice; a page's dump that opens so still ends
-with its footer, a run of links after its last paragraph (:func:`.region.page_footer`).
+and nothing goes for being said twice.
 
 Lines are the unit of output, so a dump that has almost no line breaks
 (BeautifulSoup's ``get_text(" ")``) should first go through
@@ -91,7 +90,7 @@ from .classify import (
 )
 from .region import (
     after_byline, best_region, competing_regions, extend_region, first_of_article, line_weight, list_after_lead_in,
-    page_footer, region_under_headline, removal_reasons, starts_clean,
+    region_under_headline, removal_reasons, starts_clean,
 )
 from .markers import MAX_MARKER_CHARS, end_marker_matcher, terminal_marker, thread_start, weak_end
 from .repeated import repeated_text
@@ -288,11 +287,6 @@ def detect(
             article_end = min(article_end or len(lines), end_of_page)
         if (article or paragraphs) and article_end is not None and weak_end(article_end, described, running):
             article_end = None  # an end marker before most of an extracted article's prose: it stays whole
-        if not (article or paragraphs):
-            # a page that opens with its article still ends with its footer
-            footer = page_footer(classes, end)
-            if footer is not None and (article_end is None or footer < article_end):
-                article_end = footer
         if trace is not None:
             trace.update(path="article", article_end=article_end, region=(start, end))
         return [(index, "content.end-marker", "at or after the end-of-article marker")

@@ -438,25 +438,3 @@ def removal_reasons(
         elif cls == SHORT and not params.keep_short_inside:
             removed.append((index, "content.short-line", "short line inside the article"))
     return removed
-
-
-def page_footer(classes: Sequence[str], end: int, min_links: int = 3) -> int | None:
-    """Where a page's footer starts below its article (``end``: the region's end):
-    after the last line of prose or table, a run of lines to the page's end
-    holding at least ``min_links`` lines of boilerplate and at least as many of
-    them as short lines; None when no such run ends the text.
-
-    >>> page_footer([GOOD, BLANK, GOOD, SHORT, BAD, BAD, BAD], 3)
-    3
-    >>> page_footer([GOOD, SHORT, BAD, SHORT, SHORT, BAD], 1) is None
-    True
-    """
-    last = max((index for index in range(end - 1, len(classes)) if index >= 0 and classes[index] in (GOOD, TABLE)),
-               default=None)
-    if last is None:
-        return None
-    tail = [cls for cls in classes[last + 1:] if cls != BLANK]
-    bad = tail.count(BAD)
-    if bad < min_links or bad < len(tail) - bad:
-        return None
-    return next(index for index in range(last + 1, len(classes)) if classes[index] != BLANK)
