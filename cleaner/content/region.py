@@ -262,33 +262,66 @@ def list_after_lead_in(
     [1, 2, 4]
     """
 
+    found = _list_start(
+        end, end_of_page, classes, described, is_marker, threshold, min_lead_in_chars, max_numbered_gap, after_list
+    )
+    if found is None:
+        return []
+    lead_in, numbered, announced = found
+    items, own_lines = _list_items(lead_in + 1, end_of_page, classes, described, is_marker, threshold, max_details)
+    if (numbered_only and own_lines is None) or (numbered and (
+        own_lines is None or len(own_lines) + 1 < min_numbered or (not announced and not min(own_lines, default=0))
+    )):
+        # (unannounced, each item says more of itself: a list of headlines under
+        # its heading, "Most watched", is a box)
+        return []
+    return [index for index in range(end, lead_in + 1) if classes[index] != BLANK] + items
+
+
+def _list_start(
+    end: int, end_of_page: int, classes: Sequence[str], described: Sequence[Line], is_marker: Sequence[bool],
+    threshold: float, min_lead_in_chars: int, max_numbered_gap: int, after_list: bool,
+) -> tuple[int, bool, bool] | None:
+    """Where :func:`list_after_lead_in`'s list starts: (the line right above its
+    first item, whether it is numbered from 1 without a lead-in, whether a
+    sentence right above announces it), or None."""
+
     def introduces(index: int) -> bool:
         return introduces_list(described[index], is_marker[index], threshold, min_lead_in_chars)
 
     lead_in = previous_non_blank_index(classes, end)
-    first_item, announced = None, False  # a list numbered from 1 needs no lead-in
-    if lead_in is None or not introduces(lead_in):
-        # the first line below the region, or the one under a subheading there
-        below = [index for index in range(end, end_of_page) if classes[index] != BLANK][:2]
-        if len(below) == 2 and not _subheading(below[0], classes, described, is_marker):
-            below = below[:1]
-        lead_in = next((index for index in below if classes[index] in (SHORT, BAD) and introduces(index)), None)
-        if lead_in is None:
-            # a list numbered from 1 right below, under its heading, or under a
-            # sentence on it a few short lines below ("Here's the full list.")
-            near = [index for index in range(end, end_of_page) if classes[index] != BLANK][: max_numbered_gap + 1]
-            at = next((k for k, index in enumerate(near) if _item_number(described[index].text) == 1), None)
-            announced = at is not None and at > 0 and _sentence(described[near[at - 1]], threshold)
-            if at is None or any(is_marker[index] or classes[index] == GOOD for index in near[: at + 1]) or not (
-                announced or (at <= 1 and not after_list)  # (a list's heading right under another list: a box)
-            ):
-                return []
-            first_item = near[at]
-            lead_in = first_item - 1
+    if lead_in is not None and introduces(lead_in):
+        return lead_in, False, False
+    # the first line below the region, or the one under a subheading there
+    below = [index for index in range(end, end_of_page) if classes[index] != BLANK][:2]
+    if len(below) == 2 and not _subheading(below[0], classes, described, is_marker):
+        below = below[:1]
+    lead_in = next((index for index in below if classes[index] in (SHORT, BAD) and introduces(index)), None)
+    if lead_in is not None:
+        return lead_in, False, False
+    # a list numbered from 1 right below, under its heading, or under a
+    # sentence on it a few short lines below ("Here's the full list.")
+    near = [index for index in range(end, end_of_page) if classes[index] != BLANK][: max_numbered_gap + 1]
+    at = next((k for k, index in enumerate(near) if _item_number(described[index].text) == 1), None)
+    if at is None or any(is_marker[index] or classes[index] == GOOD for index in near[: at + 1]):
+        return None
+    announced = at > 0 and _sentence(described[near[at - 1]], threshold)
+    if not (announced or (at <= 1 and not after_list)):  # (a list's heading right under another list: a box)
+        return None
+    return near[at] - 1, True, announced
+
+
+def _list_items(
+    first: int, end_of_page: int, classes: Sequence[str], described: Sequence[Line], is_marker: Sequence[bool],
+    threshold: float, max_details: int,
+) -> tuple[list[int], list[int] | None]:
+    """The items of :func:`list_after_lead_in`'s list from line ``first`` on, and,
+    for a numbered list, how many lines of its own each item but the last had
+    (None: not numbered)."""
     items: list[int] = []
     last_number, last_numbered, details = 0, None, 0
-    own_lines = []  # how many lines of its own each numbered item had
-    for index in range(lead_in + 1, end_of_page):
+    own_lines = []
+    for index in range(first, end_of_page):
         cls, line = classes[index], described[index]
         if cls == BLANK:
             if items and not last_number:
@@ -305,20 +338,14 @@ def list_after_lead_in(
             if details > max_details:
                 break
         items.append(index)
-    if last_number:
-        # what follows the last item is not the list's, but for the running
-        # text on it, as many lines as every item before it had (a name, then
-        # a paragraph on it; a link or a price under each item is no such text)
-        tail = items[last_numbered + 1: last_numbered + 1 + min(own_lines, default=0)]
-        running = list(itertools.takewhile(lambda index: _running(described[index], threshold), tail))
-        items = items[: last_numbered + 1] + running
-    if (numbered_only and not last_number) or (first_item is not None and (
-        last_number < min_numbered or (not announced and not min(own_lines, default=0))
-    )):
-        # (unannounced, each item says more of itself: a list of headlines under
-        # its heading, "Most watched", is a box)
-        return []
-    return [index for index in range(end, lead_in + 1) if classes[index] != BLANK] + items
+    if not last_number:
+        return items, None
+    # what follows the last item is not the list's, but for the running
+    # text on it, as many lines as every item before it had (a name, then
+    # a paragraph on it; a link or a price under each item is no such text)
+    tail = items[last_numbered + 1: last_numbered + 1 + min(own_lines, default=0)]
+    running = list(itertools.takewhile(lambda index: _running(described[index], threshold), tail))
+    return items[: last_numbered + 1] + running, own_lines
 
 
 def _running(line: Line, threshold: float, min_chars: int = 40) -> bool:
@@ -438,3 +465,4 @@ def removal_reasons(
         elif cls == SHORT and not params.keep_short_inside:
             removed.append((index, "content.short-line", "short line inside the article"))
     return removed
+
