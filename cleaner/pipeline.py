@@ -668,8 +668,9 @@ def find_structure(
             for i in run:
                 text = lines[i].stripped
                 # a line leading into the next (a lead-in's colon or dash, a letter's
-                # salutation: "Dear readers,") is the text's own, not a caption
-                if word_count(text) <= 25 and not text.endswith((":", "—", "–", ",")):
+                # salutation: "Dear readers,") is the text's own, not a caption; so is
+                # one that asks, exclaims or quotes (a dek: a caption is a statement)
+                if word_count(text) <= 25 and not text.endswith((":", "—", "–", ",", "!", "?", "”", '"', "»", "«")):
                     removed[i] = ("structure.caption", "a photo caption or credit between the title and the body")
 
     if any(rule == "structure.caption" for rule, _ in removed.values()):

@@ -463,3 +463,23 @@ def test_a_salutation_under_the_title_is_not_a_caption(salutation):
     assert salutation in article.text
     photo = clean(text.replace(salutation, "The author at his desk in 2015"), kind="text")
     assert "structure.caption" in {r.rule for r in photo.removed}
+
+
+@pytest.mark.parametrize("dek", [
+    "Do you know it too?",
+    "You will never cut them any other way again!",
+    'Minister: "Every parish must have someone to talk to"',
+    "Minister: “Every parish must have someone to talk to”",
+])
+def test_a_question_an_exclamation_or_a_quote_under_the_title_is_not_a_caption(dek):
+    # a photo's caption describes or credits it, as a statement; a line under
+    # the title that asks, exclaims or quotes is the article's dek
+    text = "\n\n".join([
+        "How to cut tomatoes",
+        dek,
+        "You want to cut tomatoes into slices because you want to lay them out nicely on a plate for your guests.",
+        "Then you take a sharp knife, and the juice runs out all over the board, and the slices fall apart.",
+    ])
+    assert dek in clean(text, kind="text").text
+    photo = clean(text.replace(dek, "Tomatoes on a wooden board in the kitchen"), kind="text")
+    assert "structure.caption" in {r.rule for r in photo.removed}
