@@ -486,6 +486,66 @@ class LiteralScreen:
         return found
 
 
+#: characters whose fold differs between :func:`fold` and the keywords' fold
+#: (:func:`cleaner.rules.fold`): without them both are ``str.casefold``
+_FOLDS_APART = ("İ", "ı", "\u0307")
+
+
+class JointScreen:
+    """Two screens over the same lines in one pass: :meth:`candidates_each`
+    gives what each screen's own gives, from one automaton holding the
+    literals of both, run over one fold of the lines. Both folds must be
+    ``str.casefold`` on a text without :data:`_FOLDS_APART` (those of
+    :func:`fold` and of the keywords are); a text holding one of those, or
+    a screen without literals, is read by each screen apart. A pass of an
+    automaton costs about as much whatever it holds (it reads every
+    character): the rules' line screen and keyword screen in one pass cost
+    little more than the first alone.
+
+    >>> joint = JointScreen(LiteralScreen({"related": frozenset({"related"})}),
+    ...                     LiteralScreen({0: frozenset({"more"})}, folding=str.casefold))
+    >>> [[sorted(keys) for keys in side] for side in joint.candidates_each(["More RELATED", "Home", "more"])]
+    [[['related'], [], []], [[0], [], [0]]]
+    """
+
+    def __init__(self, first: LiteralScreen, second: LiteralScreen):
+        import ahocorasick
+
+        self.first, self.second = first, second
+        self._automaton = None
+        if first._automaton is None or second._automaton is None:
+            return
+        owners: dict[str, tuple[frozenset, frozenset]] = {}
+        for literal, (keys, _) in first._automaton.items():
+            owners[literal] = (keys, frozenset())
+        for literal, (keys, _) in second._automaton.items():
+            owners[literal] = (owners.get(literal, (frozenset(),))[0], keys)
+        automaton = ahocorasick.Automaton()
+        for literal, (first_keys, second_keys) in owners.items():
+            automaton.add_word(literal, (first_keys, second_keys, len(literal)))
+        automaton.make_automaton()
+        self._automaton = automaton
+
+    def candidates_each(self, lines: Sequence[str]) -> tuple[list[frozenset], list[frozenset]]:
+        """:meth:`LiteralScreen.candidates_each` of each screen over ``lines``."""
+        folded = None
+        if self._automaton is not None:
+            joined = "\n".join(lines)
+            if not any(char in joined for char in _FOLDS_APART):
+                folded = fold_lines(lines, str.casefold)
+        if folded is None:
+            return self.first.candidates_each(lines), self.second.candidates_each(lines)
+        first, second = [self.first.always] * len(lines), [self.second.always] * len(lines)
+        for end, (first_keys, second_keys, size) in self._automaton.iter(folded.text):
+            if "\n" not in folded.text[end - size + 1 : end + 1]:  # within a line, not across a break
+                index = folded.line_at(end)
+                if first_keys:
+                    first[index] = first[index] | first_keys
+                if second_keys:
+                    second[index] = second[index] | second_keys
+        return first, second
+
+
 def patterns_screen(patterns) -> "LiteralScreen | None":
     """One screen for several patterns: a line it passes over (:meth:`LiteralScreen.holds_any`
     false) holds none of the literals any of them needs, so none of them matches it;
