@@ -405,3 +405,18 @@ def test_tallies_count_what_the_plain_counters_count(lines_):
         assert shared[top] == own
         assert {k: n for k, n in enumerate(hits) if n} == dict(plain_hits)
         assert {k: n for k, n in enumerate(shared) if n} == dict(plain_shared)
+
+
+# dates, times, a.m. and p.m., time zones, and what a line ends with
+_STAMP_PARTS = st.sampled_from([
+    "Nov 19, 2019", "19.11.2019", "2019-11-20", "5. 3. 2025", " 8:15", " at 6:34", " pm", " p.m.", " AM", " CST", " cst",
+    "By Ann Lee ", "m", "M.", ".", " ", "\n", "٣", "Z", "9",
+])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_STAMP_PARTS | texts, max_size=8).map("".join))
+def test_ends_with_stamp_is_the_patterns_search(text):
+    from cleaner.content.region import _ENDS_WITH_STAMP, ends_with_stamp
+
+    assert ends_with_stamp(text) == (_ENDS_WITH_STAMP.search(text) is not None)
