@@ -546,18 +546,24 @@ class JointScreen:
         return first, second
 
 
-def patterns_screen(patterns) -> "LiteralScreen | None":
+def patterns_screen(patterns, apart: bool = False) -> "LiteralScreen | None":
     """One screen for several patterns: a line it passes over (:meth:`LiteralScreen.holds_any`
     false) holds none of the literals any of them needs, so none of them matches it;
     None when some pattern's literals cannot be read (then every line must be tried).
+    Its one key is 0; ``apart``: each pattern's place among ``patterns`` is its key,
+    so that the candidates of a line are the patterns that can match it.
 
     >>> screen = patterns_screen([regex.compile("(?i)related"), regex.compile("more news")])
     >>> screen.holds_any("Related stories"), screen.holds_any("Home")
     (True, False)
+    >>> sorted(patterns_screen([regex.compile("(?i)related"), regex.compile("more news")], apart=True).candidates("More news"))
+    [1]
     >>> patterns_screen([regex.compile(r"\\W+")]) is None
     True
     """
     literals = [required_literals(pattern.pattern, pattern.flags) for pattern in patterns]
     if not literals or None in literals:
         return None
+    if apart:
+        return LiteralScreen(dict(enumerate(literals)))
     return LiteralScreen({0: frozenset().union(*literals)})
