@@ -141,3 +141,16 @@ def test_odd_space_is_every_space_the_untidy_line_pattern_knows():
     every_char = "".join(map(chr, range(sys.maxunicode + 1)))
     untidy = regex.compile(r"[^\S\n ]|[\x1c-\x1f]")
     assert _ODD_SPACE.findall(every_char) == untidy.findall(every_char)
+
+
+def test_invisible_is_every_character_remove_invisible_may_remove():
+    import sys
+
+    import regex
+
+    from cleaner.normalize import _CONTROL, _INVISIBLE, _ZERO_WIDTH
+
+    every_char = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+    # (a zero-width joiner is removed next to a Latin letter or none: each character alone is removed)
+    removed = set(_CONTROL.findall(every_char)) | set(regex.findall(_ZERO_WIDTH.pattern, " ".join(every_char), flags=regex.V1))
+    assert set(_INVISIBLE.findall(every_char)) == removed
