@@ -83,7 +83,7 @@ from hypothesis import strategies as st  # noqa: E402
 
 import ftfy.badness  # noqa: E402
 
-from cleaner.normalize import _BADNESS_REACH, looks_bad  # noqa: E402
+from cleaner.normalize import _BADNESS_MARKS, _BADNESS_REACH, looks_bad  # noqa: E402
 
 # ASCII, the characters ftfy's mojibake pattern is made of, and a few others
 _MOJIBAKE_ALPHABET = st.sampled_from(list("ab Z.\n\t,?!ÃÂâ€™©ÐÑƒ²Â»ГўВЂβā ÎØÙœ°│àé’“”—€¢ЁЯ\xa0\xad\x85"))
@@ -91,6 +91,7 @@ _MOJIBAKE_ALPHABET = st.sampled_from(list("ab Z.\n\t,?!ÃÂâ€™©ÐÑƒ²Â�
 
 def test_looks_bad_has_its_shortcut():
     assert _BADNESS_REACH is not None  # else looks_bad falls back to is_bad: right, but slow
+    assert _BADNESS_MARKS is not None  # else every non-ASCII character's neighbourhood is searched
 
 
 @settings(max_examples=400, deadline=None)
