@@ -19,6 +19,13 @@ class Removal:
     start: int
     end: int
 
+    def __init__(self, rule: str, reason: str, text: str, start: int, end: int):
+        # stored where the frozen dataclass's own __init__ stores them (a call
+        # of object.__setattr__ each) at half the cost: a page dump makes
+        # a removal of most of its lines
+        fields = self.__dict__
+        fields["rule"], fields["reason"], fields["text"], fields["start"], fields["end"] = rule, reason, text, start, end
+
 
 @dataclass(frozen=True)
 class Article:

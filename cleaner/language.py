@@ -35,7 +35,9 @@ a private, seeded factory, so the answer is deterministic.
 from __future__ import annotations
 
 import os
+import sys
 import unicodedata
+from array import array
 from collections import Counter
 from functools import lru_cache
 from itertools import chain, repeat
@@ -190,6 +192,8 @@ class Vote(NamedTuple):
     by_line: list[int | None]
     #: each voting line's stop words, as the languages whose lists hold each ([] for the others)
     stop_words: list[list[tuple[int, ...]]]
+    #: the same as :class:`_Tallies` ints, to be added up
+    tallies: list[list[int]]
 
     @property
     def winner(self) -> tuple[int | None, int]:
@@ -211,26 +215,61 @@ def vote(lines: Sequence[str]) -> Vote:
     votes: Counter = Counter()
     by_line: list[int | None] = []
     stop_words: list[list[tuple[int, ...]]] = []
+    tallies: list[list[int]] = []
     for text, tokens in zip(lines, tokenized):
         # (an ASCII line holds no letter of a script written without spaces)
         unspaced = not text.isascii() and _UNSPACED.search(text)
-        found = [] if len(tokens) < MIN_VOTING_WORDS or unspaced else [
-            languages for t in tokens if (languages := index.get(t)) is not None
-        ]
-        hits = Counter(chain.from_iterable(found))
+        hit = [] if len(tokens) < MIN_VOTING_WORDS or unspaced else [t for t in tokens if t in index]
+        found = list(map(index.__getitem__, hit))
+        tallied = list(map(_TALLIES.__getitem__, hit))
         # the language with the most hits, the first of _voters() on a tie: the
-        # highest count, then the lowest index holding it (two C loops, not a
-        # key function called per language)
-        most = max(hits.values(), default=0)
+        # highest count, then the lowest index holding it
+        hits = _counts(sum(tallied))
+        most = max(hits)
         if not most or most < MIN_COVERAGE * len(tokens):
             by_line.append(None)
             stop_words.append([])
+            tallies.append([])
             continue
-        best = min(k for k, count in hits.items() if count == most)
+        best = hits.index(most)
         by_line.append(best)
         stop_words.append(found)
+        tallies.append(tallied)
         votes[best] += len(text)
-    return Vote(votes, by_line, stop_words)
+    return Vote(votes, by_line, stop_words, tallies)
+
+
+#: a count in a tally of stop words (:func:`_counts`): an unsigned C int,
+#: more than the words of any text that fits in memory
+_COUNT_TYPE = "I"
+_COUNT_BITS = 8 * array(_COUNT_TYPE).itemsize
+
+
+class _Tallies(dict):
+    """Stop word -> the languages whose lists hold it (:func:`_stop_index`) as
+    one int, a field of :data:`_COUNT_BITS` bits per voter holding 1 for each
+    of them, worked out on first use."""
+
+    def __missing__(self, word: str) -> int:
+        tally = self[word] = sum(1 << (_COUNT_BITS * k) for k in _stop_index()[word])
+        return tally
+
+
+_TALLIES = _Tallies()
+
+
+def _counts(tally: int) -> list[int]:
+    """How many stop words each voter's list holds, by voter index, from the
+    sum of their tallies (:class:`_Tallies`): every language's count added up
+    at once, then read back field by field (a Counter over each word's
+    languages cost three times as much: a word is in ten lists or so).
+
+    >>> counts = _counts(sum(_TALLIES[word] for word in ["und", "die", "og"]))
+    >>> counts[[code for code, _ in _voters()].index("de")], len(counts) == len(_voters())
+    (2, True)
+    """
+    size = len(_voters()) * _COUNT_BITS // 8
+    return memoryview(tally.to_bytes(size, sys.byteorder)).cast(_COUNT_TYPE).tolist()
 
 
 def langdetect_lines(sample: Sequence[str], ballot: Vote) -> list[str]:
@@ -274,13 +313,13 @@ def clear_winner(sample: Sequence[str], ballot: Vote) -> str | None:
     if _main_script("".join(lines)[:SCRIPT_SAMPLE_CHARS]) != script:
         return None
     # the winner's lines' stop words, as vote() found them
-    found_in = [languages for found, choice in zip(ballot.stop_words, ballot.by_line) if choice == top for languages in found]
-    ours = [languages for languages in found_in if top in languages]
-    own = len(ours)
-    hits = Counter(chain.from_iterable(found_in))
-    shared = Counter(chain.from_iterable(ours))  # tokens in the winner's list and another's
-    for k, found in hits.items():  # the rivals: languages langdetect knows, written in the same script
-        if k != top and voters[k][0] in known and _list_script(k) == script:
+    found_in = [tally for tallied, choice in zip(ballot.tallies, ballot.by_line) if choice == top for tally in tallied]
+    hits = _counts(sum(found_in))
+    shift = _COUNT_BITS * top
+    shared = _counts(sum([tally for tally in found_in if tally >> shift & 1]))  # tokens in the winner's list and another's
+    own = shared[top]
+    for k, found in enumerate(hits):  # the rivals: languages langdetect knows, written in the same script
+        if found and k != top and voters[k][0] in known and _list_script(k) == script:
             only_ours, only_theirs = own - shared[k], found - shared[k]
             if only_ours == 0 or CLEAR_MARGIN * only_theirs > only_ours:
                 return None

@@ -72,14 +72,20 @@ def repair_mojibake(text: str) -> str:
     return _ftfy(text)
 
 
-def _badness_reach(pattern: re.Pattern) -> int | None:
-    """The longest match of ftfy's mojibake ``pattern``, if every one of its
-    alternatives needs a non-ASCII character (then a match lies within that
-    distance of one); None if the pattern is not so (another ftfy version)."""
+def _sre_parse():
+    """The stdlib's regular expression parser module."""
     try:
         from re import _parser as sre_parse  # Python 3.11+
     except ImportError:  # pragma: no cover - Python 3.10
         import sre_parse  # type: ignore[no-redef]
+    return sre_parse
+
+
+def _badness_reach(pattern: re.Pattern) -> int | None:
+    """The longest match of ftfy's mojibake ``pattern``, if every one of its
+    alternatives needs a non-ASCII character (then a match lies within that
+    distance of one); None if the pattern is not so (another ftfy version)."""
+    sre_parse = _sre_parse()
     BRANCH, IN, LITERAL, RANGE = sre_parse.BRANCH, sre_parse.IN, sre_parse.LITERAL, sre_parse.RANGE
 
     def non_ascii_only(op, av) -> bool:  # a character item that matches no ASCII character
@@ -114,22 +120,58 @@ def _badness_reach(pattern: re.Pattern) -> int | None:
     return width if 0 < width < 100 else None
 
 
-def _badness() -> tuple[str, int, int | None]:
-    """The text and flags of ``ftfy.badness.BADNESS_RE`` and its reach
-    (:func:`_badness_reach`), from cleaner's cache while ftfy's file is the
-    one they were read from."""
+def _badness_marks(pattern: re.Pattern) -> str | None:
+    """A character class (for ``re``) holding a character of every match of
+    ftfy's mojibake ``pattern``: of each of its alternatives, the fewest
+    characters a one-character item of it needs, all non-ASCII (as
+    :func:`_badness_reach` finds them); None if some alternative has no such
+    item (another ftfy version).
+
+    >>> _badness_marks(re.compile("[ÃÂ][\x80-\x9f]|â€"))
+    '[ÂÃâ]'
+    """
+    sre_parse = _sre_parse()
+    LITERAL, IN, RANGE = sre_parse.LITERAL, sre_parse.IN, sre_parse.RANGE
+
+    def characters(op, av) -> set[tuple[int, int]] | None:  # the item's characters as ranges, if all non-ASCII
+        if op == LITERAL:
+            return {(av, av)} if av > 127 else None
+        if op != IN or not all((o == LITERAL and a > 127) or (o == RANGE and a[0] > 127) for o, a in av):
+            return None
+        return {(a, a) if o == LITERAL else tuple(a) for o, a in av}
+
+    try:
+        tree = sre_parse.parse(pattern.pattern, pattern.flags)
+        (op, (_, branches)), = tree.data
+        if op != sre_parse.BRANCH:
+            return None
+        marks: set[tuple[int, int]] = set()
+        for branch in branches:
+            items = [found for o, a in branch if (found := characters(o, a))]
+            if not items:
+                return None
+            marks |= min(items, key=lambda ranges: sum(b - a + 1 for a, b in ranges))
+    except Exception:  # pragma: no cover - an unexpected pattern: no shortcut
+        return None
+    return "[" + "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in sorted(marks)) + "]"
+
+
+def _badness() -> tuple[str, int, int | None, str | None]:
+    """The text and flags of ``ftfy.badness.BADNESS_RE``, its reach
+    (:func:`_badness_reach`) and its marks (:func:`_badness_marks`), from
+    cleaner's cache while ftfy's file is the one they were read from."""
     from .cache import Store, module_signature
 
-    def read() -> tuple[str, int, int | None]:
+    def read() -> tuple[str, int, int | None, str | None]:
         import ftfy.badness
 
         pattern = ftfy.badness.BADNESS_RE
-        return pattern.pattern, int(pattern.flags), _badness_reach(pattern)
+        return pattern.pattern, int(pattern.flags), _badness_reach(pattern), _badness_marks(pattern)
 
-    return Store("ftfy-badness", max_entries=1).get_or_compute(module_signature("ftfy", "badness"), read)
+    return Store("ftfy-badness-marks", max_entries=1).get_or_compute(module_signature("ftfy", "badness"), read)
 
 
-_BADNESS_PATTERN, _BADNESS_FLAGS, _BADNESS_REACH = _badness()
+_BADNESS_PATTERN, _BADNESS_FLAGS, _BADNESS_REACH, _BADNESS_MARKS = _badness()
 
 
 @lru_cache(maxsize=1)
@@ -145,10 +187,19 @@ _NON_ASCII_CLUSTER = (
 )
 
 
+@lru_cache(maxsize=1)
+def _marks_search():
+    """A search for one of :data:`_BADNESS_MARKS` (matched as the mojibake pattern matches)."""
+    return re.compile(_BADNESS_MARKS, _BADNESS_FLAGS & re.IGNORECASE).search
+
+
 def looks_bad(text: str) -> bool:
     """``ftfy.badness.is_bad(text)``, searching only near non-ASCII characters:
     every mojibake pattern needs one (checked on ftfy's pattern at import), so
-    the ASCII stretches of a page, most of it, are skipped. Same answer.
+    the ASCII stretches of a page, most of it, are skipped; and only near
+    those that are one of the characters some item of each alternative needs
+    (:func:`_badness_marks`): a match holds one, in a cluster whose
+    neighbourhood is searched. Same answer.
 
     >>> looks_bad("Afghanistanâ€™s capital"), looks_bad("Afghanistan’s capital")
     (True, False)
@@ -158,10 +209,12 @@ def looks_bad(text: str) -> bool:
 
         return ftfy.badness.is_bad(text)
     search, reach, size = _badness_search(), _BADNESS_REACH, len(text)
+    marked = _marks_search() if _BADNESS_MARKS is not None else None
     # ``^`` in the pattern still means the text's start: search(pos=) does not move it
     return any(
         search(text, max(0, m.start() - reach), min(size, m.end() + reach))
         for m in _NON_ASCII_CLUSTER.finditer(text)
+        if marked is None or marked(text, m.start(), m.end())
     )
 
 
@@ -187,7 +240,15 @@ def remove_invisible(text: str) -> str:
     >>> remove_invisible("می\u200cگویند \u200c") == "می\u200cگویند "  # a joiner between letters is spelling
     True
     """
+    if _INVISIBLE.search(text) is None:  # most texts: nothing either pattern could remove
+        return text
     return _CONTROL.sub("", _ZERO_WIDTH.sub("", text))
+
+
+# every character _ZERO_WIDTH or _CONTROL may remove (\p{Cc} is U+0000-001F and
+# U+007F-009F), for the stdlib's re, which scans a character class several
+# times faster than the regex module tries those patterns at each offset (a test checks it)
+_INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad\u200c\u200d\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def collapse_spaces(text: str) -> str:

@@ -778,7 +778,7 @@ class LineScreen:
     """
 
     def __init__(self, rules: Sequence[Rule]):
-        from .literals import LiteralScreen, required_literals
+        from .literals import JointScreen, LiteralScreen, required_literals
 
         # rules limited to a few lines (``within``) run later, on the article's edges (apply_edges)
         line_rules = [r for r in rules if r.kind in LINE_KINDS and not r.within]
@@ -791,6 +791,7 @@ class LineScreen:
         self._first_label = len(self.plain)
         self._screen = LiteralScreen(self.literals)
         self._keyword_screen = LiteralScreen({i: r.keywords for i, r in enumerate(self.keyed)}, folding=fold)
+        self._both_screens = JointScreen(self._screen, self._keyword_screen)
         self.short = max((r.max_chars for r in line_rules), default=0)
         self.limit = max(self.short, MAX_LABELLED_CHARS if self.labels else 0)
         self._labelled: dict[int, regex.Pattern] = {}
@@ -806,9 +807,9 @@ class LineScreen:
         return self._matched(text, self._screen.candidates(text), self._keyword_screen.candidates(text))
 
     def match_each(self, texts: Sequence[str]) -> list[list[str]]:
-        """:meth:`match` of each of ``texts``, each screen reading all of them
-        in one pass (:meth:`~cleaner.literals.LiteralScreen.candidates_each`)."""
-        return list(map(self._matched, texts, self._screen.candidates_each(texts), self._keyword_screen.candidates_each(texts)))
+        """:meth:`match` of each of ``texts``, the two screens reading all of
+        them in one pass (:meth:`~cleaner.literals.JointScreen.candidates_each`)."""
+        return list(map(self._matched, texts, *self._both_screens.candidates_each(texts)))
 
     def _matched(self, text: str, candidates: frozenset, keyed_candidates: frozenset) -> list[str]:
         """:meth:`match`, given what the two screens found in ``text``."""
@@ -1001,7 +1002,7 @@ class RuleSet:
         rule's is not tried against its pattern. Built on first use."""
         screen = self.__dict__.get("_edge_screen")
         if screen is None:
-            from .literals import LiteralScreen, required_literals
+            from .literals import JointScreen, LiteralScreen, required_literals
 
             edge_rules = [r for r in self.rules if r.within]
             screen = LiteralScreen({r.id: required_literals(r.pattern.pattern, r.pattern.flags) for r in edge_rules})

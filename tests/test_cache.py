@@ -167,7 +167,7 @@ def test_the_cached_mojibake_pattern_is_ftfys(cache_dir):
     from cleaner import normalize
 
     pattern = ftfy.badness.BADNESS_RE
-    expected = [pattern.pattern, int(pattern.flags), normalize._badness_reach(pattern)]
+    expected = [pattern.pattern, int(pattern.flags), normalize._badness_reach(pattern), normalize._badness_marks(pattern)]
     code = "import json, sys\nfrom cleaner import normalize\nprint(json.dumps(normalize._badness()), 'ftfy' in sys.modules)"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True, env=env)

@@ -240,3 +240,25 @@ def test_screen_keys_order_and_always():
     screen = LiteralScreen({"a": frozenset({"related"}), "b": None, "c": frozenset({"rel"})})
     assert screen.candidates("Related") == {"a", "b", "c"}
     assert screen.candidates("Reload") == {"b", "c"} and screen.candidates("Home") == {"b"}
+
+
+# the characters the two folds read apart (İ, ı, a combining dot above), a
+# line break inside a line, and words of the shipped packs' literals and keywords
+_JOINT_TEXT = st.lists(
+    st.sampled_from(["İ", "ı", "i\u0307", "I", "\n", "ß", " ", "Related", "COMMENTS", "read more", "ad", "cookie", "share"])
+    | st.text(max_size=8),
+    max_size=8,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_JOINT_TEXT, max_size=6))
+def test_joint_screen_is_each_screen_apart(texts):
+    """One pass for the rules' two screens finds what each finds alone."""
+    from cleaner.literals import JointScreen
+
+    screen = RULESET.screen
+    joint = JointScreen(screen._screen, screen._keyword_screen)
+    assert joint.candidates_each(texts) == (
+        screen._screen.candidates_each(texts), screen._keyword_screen.candidates_each(texts)
+    )

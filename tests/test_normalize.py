@@ -83,7 +83,7 @@ from hypothesis import strategies as st  # noqa: E402
 
 import ftfy.badness  # noqa: E402
 
-from cleaner.normalize import _BADNESS_REACH, looks_bad  # noqa: E402
+from cleaner.normalize import _BADNESS_MARKS, _BADNESS_REACH, looks_bad  # noqa: E402
 
 # ASCII, the characters ftfy's mojibake pattern is made of, and a few others
 _MOJIBAKE_ALPHABET = st.sampled_from(list("ab Z.\n\t,?!ÃÂâ€™©ÐÑƒ²Â»ГўВЂβā ÎØÙœ°│àé’“”—€¢ЁЯ\xa0\xad\x85"))
@@ -91,6 +91,7 @@ _MOJIBAKE_ALPHABET = st.sampled_from(list("ab Z.\n\t,?!ÃÂâ€™©ÐÑƒ²Â�
 
 def test_looks_bad_has_its_shortcut():
     assert _BADNESS_REACH is not None  # else looks_bad falls back to is_bad: right, but slow
+    assert _BADNESS_MARKS is not None  # else every non-ASCII character's neighbourhood is searched
 
 
 @settings(max_examples=400, deadline=None)
@@ -141,3 +142,16 @@ def test_odd_space_is_every_space_the_untidy_line_pattern_knows():
     every_char = "".join(map(chr, range(sys.maxunicode + 1)))
     untidy = regex.compile(r"[^\S\n ]|[\x1c-\x1f]")
     assert _ODD_SPACE.findall(every_char) == untidy.findall(every_char)
+
+
+def test_invisible_is_every_character_remove_invisible_may_remove():
+    import sys
+
+    import regex
+
+    from cleaner.normalize import _CONTROL, _INVISIBLE, _ZERO_WIDTH
+
+    every_char = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+    # (a zero-width joiner is removed next to a Latin letter or none: each character alone is removed)
+    removed = set(_CONTROL.findall(every_char)) | set(regex.findall(_ZERO_WIDTH.pattern, " ".join(every_char), flags=regex.V1))
+    assert set(_INVISIBLE.findall(every_char)) == removed

@@ -378,3 +378,45 @@ def test_vote_is_the_plain_vote(lines_):
 
     ballot = vote(lines_)
     assert (ballot.votes, ballot.by_line, ballot.stop_words) == plain_vote(lines_)
+
+
+def plain_rival_counts(ballot, top: int) -> tuple[int, Counter, Counter]:
+    """What clear_winner reads of the winner's lines as first written, by a
+    Counter over each stop word's languages: its own words, every language's
+    words, and the words each language shares with the winner."""
+    from cleaner import language
+
+    found_in = [languages for found, choice in zip(ballot.stop_words, ballot.by_line) if choice == top for languages in found]
+    ours = [languages for languages in found_in if top in languages]
+    return len(ours), Counter(language.chain.from_iterable(found_in)), Counter(language.chain.from_iterable(ours))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(_VOTING_WORDS | texts, max_size=14).map(" ".join), max_size=8))
+def test_tallies_count_what_the_plain_counters_count(lines_):
+    from cleaner.language import _COUNT_BITS, _counts, vote
+
+    ballot = vote(lines_)
+    for top in {choice for choice in ballot.by_line if choice is not None}:
+        found_in = [t for tallied, choice in zip(ballot.tallies, ballot.by_line) if choice == top for t in tallied]
+        hits = _counts(sum(found_in))
+        shared = _counts(sum(t for t in found_in if t >> (_COUNT_BITS * top) & 1))
+        own, plain_hits, plain_shared = plain_rival_counts(ballot, top)
+        assert shared[top] == own
+        assert {k: n for k, n in enumerate(hits) if n} == dict(plain_hits)
+        assert {k: n for k, n in enumerate(shared) if n} == dict(plain_shared)
+
+
+# dates, times, a.m. and p.m., time zones, and what a line ends with
+_STAMP_PARTS = st.sampled_from([
+    "Nov 19, 2019", "19.11.2019", "2019-11-20", "5. 3. 2025", " 8:15", " at 6:34", " pm", " p.m.", " AM", " CST", " cst",
+    "By Ann Lee ", "m", "M.", ".", " ", "\n", "٣", "Z", "9",
+])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_STAMP_PARTS | texts, max_size=8).map("".join))
+def test_ends_with_stamp_is_the_patterns_search(text):
+    from cleaner.content.region import _ENDS_WITH_STAMP, ends_with_stamp
+
+    assert ends_with_stamp(text) == (_ENDS_WITH_STAMP.search(text) is not None)

@@ -306,10 +306,13 @@ def detect(
     if trace is not None:
         trace.update(path="page", region=(start, end), also=also)
     removed = removal_reasons(classes, described, is_marker, start, end, end_of_page, params, running, labels, also)
+    sentence_keys: dict[str, list[str]] = {}  # (each text's sentences read once, for both calls)
+
     def repeats(gone: set[int], min_run: int = 2) -> list[int]:
         # the lines kept (all but ``gone``) that say again what kept lines above them said
         kept = [index for index, cls in enumerate(classes) if cls != BLANK and index not in gone]
-        return [kept[i] for i in repeated_text([described[index].text for index in kept], min_run=min_run)]
+        texts = [described[index].text for index in kept]
+        return [kept[i] for i in repeated_text(texts, min_run=min_run, keys_of=sentence_keys)]
 
     # a page, not an article: what it prints twice goes the second time
     removed += [(index, "content.repeated-text", "the article's text printed again")

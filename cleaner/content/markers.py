@@ -14,7 +14,7 @@ from typing import NamedTuple, Sequence
 import regex
 
 from ..lines import WORD
-from ..literals import LiteralScreen, patterns_screen
+from ..literals import JointScreen, LiteralScreen, patterns_screen
 from ..metadata import labels_a_field
 from ..regex_cache import compile as cached_compile
 from ..rules import MAX_LABELLED_CHARS, KeyedPattern, RuleSet, default_rules_dir, fold
@@ -144,10 +144,13 @@ class MarkerMatcher(NamedTuple):
     (tried only on lines holding a keyword: they may begin anywhere in a line).
 
     ``screen`` holds the literals the union's markers need
-    (:func:`~cleaner.literals.required_literals`): a line holding none of
-    them ("Home", a paragraph of the article) is not tried against the union,
-    whose alternatives all begin ``^\\W*`` and so fail only after trying
-    each of them. None when some marker needs no literal: every line is tried.
+    (:func:`~cleaner.literals.required_literals`), keyed by the marker's
+    place in ``alone``: a line holding none of them ("Home", a paragraph of
+    the article) is not tried against the union, whose alternatives all
+    begin ``^\\W*`` and so fail only after trying each of them, and
+    :meth:`match_each` tries a line against the alternatives whose literals
+    it holds, alone (:meth:`_union_match`). None when some marker needs no
+    literal: every line is tried against the union.
     ``keywords`` screens the keyed markers (keyed by their place in ``keyed``)
     for :meth:`match_each`, as :func:`~cleaner.rules.has_keyword` reads a line.
     """
@@ -156,6 +159,10 @@ class MarkerMatcher(NamedTuple):
     keyed: tuple[KeyedPattern, ...]
     screen: "LiteralScreen | None" = None
     keywords: "LiteralScreen | None" = None
+    #: ``screen`` and ``keywords`` read in one pass, where there are both
+    both: "JointScreen | None" = None
+    #: the union's alternatives, each compiled alone
+    alone: tuple[regex.Pattern, ...] = ()
 
     def match(self, text: str) -> regex.Match | None:
         if (
@@ -172,28 +179,50 @@ class MarkerMatcher(NamedTuple):
     def match_each(self, texts: Sequence[str | None]) -> list[regex.Match | None]:
         """:meth:`match` of each of ``texts`` (None: a line not tried), each
         distinct text tried once: a page repeats its menus and headings. The
-        screens read all the texts in one pass each
-        (:meth:`~cleaner.literals.LiteralScreen.candidates_each`), not a call
+        screens read all the texts in one pass (:meth:`_screened`), not a call
         per text: on a page of prose no text is tried at all (0.6 s on 10 MB
         when screened line by line)."""
         distinct = [text for text in dict.fromkeys(texts) if text is not None]
         union = self.union
-        if union is None:
-            tried = [False] * len(distinct)
-        elif self.screen is None:
-            tried = [True] * len(distinct)
-        else:
-            tried = self.screen.candidates_each(distinct)
-        keyed = self.keywords.candidates_each(distinct) if self.keywords is not None else [()] * len(distinct)
+        tried, keyed = self._screened(distinct)
         found = {}
         for text, union_tried, markers in zip(distinct, tried, keyed):
-            match = union.match(text) if union_tried else None
+            match = self._union_match(text, union_tried) if union_tried else None
             for k in sorted(markers):
                 if match is not None:
                     break
                 match = self.keyed[k].pattern.match(text)
             found[text] = match
         return [None if text is None else found[text] for text in texts]
+
+    def _union_match(self, text: str, alternatives: frozenset | bool) -> regex.Match | None:
+        """``self.union.match(text)``, given the ``alternatives`` whose literals
+        ``text`` holds (True: unscreened): the first of them to match alone,
+        in the union's order. The union tries each in turn, and one whose
+        literals the text lacks cannot match: the big ones (a pack's
+        headings in every language) cost most of a failed match."""
+        if alternatives is True:
+            return self.union.match(text)
+        for k in sorted(alternatives):
+            if (found := self.alone[k].match(text)) is not None:
+                return found
+        return None
+
+    def _screened(self, texts: Sequence[str]) -> tuple[list, list]:
+        """For each of ``texts``: whether the union is tried on it, and the
+        keyed markers that are; both screens in one pass where there are both
+        (:class:`~cleaner.literals.JointScreen`), else each in one pass
+        (:meth:`~cleaner.literals.LiteralScreen.candidates_each`)."""
+        if self.both is not None:
+            return self.both.candidates_each(texts)
+        if self.union is None:
+            tried = [False] * len(texts)
+        elif self.screen is None:
+            tried = [True] * len(texts)
+        else:
+            tried = self.screen.candidates_each(texts)
+        keyed = self.keywords.candidates_each(texts) if self.keywords is not None else [()] * len(texts)
+        return tried, keyed
 
 
 @functools.lru_cache(maxsize=32)
@@ -202,12 +231,12 @@ def marker_union(markers: tuple[regex.Pattern | KeyedPattern, ...]) -> MarkerMat
     plain = [p for p in markers if not isinstance(p, KeyedPattern)]
     keyed = tuple(p for p in markers if isinstance(p, KeyedPattern))
     parts = [f"(?i:{p.pattern})" if p.flags & regex.IGNORECASE else f"(?:{p.pattern})" for p in plain]
-    return MarkerMatcher(
-        cached_compile("|".join(parts)) if parts else None,
-        keyed,
-        patterns_screen(plain),
-        LiteralScreen({k: marker.keywords for k, marker in enumerate(keyed)}, folding=fold) if keyed else None,
-    )
+    union = cached_compile("|".join(parts)) if parts else None
+    screen = patterns_screen(plain, apart=True)
+    keywords = LiteralScreen({k: marker.keywords for k, marker in enumerate(keyed)}, folding=fold) if keyed else None
+    both = JointScreen(screen, keywords) if union is not None and screen is not None and keywords is not None else None
+    alone = tuple(map(cached_compile, parts)) if screen is not None else ()
+    return MarkerMatcher(union, keyed, screen, keywords, both, alone)
 
 
 def end_marker_matcher(end_markers: Sequence[regex.Pattern | KeyedPattern] = ()) -> MarkerMatcher:

@@ -17,13 +17,18 @@ def _sentence_key(sentence: str) -> str:
     return " ".join(WORD.findall(sentence.casefold()))
 
 
-def repeated_text(texts: Sequence[str], min_chars: int = 40, min_run: int = 2) -> list[int]:
+def repeated_text(
+    texts: Sequence[str], min_chars: int = 40, min_run: int = 2, keys_of: dict[str, list[str]] | None = None
+) -> list[int]:
     """Indices of the lines that repeat what earlier lines said, in runs of
     ``min_run`` or more: a line repeats when its every sentence (of
     ``min_chars`` or more) stands in an earlier line already. A page that
     prints its article twice (a print or app version, a preview above the
     story) keeps the first copy; a single repeated line is a pull quote or a
-    refrain, and stays.
+    refrain, and stays. ``keys_of``: each text's sentences' keys of
+    ``min_chars`` or more, as a call before found them; the keys of the
+    other texts are added to it (a page's repeated lines, and a second call
+    on the same lines, read each text once).
 
     >>> repeated_text(["The bridge opened on Tuesday after ten years of work.", "It cost forty million pounds, the council said on Monday.",
     ...                "Menu", "The bridge opened on Tuesday after ten years of work!", "It cost forty million pounds, the council said on Monday."])
@@ -33,11 +38,14 @@ def repeated_text(texts: Sequence[str], min_chars: int = 40, min_run: int = 2) -
     """
     seen: set[str] = set()
     repeats = []
+    keys_of = {} if keys_of is None else keys_of
     for index, text in enumerate(texts):
         if len(text) < min_chars:
             repeats.append(False)
             continue
-        keys = [key for key in map(_sentence_key, sentences(text)) if len(key) >= min_chars]
+        keys = keys_of.get(text)
+        if keys is None:
+            keys = keys_of[text] = [key for key in map(_sentence_key, sentences(text)) if len(key) >= min_chars]
         repeats.append(bool(keys) and all(key in seen for key in keys))
         seen.update(keys)
     return [
