@@ -71,7 +71,9 @@ class Passes:
 
         if isinstance(self._metadata, Document):
             return copy(self._metadata)
-        return extract_metadata(copy(self.tree), self.url, self.date_params)
+        return read_metadata(copy(self.tree), self.url, self.date_params) if mirrored() else extract_metadata(
+            copy(self.tree), self.url, self.date_params
+        )
 
     def _fast(self, settings: dict, with_metadata: bool):
         """``bare_extraction`` of a fast pass without comments, on the page's shared pruned tree."""
@@ -130,12 +132,8 @@ class Passes:
         return self._pruned
 
     def _read_metadata(self, tree, options) -> None:
-        from trafilatura import core
-
         try:
-            self._metadata = core.extract_metadata(
-                tree, options.url, options.date_params, options.fast, options.author_blacklist
-            )
+            self._metadata = read_metadata(tree, options.url, options.date_params, options.fast)
         except (TypeError, ValueError):
             self._metadata = None
 
@@ -146,6 +144,50 @@ class Passes:
         if self._forum_tree is None:
             self._forum_tree = _prune_raw(core, copy(self.tree), self._attributes)
         return self._forum_tree
+
+
+def read_metadata(tree, url: str | None, date_params: dict | None, extensive: bool = True):
+    """trafilatura's ``extract_metadata`` (of trafilatura :data:`MIRRORED`) for
+    what cleaner reports (title, date, site name, url), without the author,
+    categories, tags and licence it also looks for: a fifth of a page's
+    extraction time (the author's search alone prunes a copy of the page).
+    None of them feeds the fields read here or the extraction after it (the
+    metadata reader leaves its tree as it found it); ``tests/test_passes.py``
+    checks the fields against ``extract_metadata``'s."""
+    from trafilatura import metadata as m
+
+    date_config = {**date_params} if date_params else m.set_date_params(extensive)
+    tree = m.load_html(tree)
+    if tree is None:
+        return m.Document()
+    document = m.examine_meta(tree)
+    if document.author and " " not in document.author:
+        document.author = None
+    try:
+        document = m.extract_meta_json(tree, document)
+    except Exception:  # as extract_metadata: bugs in trafilatura's json_metadata.py
+        pass
+    if not document.title:
+        document.title = m.extract_title(tree)
+    if not document.url:
+        document.url = m.extract_url(tree, url)
+    if document.url:
+        document.hostname = m.extract_domain(document.url, fast=True)
+    date_config["url"] = document.url
+    document.date = m.find_date(tree, **date_config)
+    if not document.sitename:
+        document.sitename = m.extract_sitename(tree)
+    if document.sitename:
+        document.sitename = document.sitename.lstrip("@")  # a Twitter handle's
+        if document.sitename and "." not in document.sitename and not document.sitename[0].isupper():
+            document.sitename = document.sitename.title()
+    elif document.url:
+        match = m.META_URL.match(document.url)
+        if match:
+            document.sitename = match[1]
+    document.filedate = date_config.get("max_date")
+    document.clean_and_trim()
+    return document
 
 
 def _sequence(core, tree, options, url: str | None, is_forum: bool, attributes: str):
