@@ -633,7 +633,7 @@ def _combine(precise: str, recall: str) -> tuple[str, bool]:
 def _with_own_lines(span: list[str], precise: str) -> list[str]:
     """The recall pass's ``span`` with the subheadings only the precision pass
     kept put back (lines of fewer than :data:`LEAD_WORDS` words that end in no
-    full stop: a caption under a photo, a sentence of its own stay out), each
+    full stop or exclamation: a caption under a photo, a sentence of its own stay out), each
     above the span's line that the next line of the precision pass opens.
 
     >>> _with_own_lines(["First part of it.", "Second part of it."], "First part of it.\\nFazit\\nSecond part of it.")

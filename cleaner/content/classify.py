@@ -274,13 +274,12 @@ def mark_titled_cards(
 
     prose = [index for index, cls in enumerate(classes) if cls == GOOD]
     cards = {index: title for index in prose if (title := title_of(described[index].text)) is not None}
-    out = classes
+    out = list(classes)
     for is_card, run in itertools.groupby(prose, key=lambda index: index in cards):
         run = list(run)
         # one card per link, prose line after prose line (the article's subject,
         # printed as a tag, opens many of its paragraphs, here and there)
         if is_card and len({cards[index] for index in run}) == len(run) >= min_cards:
-            out = list(out) if out is classes else out
             for index in run:
                 out[index] = SHORT
     return out
