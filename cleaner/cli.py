@@ -93,6 +93,10 @@ def clean_files(
         chunks = []
         for name in names:
             article = cleaner.clean(read_input(name), kind=kind_for(name, kind), url=url)
+            if not article.text.strip():
+                # nothing is no error, but a user reading the output should not have to guess
+                print(f"cleaner: note: {name}: no article text left ({len(article.removed)} spans removed;"
+                      f" `cleaner explain {name}` shows why)", file=sys.stderr)
             rendered = render(article, fmt, path=None if name == "-" else name, removals=removals)
             if per_file_dir:
                 target = output / (Path(name).name.split(".")[0] + EXTENSIONS[fmt])

@@ -271,3 +271,17 @@ def test_one_document_is_cleaned_without_collecting_cycles_and_more_with():
     found = [subprocess.run([sys.executable, "-c", code, *files], capture_output=True, text=True, cwd=ROOT, check=True).stdout.strip()
              for files in (seeds[:1], seeds)]
     assert found == ["False", "True"]
+
+
+def test_an_input_that_cleans_to_nothing_says_so_on_stderr(tmp_path):
+    # an empty result is no error (exit 0), but a user in a shell loop must not
+    # have to guess why a file came out empty
+    page = tmp_path / "share.html"
+    page.write_text("<html><body><p>Share this article</p><p>Facebook Twitter WhatsApp</p></body></html>", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "cleaner", "clean", str(page)], capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 0 and proc.stdout.strip() == ""
+    assert proc.stderr.startswith(f"cleaner: note: {page}: no article text left") and proc.stderr.count("\n") == 1
+    story = tmp_path / "story.txt"
+    story.write_text("The council met on Monday and said that the new bridge would open in the spring.\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "cleaner", "clean", str(story)], capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 0 and "bridge" in proc.stdout and proc.stderr == ""
