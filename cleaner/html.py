@@ -586,7 +586,12 @@ def _word_stream(text: str) -> str:
     """The words of ``text``'s lines as one stream, a space at each end: a
     line (:func:`_norm`) is in it when `` {line} `` is, however the passes
     broke their lines."""
-    return " " + " ".join(_norm(line) for line in text.splitlines()) + " "
+    return _stream(map(_norm, text.splitlines()))
+
+
+def _stream(norms) -> str:
+    """:func:`_word_stream` of lines already normalised (:func:`_norm`)."""
+    return " " + " ".join(norms) + " "
 
 
 def _combine(precise: str, recall: str) -> tuple[str, bool]:
@@ -639,10 +644,11 @@ def _with_own_lines(span: list[str], precise: str) -> list[str]:
     >>> _with_own_lines(["First part of it.", "Second part of it."], "First part of it.\\nFazit\\nSecond part of it.")
     ['First part of it.', 'Fazit', 'Second part of it.']
     """
-    stream = _word_stream("\n".join(span))
+    norms = list(map(_norm, span))
+    stream = _stream(norms)
     starts = {}  # a span line's first words -> its index
-    for index, line in enumerate(span):
-        starts.setdefault(" ".join(_norm(line).split()[:_ANCHOR_WORDS]), index)
+    for index, norm in enumerate(norms):
+        starts.setdefault(" ".join(norm.split()[:_ANCHOR_WORDS]), index)
     before: dict[int, list[str]] = {}
     waiting: list[str] = []
     for line in precise.splitlines():

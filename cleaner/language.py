@@ -190,10 +190,13 @@ class Vote(NamedTuple):
     votes: Counter
     #: each line's language index, or None when it did not vote
     by_line: list[int | None]
-    #: each voting line's stop words, as the languages whose lists hold each ([] for the others)
-    stop_words: list[list[tuple[int, ...]]]
-    #: the same as :class:`_Tallies` ints, to be added up
+    #: each voting line's stop words, as :class:`_Tallies` ints to be added up ([] for the others)
     tallies: list[list[int]]
+
+    @property
+    def stop_words(self) -> list[list[tuple[int, ...]]]:
+        """Each voting line's stop words as the languages whose lists hold each (read from :attr:`tallies`)."""
+        return [[tuple(k for k, n in enumerate(_counts(tally)) if n) for tally in tallied] for tallied in self.tallies]
 
     @property
     def winner(self) -> tuple[int | None, int]:
@@ -214,13 +217,11 @@ def vote(lines: Sequence[str]) -> Vote:
         index = index.fetched(chain.from_iterable(tokenized))
     votes: Counter = Counter()
     by_line: list[int | None] = []
-    stop_words: list[list[tuple[int, ...]]] = []
     tallies: list[list[int]] = []
     for text, tokens in zip(lines, tokenized):
         # (an ASCII line holds no letter of a script written without spaces)
         unspaced = not text.isascii() and _UNSPACED.search(text)
         hit = [] if len(tokens) < MIN_VOTING_WORDS or unspaced else [t for t in tokens if t in index]
-        found = list(map(index.__getitem__, hit))
         tallied = list(map(_TALLIES.__getitem__, hit))
         # the language with the most hits, the first of _voters() on a tie: the
         # highest count, then the lowest index holding it
@@ -228,15 +229,13 @@ def vote(lines: Sequence[str]) -> Vote:
         most = max(hits)
         if not most or most < MIN_COVERAGE * len(tokens):
             by_line.append(None)
-            stop_words.append([])
             tallies.append([])
             continue
         best = hits.index(most)
         by_line.append(best)
-        stop_words.append(found)
         tallies.append(tallied)
         votes[best] += len(text)
-    return Vote(votes, by_line, stop_words, tallies)
+    return Vote(votes, by_line, tallies)
 
 
 #: a count in a tally of stop words (:func:`_counts`): an unsigned C int,

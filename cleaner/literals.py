@@ -510,6 +510,8 @@ class LiteralScreen:
 #: characters whose fold differs between :func:`fold` and the keywords' fold
 #: (:func:`cleaner.rules.fold`): without them both are ``str.casefold``
 _FOLDS_APART = ("İ", "ı", "\u0307")
+#: what :data:`_FOLDS_APART` leave in a text ``str.casefold`` folded ("İ" folds to "i\u0307")
+_FOLDED_APART = ("ı", "\u0307")
 
 
 class JointScreen:
@@ -549,11 +551,9 @@ class JointScreen:
 
     def candidates_each(self, lines: Sequence[str]) -> tuple[list[frozenset], list[frozenset]]:
         """:meth:`LiteralScreen.candidates_each` of each screen over ``lines``."""
-        folded = None
-        if self._automaton is not None:
-            joined = "\n".join(lines)
-            if not any(char in joined for char in _FOLDS_APART):
-                folded = fold_lines(lines, str.casefold)
+        folded = None if self._automaton is None else fold_lines(lines, str.casefold)
+        if folded is not None and any(char in folded.text for char in _FOLDED_APART):
+            folded = None
         if folded is None:
             return self.first.candidates_each(lines), self.second.candidates_each(lines)
         first, second = [self.first.always] * len(lines), [self.second.always] * len(lines)

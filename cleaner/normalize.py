@@ -81,17 +81,29 @@ def _sre_parse():
     return sre_parse
 
 
+def _non_ascii_item(op, av) -> set[tuple[int, int]] | None:
+    """The characters of a parsed one-character item (``re``'s parser's
+    ``(op, av)``) as code point ranges, if it matches no ASCII character; else None.
+
+    >>> sorted(_non_ascii_item(*_sre_parse().parse("[à-äé]")[0])), _non_ascii_item(*_sre_parse().parse("a")[0])
+    ([(224, 228), (233, 233)], None)
+    """
+    sre_parse = _sre_parse()
+    if op == sre_parse.LITERAL:
+        return {(av, av)} if av > 127 else None
+    if op != sre_parse.IN or not all(
+        (o == sre_parse.LITERAL and a > 127) or (o == sre_parse.RANGE and a[0] > 127) for o, a in av
+    ):
+        return None
+    return {(a, a) if o == sre_parse.LITERAL else tuple(a) for o, a in av}
+
+
 def _badness_reach(pattern: re.Pattern) -> int | None:
     """The longest match of ftfy's mojibake ``pattern``, if every one of its
     alternatives needs a non-ASCII character (then a match lies within that
     distance of one); None if the pattern is not so (another ftfy version)."""
     sre_parse = _sre_parse()
-    BRANCH, IN, LITERAL, RANGE = sre_parse.BRANCH, sre_parse.IN, sre_parse.LITERAL, sre_parse.RANGE
-
-    def non_ascii_only(op, av) -> bool:  # a character item that matches no ASCII character
-        if op == LITERAL:
-            return av > 127
-        return op == IN and all((o == LITERAL and a > 127) or (o == RANGE and a[0] > 127) for o, a in av)
+    BRANCH = sre_parse.BRANCH
 
     def plain(items) -> bool:  # no look-around, no anchor but the text's start: a window's match is a match
         for op, av in items:
@@ -112,7 +124,7 @@ def _badness_reach(pattern: re.Pattern) -> int | None:
         (op, (_, branches)), = tree.data
         if op != BRANCH or not plain(tree) or pattern.flags & sre_parse.SRE_FLAG_MULTILINE:
             return None
-        if not all(any(non_ascii_only(o, a) for o, a in branch) for branch in branches):
+        if not all(any(_non_ascii_item(o, a) is not None for o, a in branch) for branch in branches):
             return None
         width = tree.getwidth()[1]
     except Exception:  # pragma: no cover - an unexpected pattern: no shortcut
@@ -131,14 +143,6 @@ def _badness_marks(pattern: re.Pattern) -> str | None:
     '[ÂÃâ]'
     """
     sre_parse = _sre_parse()
-    LITERAL, IN, RANGE = sre_parse.LITERAL, sre_parse.IN, sre_parse.RANGE
-
-    def characters(op, av) -> set[tuple[int, int]] | None:  # the item's characters as ranges, if all non-ASCII
-        if op == LITERAL:
-            return {(av, av)} if av > 127 else None
-        if op != IN or not all((o == LITERAL and a > 127) or (o == RANGE and a[0] > 127) for o, a in av):
-            return None
-        return {(a, a) if o == LITERAL else tuple(a) for o, a in av}
 
     try:
         tree = sre_parse.parse(pattern.pattern, pattern.flags)
@@ -147,7 +151,7 @@ def _badness_marks(pattern: re.Pattern) -> str | None:
             return None
         marks: set[tuple[int, int]] = set()
         for branch in branches:
-            items = [found for o, a in branch if (found := characters(o, a))]
+            items = [found for o, a in branch if (found := _non_ascii_item(o, a))]
             if not items:
                 return None
             marks |= min(items, key=lambda ranges: sum(b - a + 1 for a, b in ranges))

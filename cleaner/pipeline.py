@@ -309,11 +309,12 @@ class Cleaner:
             language = page_language(texts)
         # a page flattened onto run-on lines glues its link lists into
         # "sentences" no prose has: the detector is told to look for them
+        headlines = _lines_under_headline(lines, removals, title, broken)
+
         def removed(bias: str) -> list[tuple[int, str, str]]:
             return detect(
                 texts, language=language, bias=run_on_params(bias) if run_on else bias, end_markers=end_markers,
-                headlines=_lines_under_headline(lines, removals, title, broken), article=article,
-                paragraphs=paragraphs, sections=sections,
+                headlines=headlines, article=article, paragraphs=paragraphs, sections=sections,
             )
 
         drops = removed(self.options.bias)

@@ -82,6 +82,16 @@ The council said it would publish a new timetable for the remaining work before 
 }
 
 
+def under_menu(headline: str, paragraphs: list[str]) -> list[str]:
+    """A page's lines: the noise menu, its headline, then each paragraph and a blank line."""
+    return NOISE["menu"] + ["", headline, ""] + spaced(paragraphs)
+
+
+def spaced(texts: list[str]) -> list[str]:
+    """Each text on a line of its own, a blank line after it."""
+    return [line for text in texts for line in (text, "")]
+
+
 def kept_text(lines: list[str], removed) -> str:
     gone = {index for index, _, _ in removed}
     return "\n".join(line for index, line in enumerate(lines) if index not in gone)
@@ -388,7 +398,7 @@ def test_a_recipes_ingredients_and_steps_stay_with_its_story():
                    "Some beansprouts", "Pinch of pepper"]
     steps = ["Fry the tofu in hot oil until golden.", "Add the garlic and the noodles.", "Stir in the sauce and the sprouts.",
              "Serve hot."]
-    lines = NOISE["menu"] + ["", "Vegan noodles", ""] + [line for text in intro for line in (text, "")]
+    lines = under_menu("Vegan noodles", intro)
     lines += ["Print", "", "Ingredients", "", *ingredients, "", "Directions", "", *steps, ""]
     lines += ["Related", "Chilli fishcakes", "Egg noodle soup", "Steamed egg with fish"]
     kept = kept_text(lines, detect(lines, language="en"))
@@ -1234,7 +1244,7 @@ def test_lists_under_a_subheading_and_their_lead_ins_stay_with_the_article():
     first = ["Take time for dreams", "Stay active", "Look after yourself", "Avoid the traps of stress",
              "Practise gratitude", "Live in a community"]
     second = ["Does it give me energy?", "Does it make me want to get up?", "Does it feel right?"]
-    lines = NOISE["menu"] + ["", "Ikigai makes you happier", ""] + [line for text in prose for line in (text, "")]
+    lines = under_menu("Ikigai makes you happier", prose)
     lines += ["The ten principles of ikigai", "",
               "In her book the author describes the practice of this Japanese idea of happiness in ten points:", "",
               *first, "", "With the following questions you can test whether something is part of your ikigai:", "",
@@ -1264,7 +1274,7 @@ def test_a_menu_whose_links_carry_descriptions_is_no_article():
     ]
     lines = ["Search", "Donate", ""] + [line for title, text in menu for line in (f"{title} {text} It is our own.", "")]
     lines += ["Topics", "News archive", "Statements", "", "The bishop's address at the synod", "11.11.2021", ""]
-    lines += [line for text in story for line in (text, "")]
+    lines += spaced(story)
     lines += ["Similar news", "The synod goes on", "", *[title for title, _ in menu], "Contact", "Imprint"]
     kept = kept_text(lines, detect(lines, language="en"))
     for text in story:
@@ -1293,7 +1303,7 @@ def test_a_ranked_list_below_the_article_is_its_own():
         "Kristi Dosh": "She is a lawyer and writes about the business of sports, and you can find her work in many of "
                        "the big magazines. Twitter: @sportsbiz",
     }
-    lines = NOISE["menu"] + ["", "Top 10 women talking sports", ""] + [line for text in intro for line in (text, "")]
+    lines = under_menu("Top 10 women talking sports", intro)
     lines += ["My top 10 women talking sports", ""]
     for number, (name, text) in enumerate(about.items(), 1):
         lines += [f"{number}.{name}" if number == 3 else f"{number}. {name}", "", text, ""]
@@ -1313,7 +1323,7 @@ def test_a_numbered_list_a_sentence_announces_below_the_article_is_its_own():
     ]
     singers = ["Robert Plant", "Rob Halford", "Steven Tyler", "Chris Cornell", "Bon Scott", "Freddie Mercury",
                "Bruce Dickinson", "Ozzy Osbourne"]
-    lines = NOISE["menu"] + ["", "The top 100 metal singers of all time", ""] + [line for text in intro for line in (text, "")]
+    lines = under_menu("The top 100 metal singers of all time", intro)
     lines += ["Pepper Keenan, Corrosion of Conformity", "", "Phil Anselmo, Pantera", "", "Keith Caputo, Life of Agony", "",
               "Here is the full list from the magazine.", "", *[f"{n:02d}. {name}" for n, name in enumerate(singers, 1)],
               "", "Tweet", "", "38 comments", "", "Previous comments", "", "Armanox June 28, 2015 at 10:25 pm",
@@ -1332,7 +1342,7 @@ def test_a_list_of_headlines_numbered_under_its_heading_is_a_box():
         "The health department said that the number of older people who had been vaccinated was still below the goal.",
         "Those with symptoms of the flu are asked to wear a mask indoors and to stay away from babies for a few days.",
     ]
-    lines = NOISE["menu"] + ["", "Flu vaccine for all from Monday", ""] + [line for text in story for line in (text, "")]
+    lines = under_menu("Flu vaccine for all from Monday", story)
     lines += ["Videos: the most watched of the last 7 days", "", "1. Hail covers the streets of the town",
               "2. Capybaras cross a busy avenue", "3. Driver rescued after his car fell into a river", "",
               "Comments (4)", "", "Home", "Contact"]

@@ -310,7 +310,7 @@ def _list_start(
     if lead_in is not None and introduces(lead_in):
         return lead_in, False, False
     # the first line below the region, or the one under a subheading there
-    below = [index for index in range(end, end_of_page) if classes[index] != BLANK][:2]
+    below = _non_blank(classes, end, end_of_page, 2)
     if len(below) == 2 and not _subheading(below[0], classes, described, is_marker):
         below = below[:1]
     lead_in = next((index for index in below if classes[index] in (SHORT, BAD) and introduces(index)), None)
@@ -318,7 +318,7 @@ def _list_start(
         return lead_in, False, False
     # a list numbered from 1 right below, under its heading, or under a
     # sentence on it a few short lines below ("Here's the full list.")
-    near = [index for index in range(end, end_of_page) if classes[index] != BLANK][: max_numbered_gap + 1]
+    near = _non_blank(classes, end, end_of_page, max_numbered_gap + 1)
     at = next((k for k, index in enumerate(near) if _item_number(described[index].text) == 1), None)
     if at is None or any(is_marker[index] or classes[index] == GOOD for index in near[: at + 1]):
         return None
@@ -326,6 +326,16 @@ def _list_start(
     if not (announced or (at <= 1 and not after_list)):  # (a list's heading right under another list: a box)
         return None
     return near[at] - 1, True, announced
+
+
+def _non_blank(classes: Sequence[str], start: int, stop: int, most: int) -> list[int]:
+    """The first ``most`` non-blank lines from ``start`` on, before ``stop``
+    (not every one to the page's end: this runs on every page).
+
+    >>> _non_blank([BLANK, GOOD, BLANK, SHORT, BAD], 0, 5, 2)
+    [1, 3]
+    """
+    return list(itertools.islice((index for index in range(start, stop) if classes[index] != BLANK), most))
 
 
 def _list_items(
