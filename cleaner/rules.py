@@ -1002,7 +1002,7 @@ class RuleSet:
         rule's is not tried against its pattern. Built on first use."""
         screen = self.__dict__.get("_edge_screen")
         if screen is None:
-            from .literals import JointScreen, LiteralScreen, required_literals
+            from .literals import LiteralScreen, required_literals
 
             edge_rules = [r for r in self.rules if r.within]
             screen = LiteralScreen({r.id: required_literals(r.pattern.pattern, r.pattern.flags) for r in edge_rules})
