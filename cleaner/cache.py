@@ -1,8 +1,9 @@
 """What cleaner derives from its own data, kept on disk between runs.
 
-Compiling the rule packs' patterns, reading the literals they need, indexing
-the stop-lists of 70 languages and loading langdetect's 55 profiles cost a
-fresh ``cleaner`` process well over a second: far more than cleaning one page.
+Compiling the rule packs' patterns, reading the literals they need, building
+the automata that find those literals, indexing the stop-lists of 70
+languages and loading langdetect's 55 profiles cost a fresh ``cleaner``
+process well over a second: far more than cleaning one page.
 Each is a pure function of data that changes only with a new version of
 cleaner, of a pack or of a library, so a :class:`Store` keeps the result in
 the user's cache directory (``$XDG_CACHE_HOME/cleaner``, or

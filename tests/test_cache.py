@@ -267,3 +267,36 @@ def test_a_store_writes_back_where_it_read_though_the_setting_changed(tmp_path, 
     monkeypatch.setenv("CLEANER_CACHE_DIR", str(later))
     store.save()
     assert (first / store.name).is_file() and not later.exists()
+
+
+
+def test_a_screen_from_the_cache_names_what_a_fresh_one_names(cache_dir, monkeypatch):
+    """The packs' literal screens are read back from the cache (pickled
+    automata) in a new process: they must name the same rules for every line."""
+    line_screen = RULESET.screen
+    plain, keyed = line_screen._screen._literals, line_screen._keyword_screen._literals
+    lines = example_lines()
+
+    def screens():
+        first = literals.LiteralScreen(plain)
+        second = literals.LiteralScreen(keyed, folding=literals.fold)
+        return [first.candidates_each(lines), *literals.JointScreen(first, second).candidates_each(lines)]
+
+    monkeypatch.setenv("CLEANER_CACHE_DIR", "")  # off: built
+    literals._automata.cache_clear()
+    fresh = screens()
+    monkeypatch.setenv("CLEANER_CACHE_DIR", str(cache_dir))
+    literals._automata.cache_clear()
+    assert screens() == fresh  # built, and kept
+    import ahocorasick
+
+    store = literals._automata(ahocorasick.__file__)
+    store.save()
+    literals._automata.cache_clear()
+    reread = literals._automata(ahocorasick.__file__)
+    assert len(reread.entries()) == 3  # the two screens' and the joint one
+    built = []
+    monkeypatch.setattr(reread, "put", lambda key, value: built.append(key))  # (what is built is put)
+    assert screens() == fresh  # read back
+    assert built == []
+    literals._automata.cache_clear()
