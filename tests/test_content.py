@@ -1021,6 +1021,28 @@ def test_a_marker_after_an_inline_box_still_ends_the_article():
     assert {lines.index(summary) for summary in teasers} <= removed
 
 
+def test_the_article_s_last_paragraphs_under_an_inline_box_stay():
+    # a "Related" box of two links near the end of a long article, then its
+    # last three paragraphs (a fifth of the prose above) and its tags: nothing
+    # but running text from the box to the tags is the article going on
+    box = ["Related", "Bus fares to rise next year", "Road closed for repairs"]
+    last = ["The council will vote on the name of the bridge in May, after a month of meetings with residents.",
+            "Residents can send their ideas for the name to the town hall until the end of April, by post or online.",
+            "The first cars are expected to cross the bridge next spring, if the works stay on schedule."]
+    article = ARTICLE + [
+        "Engineers said the main span would be lifted into place in one piece, a method used only twice before in the country.",
+        "The river will stay open to boats during most of the works, although it will close for three nights when the span goes in.",
+        "Local businesses on both banks welcomed the decision and said they hoped to see more visitors once the bridge opens.",
+        "The council also promised a new cycle path along the river, to be built at the same time as the approach roads.",
+    ]
+    lines = NOISE["menu"] + [""] + [line for paragraph in article for line in (paragraph, "")]
+    lines += box + [""] + [line for paragraph in last for line in (paragraph, "")] + ["Topics: bridges, council", ""]
+    lines += NOISE["footer"]
+    removed = {index for index, _, _ in detect(lines, language="en")}
+    assert not {lines.index(line) for line in [*article, *last]} & removed
+    assert {lines.index(line) for line in box} <= removed
+
+
 def test_a_box_heading_that_a_rule_removes_still_shows_the_detector_its_links():
     # "Lee también" goes by a cue-line rule; the detector still reads it as the
     # heading of a box, and its two links go with it while the article goes on

@@ -51,9 +51,14 @@ class Segment(NamedTuple):
     paired: bool = False
     #: from the marker to the next, nothing but running text (short sentences count)
     only_running: bool = False
+    #: the run is at least ``CLOSING_LINES`` lines of running text and nothing
+    #: else up to the next marker, whatever stood before it (a box's links):
+    #: the article's last paragraphs above its tags
+    closing: bool = False
 
 
 OPENING_LINES = 4
+CLOSING_LINES = 3
 
 
 def segments_of(weights: Sequence[float | None], running: Sequence[bool] | None = None) -> list[Segment]:
@@ -80,7 +85,8 @@ def segments_of(weights: Sequence[float | None], running: Sequence[bool] | None 
             opening = flowing[:OPENING_LINES]
             paired = any(a and b for a, b in zip(opening, opening[1:])) or (bool(flowing) and all(flowing))
             only_running = bool(lines) and all(flows for _, flows in lines)
-            segments.append(Segment(index, float(sum(run)), purity, lead, paired, only_running))
+            closing = len(flowing) >= CLOSING_LINES and all(flowing)
+            segments.append(Segment(index, float(sum(run)), purity, lead, paired, only_running, closing))
             segment_start = index + 1
     return segments
 
@@ -105,8 +111,12 @@ def terminal_marker(
     ``resume_share`` of the run before it; after a marker that ``labels`` a
     link on its own line ("Read also: Bus fares rise"), a box more often than
     an end, ``label_resume_share``, or nothing but running text up to the
-    next marker (the article's last short paragraphs).  Past a crossed box,
-    the article's prose above it counts with the run below it.
+    next marker (the article's last short paragraphs).  After any marker,
+    ``CLOSING_LINES`` or more lines of running text and nothing else up to
+    the next marker, worth ``label_resume_share`` of the run before, are the
+    article's last paragraphs too (a box's few links above them aside).
+    Past a crossed box, the article's prose above it counts with the run
+    below it.
     """
     segments = []
     for segment in segments_of(list(weights) + [None], None if running is None else [*running, False]):
@@ -127,6 +137,9 @@ def terminal_marker(
         share = params.label_resume_share if labelled else params.resume_share
         resumes = after.lead <= params.resume_lines and (
             (after.paired and after.score >= share * before.score) or (labelled and after.only_running)
+            # the article's last paragraphs under an inline box (in a run-on
+            # dump, where a sentence is a line, three lines are no paragraphs)
+            or (after.closing and params.max_sentence_chars is None and after.score >= params.label_resume_share * before.score)
         )
         continues = (pure and after.score > params.continuation * before.score) or resumes
         # (a box crossed before the article's prose was enough to end it counts too)
