@@ -1043,6 +1043,19 @@ def test_the_article_s_last_paragraphs_under_an_inline_box_stay():
     assert {lines.index(line) for line in box} <= removed
 
 
+def test_a_list_a_sentence_announces_right_above_the_article_opens_it():
+    # a business post opens with "what sets us apart:" and its selling points,
+    # each a short line of its own, as menu-like as the menu above them
+    lead_in = "You want to hand your sales to someone else, so here is what sets our service apart from the others:"
+    points = ["No payment in advance", "No fixed day rates or flat fees", "Notice at any time, with immediate effect",
+              "No call centre, but twenty years of know-how in software", "No spreadsheets, but a shared online CRM"]
+    lines = NOISE["menu"] + ["", lead_in, ""] + points + [""] + [line for paragraph in ARTICLE for line in (paragraph, "")]
+    lines += NOISE["footer"]
+    removed = {index for index, _, _ in detect(lines, language="en")}
+    assert not {lines.index(line) for line in [lead_in, *points, *ARTICLE]} & removed
+    assert {lines.index(line) for line in NOISE["menu"] + NOISE["footer"]} <= removed
+
+
 def test_a_box_heading_that_a_rule_removes_still_shows_the_detector_its_links():
     # "Lee también" goes by a cue-line rule; the detector still reads it as the
     # heading of a box, and its two links go with it while the article goes on

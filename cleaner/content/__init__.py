@@ -90,7 +90,7 @@ from .classify import (
 )
 from .region import (
     after_byline, best_region, competing_regions, extend_region, first_of_article, line_weight, list_after_lead_in,
-    region_under_headline, removal_reasons, starts_clean,
+    list_before_region, region_under_headline, removal_reasons, starts_clean,
 )
 from .markers import MAX_MARKER_CHARS, end_marker_matcher, terminal_marker, thread_start, weak_end
 from .repeated import repeated_text
@@ -291,6 +291,15 @@ def detect(
             trace.update(path="article", article_end=article_end, region=(start, end))
         return [(index, "content.end-marker", "at or after the end-of-article marker")
                 for index in range(article_end or len(lines), len(lines)) if classes[index] != BLANK]
+    if params.lists_after_lead_in and params.max_sentence_chars is None:
+        # the article opens with a sentence announcing a list, and the list,
+        # menu-like as it reads (not in a run-on dump: no blank line ends a list)
+        lead_in = list_before_region(start, classes, described, is_marker, threshold if has_stops else 0.0)
+        if lead_in is not None:
+            for index in range(lead_in, start):
+                if classes[index] not in (BLANK, GOOD):
+                    classes[index] = SHORT
+            start = lead_in
     # a run of prose elsewhere worth a good share of the article's: unless the
     # article starts under the page's headline, the evidence of where it is
     # stays weak, so both are kept

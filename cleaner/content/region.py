@@ -295,6 +295,39 @@ def list_after_lead_in(
     return [index for index in range(end, lead_in + 1) if classes[index] != BLANK] + items
 
 
+def list_before_region(
+    start: int, classes: Sequence[str], described: Sequence[Line], is_marker: Sequence[bool], threshold: float,
+    min_lead_in_chars: int = 20, min_items: int = 3, max_items: int = 30,
+) -> int | None:
+    """The line of a sentence announcing a list that runs right down to the
+    article's first line (``start``), or None: the article opens with them.
+
+    A business post's "What sets our service apart:" and its selling points,
+    each on a line of its own, read like a menu, and the region search starts
+    below them; the sentence is what :func:`list_after_lead_in` reads below
+    the region (at least ``min_lead_in_chars``, dense in stop words, ending
+    with a colon, no notice). Between it and ``start``: ``min_items`` to
+    ``max_items`` lines, none of them prose, a marker, a notice or repeated.
+
+    >>> lines = ["Home", "What sets our service apart from the others in the trade:", "No fees", "No contracts",
+    ...          "No call centre", "We have sold software for twenty years, and we know what your customers ask."]
+    >>> described = describe(lines, stopwords_for("en"))
+    >>> list_before_region(5, [BAD, SHORT, BAD, BAD, BAD, GOOD], described, [False] * 6, 0.3)
+    1
+    """
+    items = 0
+    for index in range(start - 1, -1, -1):
+        if classes[index] == BLANK:
+            continue
+        line = described[index]
+        if introduces_list(line, is_marker[index], threshold, min_lead_in_chars) and not line.notice:
+            return index if items >= min_items else None
+        if is_marker[index] or line.repeated or line.notice or classes[index] == GOOD or items == max_items:
+            return None
+        items += 1
+    return None
+
+
 def _list_start(
     end: int, end_of_page: int, classes: Sequence[str], described: Sequence[Line], is_marker: Sequence[bool],
     threshold: float, min_lead_in_chars: int, max_numbered_gap: int, after_list: bool,
