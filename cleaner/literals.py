@@ -438,13 +438,19 @@ def _frequent_first(item: tuple[str, object]) -> tuple[int, str]:
 
 
 @lru_cache(maxsize=None)
-def _automata(library: str) -> Store:
-    """The automata built, pickled, in cleaner's cache by what they hold, for
-    the pyahocorasick extension at ``library`` (a fresh process built the
-    packs' screens in 35 ms and reads them back in 8)."""
+def _library_signature(library: str) -> str:
     info = os.stat(library)
-    signature = hashlib.sha256(f"{library}:{info.st_size}:{info.st_mtime_ns}".encode()).hexdigest()[:16]
-    return Store(f"automata-{signature}", max_entries=64)
+    return hashlib.sha256(f"{library}:{info.st_size}:{info.st_mtime_ns}".encode()).hexdigest()[:16]
+
+
+@lru_cache(maxsize=None)
+def automaton_store(library: str, key: str) -> Store:
+    """Where the automaton named ``key`` is kept, pickled, for the
+    pyahocorasick extension at ``library``: a file of its own, so that a
+    process reads only the automata it uses (a fresh process built the packs'
+    screens in 35 ms and reads them back in 8), however many other rule sets
+    (a test's, a user's own packs) have kept theirs."""
+    return Store(f"automaton-{_library_signature(library)}-{key[:24]}", max_entries=1)
 
 
 def literals_key(literals: Mapping[object, Iterable[str] | None]) -> str:
@@ -473,7 +479,7 @@ def cached_automaton(key: str, entries: Callable[[], Iterable[tuple[str, object]
 
     import ahocorasick
 
-    store = _automata(ahocorasick.__file__)
+    store = automaton_store(ahocorasick.__file__, key)
     stored = store.get(key)
     if stored is not None:
         try:

@@ -272,7 +272,8 @@ def test_a_store_writes_back_where_it_read_though_the_setting_changed(tmp_path, 
 
 def test_a_screen_from_the_cache_names_what_a_fresh_one_names(cache_dir, monkeypatch):
     """The packs' literal screens are read back from the cache (pickled
-    automata) in a new process: they must name the same rules for every line."""
+    automata, a file each) in a new process: they must name the same rules
+    for every line, and nothing is built again."""
     line_screen = RULESET.screen
     plain, keyed = line_screen._screen._literals, line_screen._keyword_screen._literals
     lines = example_lines()
@@ -282,21 +283,27 @@ def test_a_screen_from_the_cache_names_what_a_fresh_one_names(cache_dir, monkeyp
         second = literals.LiteralScreen(keyed, folding=literals.fold)
         return [first.candidates_each(lines), *literals.JointScreen(first, second).candidates_each(lines)]
 
+    real = literals.automaton_store
+    used, built = [], []
+
+    def watched(library, key):
+        store = real(library, key)
+        used.append(store)
+        monkeypatch.setattr(store, "put", lambda key, value, put=store.put: (built.append(key), put(key, value)))
+        return store
+
+    monkeypatch.setattr(literals, "automaton_store", watched)
     monkeypatch.setenv("CLEANER_CACHE_DIR", "")  # off: built
-    literals._automata.cache_clear()
     fresh = screens()
     monkeypatch.setenv("CLEANER_CACHE_DIR", str(cache_dir))
-    literals._automata.cache_clear()
+    real.cache_clear()
     assert screens() == fresh  # built, and kept
-    import ahocorasick
-
-    store = literals._automata(ahocorasick.__file__)
-    store.save()
-    literals._automata.cache_clear()
-    reread = literals._automata(ahocorasick.__file__)
-    assert len(reread.entries()) == 3  # the two screens' and the joint one
-    built = []
-    monkeypatch.setattr(reread, "put", lambda key, value: built.append(key))  # (what is built is put)
+    assert len(built) == 3  # the two screens' automata and the joint one
+    for store in used:
+        store.save()
+    assert len(list(cache_dir.glob("automaton-*"))) == 3  # a file each
+    real.cache_clear()
+    built.clear()
     assert screens() == fresh  # read back
     assert built == []
-    literals._automata.cache_clear()
+    real.cache_clear()
