@@ -15,10 +15,10 @@ import pytest
 
 from bench import teval
 
-# Measured 2026-12-07, this session (bench.teval, same run as trafilatura 2.3.1): see the README.
-HTML_FLOOR = 0.9440  # measured 0.9486 (0.9479 before a dek that asks, exclaims or quotes was kept, 0.9475 before the precision pass's subheadings went back into the recall span, 0.9460 before both extractions were kept where they disagree, 0.9457 before stop 25's date-line change, 0.9440 before this stop's rule fixes, 0.9425 before the span reached up over standfirsts, 0.9422 before the caption-credit rule took "© AFP / Name", 0.9360 before the rule packs learnt paywall prompts, embed placeholders, ...)
-TEXT_FLOOR = 0.9100  # measured 0.9151 (0.9148 before the dek, 0.9110 before stop 26's list and mega-menu fixes, 0.9061 before stop 25's recipe, forum and events-list fixes, 0.9051 before this stop's later fixes, 0.8925 before the article's head was kept at lower odds, 0.8890 before emoji, hashtag and dated-header fixes, 0.8782 before the learnt line model)
-MAX_LOST = {"cleaner html": 3, "cleaner text": 13}
+# Measured 2026-12-08, stop 27 (bench.teval, same run as trafilatura 2.3.1): see the README.
+HTML_FLOOR = 0.9450  # measured 0.9503 (0.9486 before stop 27's pack rules, 0.9479 before a dek that asks, exclaims or quotes was kept, 0.9475 before the precision pass's subheadings went back into the recall span, 0.9460 before both extractions were kept where they disagree, 0.9457 before stop 25's date-line change, 0.9440 before this stop's rule fixes, 0.9425 before the span reached up over standfirsts, 0.9422 before the caption-credit rule took "© AFP / Name", 0.9360 before the rule packs learnt paywall prompts, embed placeholders, ...)
+TEXT_FLOOR = 0.9215  # measured 0.9269 (0.9151 before stop 27's pack rules and the list above the article, 0.9148 before the dek, 0.9110 before stop 26's list and mega-menu fixes, 0.9061 before stop 25's recipe, forum and events-list fixes, 0.9051 before this stop's later fixes, 0.8925 before the article's head was kept at lower odds, 0.8890 before emoji, hashtag and dated-header fixes, 0.8782 before the learnt line model)
+MAX_LOST = {"cleaner html": 3, "cleaner text": 12}
 # documents whose emitted text changes when cleaned again (a ratchet: it may only
 # go down; the last one, a link roundup whose title was found on its article's
 # second line, was closed by reading an emitted article's lines above a title as
