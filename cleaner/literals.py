@@ -491,8 +491,47 @@ def cached_automaton(key: str, entries: Callable[[], Iterable[tuple[str, object]
         automaton.add_word(literal, value)
     automaton.make_automaton()
     if store.enabled:
+        prune_automata()
         store.put(key, pickle.dumps(automaton, protocol=pickle.HIGHEST_PROTOCOL))
     return automaton
+
+
+#: automaton files kept in the cache at most: every edit of a pack makes new
+#: screens (the packs' joint one is 1.2 MB), and the old ones are never read again
+MAX_AUTOMATON_FILES = 32
+
+
+def prune_automata(folder: Path | None = None, keep: int = MAX_AUTOMATON_FILES - 1) -> int:
+    """Delete all but the ``keep`` newest automaton files of the cache
+    (``folder``, or cleaner's cache directory), before a new one is kept:
+    run only when an automaton had to be built. Returns how many went; a file
+    that cannot be read or removed is left alone.
+
+    >>> import tempfile, os
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     for n in range(5):
+    ...         path = Path(tmp, f"automaton-{n}.marshal"); _ = path.write_bytes(b"x"); os.utime(path, (n, n))
+    ...     gone = prune_automata(Path(tmp), keep=2)
+    ...     gone, sorted(p.name for p in Path(tmp).iterdir())
+    (3, ['automaton-3.marshal', 'automaton-4.marshal'])
+    """
+    from .cache import cache_dir
+
+    folder = folder if folder is not None else cache_dir()
+    if folder is None:
+        return 0
+    try:
+        files = sorted(folder.glob("automaton-*"), key=lambda path: path.stat().st_mtime, reverse=True)
+    except OSError:
+        return 0
+    gone = 0
+    for path in files[keep:]:
+        try:
+            path.unlink()
+            gone += 1
+        except OSError:
+            continue
+    return gone
 
 
 class LiteralScreen:

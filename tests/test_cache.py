@@ -307,3 +307,19 @@ def test_a_screen_from_the_cache_names_what_a_fresh_one_names(cache_dir, monkeyp
     assert screens() == fresh  # read back
     assert built == []
     real.cache_clear()
+
+
+def test_building_an_automaton_leaves_only_the_newest_kept_ones(cache_dir):
+    # every edit of a pack makes new screens: the old files must not pile up
+    cache_dir.mkdir(parents=True)
+    for n in range(40):
+        path = cache_dir / f"automaton-old-{n:02d}-py311.marshal"
+        path.write_bytes(b"x")
+        os.utime(path, (n, n))
+    literals.automaton_store.cache_clear()
+    automaton = literals.cached_automaton("test-prune", lambda: [("more", 1)])
+    assert [value for _, value in automaton.iter("read more")] == [1]
+    kept = sorted(path.name for path in cache_dir.glob("automaton-*"))
+    assert len(kept) == literals.MAX_AUTOMATON_FILES - 1  # (the new one is written at exit)
+    assert kept[-1] == "automaton-old-39-py311.marshal" and "automaton-old-00-py311.marshal" not in kept
+    literals.automaton_store.cache_clear()
