@@ -57,6 +57,13 @@ def cache_dir() -> Path | None:
     return Path(base) / "cleaner"
 
 
+def file_signature(path: str) -> str:
+    """Where a file lies, its size and time: what a value computed from it is
+    keyed by (raises OSError when it is missing)."""
+    info = os.stat(path)
+    return f"{path}:{info.st_size}:{info.st_mtime_ns}"
+
+
 def module_signature(package: str, module: str) -> str:
     """Where a package's module file lies, its size and time, found without
     importing the package: what a value computed from that module is keyed by."""
@@ -64,12 +71,10 @@ def module_signature(package: str, module: str) -> str:
 
     spec = importlib.util.find_spec(package)
     for folder in (spec.submodule_search_locations or []) if spec else []:
-        path = os.path.join(folder, f"{module}.py")
         try:
-            info = os.stat(path)
+            return file_signature(os.path.join(folder, f"{module}.py"))
         except OSError:
             continue
-        return f"{path}:{info.st_size}:{info.st_mtime_ns}"
     return "missing"
 
 

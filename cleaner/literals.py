@@ -28,7 +28,6 @@ True
 from __future__ import annotations
 
 import hashlib
-import os
 from bisect import bisect_right
 from functools import cached_property, lru_cache
 from itertools import accumulate, product
@@ -37,7 +36,7 @@ from typing import Callable, Iterable, Mapping, NamedTuple, Sequence
 
 import regex
 
-from .cache import Store
+from .cache import Store, file_signature
 from .regex_cache import compile as cached_compile  # module patterns from the cache: a quicker start
 
 # the literals read from a pattern, cached under this module's own source (a
@@ -439,8 +438,7 @@ def _frequent_first(item: tuple[str, object]) -> tuple[int, str]:
 
 @lru_cache(maxsize=None)
 def _library_signature(library: str) -> str:
-    info = os.stat(library)
-    return hashlib.sha256(f"{library}:{info.st_size}:{info.st_mtime_ns}".encode()).hexdigest()[:16]
+    return hashlib.sha256(file_signature(library).encode()).hexdigest()[:16]
 
 
 @lru_cache(maxsize=None)

@@ -262,7 +262,7 @@ def detect(
         run_on = params.max_sentence_chars is not None
         after_list = False
         while listed := list_after_lead_in(
-            end, end_of_page, classes, described, is_marker, threshold if has_stops else 0.0, numbered_only=run_on,
+            end, end_of_page, classes, described, is_marker, list_threshold, numbered_only=run_on,
             after_list=after_list,
         ):
             after_list = True
@@ -294,7 +294,7 @@ def detect(
     if params.lists_after_lead_in and params.max_sentence_chars is None:
         # the article opens with a sentence announcing a list, and the list,
         # menu-like as it reads (not in a run-on dump: no blank line ends a list)
-        lead_in = list_before_region(start, classes, described, is_marker, threshold if has_stops else 0.0)
+        lead_in = list_before_region(start, classes, described, is_marker, list_threshold)
         if lead_in is not None:
             for index in range(lead_in, start):
                 if classes[index] not in (BLANK, GOOD):

@@ -83,9 +83,10 @@ def segments_of(weights: Sequence[float | None], running: Sequence[bool] | None 
             # among the first, or nothing else (a last paragraph above the tags)
             flowing = [flows for i, flows in lines if i >= start]
             opening = flowing[:OPENING_LINES]
-            paired = any(a and b for a, b in zip(opening, opening[1:])) or (bool(flowing) and all(flowing))
+            to_the_end = bool(flowing) and all(flowing)
+            paired = to_the_end or any(a and b for a, b in zip(opening, opening[1:]))
             only_running = bool(lines) and all(flows for _, flows in lines)
-            closing = len(flowing) >= CLOSING_LINES and all(flowing)
+            closing = to_the_end and len(flowing) >= CLOSING_LINES
             segments.append(Segment(index, float(sum(run)), purity, lead, paired, only_running, closing))
             segment_start = index + 1
     return segments
