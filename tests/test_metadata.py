@@ -281,6 +281,20 @@ def test_a_table_is_not_titled_by_its_first_row():
     assert (article.title, article.text) == (None, "\n\n".join(rows))
 
 
+def test_an_articles_long_lead_sentence_is_its_first_paragraph_not_its_title():
+    # an article saved without its headline opens with its lead; a sentence of
+    # 25 or more words is no headline (573 of 575 real page titles hold 24 or fewer)
+    lead = ("The county council agreed on Tuesday evening to close the old harbour bridge for two years, "
+            "after engineers found cracks in three of its five piers during a routine inspection")
+    body = ["The bridge carries about 12,000 cars a day and the council said a ferry would run in the meantime.",
+            "Repairs are expected to cost about 40 million euros, a third more than the council had set aside."]
+    article = clean("\n".join([lead, *body]), kind="text")
+    assert article.title is None and article.text.split("\n\n")[0] == lead
+    # a headline of the usual length opening the same text stays its title
+    headline = "Harbour bridge to close for two years after engineers find cracks in three piers"
+    assert clean("\n".join([headline, lead, *body]), kind="text").title == headline
+
+
 def test_breadcrumb_above_the_headline_is_not_the_title():
     menu, headline, byline, date_line, iso, paragraphs = DUMP_HEADERS["en"]
     lines = [*menu, "Ferry › Harbour", headline, byline, date_line, *paragraphs, *DUMP_FOOTER]
