@@ -379,6 +379,8 @@ def find_title(lines: Sequence[Line], window: int = 12, *, article: bool = False
     for i in candidates:
         if (
             counts[keys[i]] > 1 and word_count(keys[i]) >= 4 and is_title_like(lines[i].text)
+            # a bulleted line is a list's item, printed twice or not ("- Venue: Market Square")
+            and not _BULLET.match(lines[i].text)
             # a line printed more often is a recurring label or question (an
             # interview's), not the page's title (its tag, its headline, a breadcrumb)
             and sum(lines[j].stripped == lines[i].stripped for j in nonempty) <= MAX_TITLE_PRINTS

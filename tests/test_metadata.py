@@ -295,6 +295,19 @@ def test_an_articles_long_lead_sentence_is_its_first_paragraph_not_its_title():
     assert clean("\n".join([headline, lead, *body]), kind="text").title == headline
 
 
+def test_a_list_item_printed_twice_is_not_the_title():
+    # an events page lists each evening's details; an item said twice is the
+    # list's, not a headline repeated (it stays in the text, as its list does)
+    events = ["- Venue: Market Square in the old town", "- Tickets: 44.90 euros a person, at the tourist office",
+              "The first tasting of the winter starts at half past six and runs for about three hours.",
+              "- Venue: Market Square in the old town", "- Tickets: 35 euros a person, at the door",
+              "The second evening brings rums from six islands and a short talk on how each is made."]
+    for text in ("\n\n".join(events), "\n".join(events)):  # as cleaner writes it, as an extractor does
+        article = clean(text, kind="article")
+        assert article.title is None or not article.title.startswith("- ")
+        assert article.text.count("Venue: Market Square") == 2
+
+
 def test_breadcrumb_above_the_headline_is_not_the_title():
     menu, headline, byline, date_line, iso, paragraphs = DUMP_HEADERS["en"]
     lines = [*menu, "Ferry › Harbour", headline, byline, date_line, *paragraphs, *DUMP_FOOTER]
