@@ -8,7 +8,9 @@ HTML mode (input: the raw page)
     * cleaner's HTML path: ``cleaner.clean(raw, kind="html", url=...)`` when the core
       package provides ``clean``; otherwise ``cleaner.html.extract_html`` (labelled so);
     * ``trafilatura.extract`` alone with its default settings;
-    * ``extract_html`` with ``favor="precision"`` and ``favor="recall"``, for reference.
+    * ``extract_html`` with ``favor="precision"`` and ``favor="recall"``, for reference;
+    * cleaner as a library step after trafilatura: ``cleaner.clean(text, kind="article")``
+      on ``trafilatura.extract``'s text (input "trafilatura text").
 
 Text mode (input: each whole-page dump in ``dumps/``)
     * cleaner's text path, ``cleaner.clean(dump, kind="text")``; until the core is
@@ -128,7 +130,11 @@ def _score_one(job: tuple[str, str, str | None, dict[str, str], str, bool]) -> d
         add(labels["html"], "html", _timed(lambda: clean(raw, kind="html", url=url).text))
     else:
         add(labels["html"], "html", _timed(lambda: H.extract_html(raw, url=url).text))
-    add("trafilatura.extract (defaults)", "html", _timed(trafilatura.extract, raw, url=url))
+    extracted = _timed(trafilatura.extract, raw, url=url)
+    add("trafilatura.extract (defaults)", "html", extracted)
+    if clean is not None:
+        add("cleaner.clean(kind=article)", "trafilatura text",
+            _timed(lambda: clean(extracted[0], kind="article").text if extracted[0] else ""))
     for favor in ("precision", "recall") if extras else ():
         add(f"extract_html(favor={favor})", "html", _timed(lambda f=favor: H.extract_html(raw, url=url, favor=f).text))
 

@@ -14,7 +14,10 @@ One run scores, side by side on the same pages:
 * ``trafilatura.extract`` with its defaults on the page;
 * cleaner's text mode on the page's html-text dump (``html_text.extract_text``
   of the decoded page, as the README specifies);
-* the dump as it is.
+* the dump as it is;
+* cleaner as a library step after trafilatura: its text cleaned with
+  ``kind="article"`` (an article already) and with ``kind="text"`` (as if it
+  might be a page's dump). On an empty extraction both are empty.
 
 cleaner is scored on the document it emits (``--format text``: the title line,
 a blank line, the body), which is what a user reads. Each cleaner output is also
@@ -59,6 +62,8 @@ SYSTEMS = (
     ("trafilatura.extract (defaults)", "html"),
     ("cleaner text", "dump:html-text"),
     ("dump as-is", "dump:html-text"),
+    ("cleaner article", "trafilatura text"),
+    ("cleaner text", "trafilatura text"),
 )
 _SPACE = re.compile(r"\s+")
 
@@ -195,9 +200,13 @@ def _run_page(job: tuple) -> dict:
         }
 
     add("cleaner html", "html", lambda: _emitted(clean(raw, kind="html", url=real_url)), second=True)
-    add("trafilatura.extract (defaults)", "html", lambda: trafilatura.extract(raw, url=real_url))
+    extracted = []  # trafilatura's text, cleaned below as a library step after it would be
+    add("trafilatura.extract (defaults)", "html", lambda: extracted.append(trafilatura.extract(raw, url=real_url) or "") or extracted[0])
     add("cleaner text", "dump:html-text", lambda: _emitted(clean(dump, kind="text", url=real_url)), second=True)
     add("dump as-is", "dump:html-text", lambda: dump)
+    for kind in ("article", "text"):
+        add(f"cleaner {kind}", "trafilatura text",
+            lambda k=kind: _emitted(clean(extracted[0], kind=k, url=real_url)) if extracted and extracted[0] else "", second=True)
     return {"id": page_id, "results": out}
 
 

@@ -138,7 +138,8 @@ CLEAN_OPTIONS = (
         "output", ("--output", "-o"), Path, "Write here instead of stdout; a directory gets one file per input."
     ),
     CleanOption("fmt", ("--format", "-f"), str, f"Output format: {', '.join(FORMATS)}."),
-    CleanOption("kind", ("--kind", "-k"), str, f"Input kind: {', '.join(KINDS)} (auto tells HTML from text)."),
+    CleanOption("kind", ("--kind", "-k"), str, f"Input kind: {', '.join(KINDS)} (auto tells HTML from text; article: text that is one article already, "
+        "as an extractor wrote it, cut only at an end marker and by the rules)."),
     CleanOption("url", ("--url",), str, "The page's url (helps source and site packs)."),
     CleanOption("rules", ("--rules", "-r"), Path, "Extra rule pack file or directory (repeatable).", repeated=True),
     CleanOption("quotes", ("--quotes",), str, "Typographic quotes: keep (default) or straight."),

@@ -136,7 +136,14 @@ class Cleaner:
     # -- the pipeline ------------------------------------------------------------
 
     def clean(self, raw: str | bytes, *, kind: str = "auto", url: str | None = None) -> Article:
-        """Clean one document (text or HTML, str or bytes) into an Article."""
+        """Clean one document (text or HTML, str or bytes) into an Article.
+
+        ``kind``: "html", "text" (a whole page's dump or an article: the
+        content step finds the article in it), "article" (text that is one
+        article already, as an extractor such as trafilatura writes it: the
+        content step only ends it at an end marker, as it does the HTML
+        step's extraction; the rule packs act as for any text), or "auto"
+        (HTML or text, by the look of it)."""
         if kind not in KINDS:
             raise CleanerError(f"kind must be one of {KINDS}, not {kind!r}")
         if isinstance(raw, (bytes, bytearray)):
@@ -153,6 +160,8 @@ class Cleaner:
             # the HTML step reads the bytes itself: <meta charset> beats a guess
             text, hints = _extract_html(raw, url, self.options.bias)
             return self.clean_text(text, hints, extracted=self.options.detect_content)
+        if kind == "article":
+            return self.clean_text(text, hints, extracted=self.options.detect_content, as_article=True)
         return self.clean_text(text, hints, detect_content=self.options.detect_content)
 
     def _check_size(self, size: int, unit: str) -> None:
@@ -161,12 +170,16 @@ class Cleaner:
             raise InputError(f"input too large: {size:,} {unit}, over the limit of {limit:,} (max_size, --max-size)")
 
     def clean_text(
-        self, text: str, hints: Hints = Hints(), *, detect_content: bool = False, extracted: bool = False
+        self, text: str, hints: Hints = Hints(), *, detect_content: bool = False, extracted: bool = False,
+        as_article: bool = False,
     ) -> Article:
         """Steps 4-11 on text (from a text file or from HTML extraction).
         ``detect_content``: the text may be a whole page's dump; ``extracted``:
         it is an article already (the HTML step's), which the content step
-        only ends at an end marker or a comment thread."""
+        only ends at an end marker or a comment thread. ``as_article``: the text
+        came as an article (``kind="article"``), with no title known above it
+        (as the HTML step knows its page's): the header steps look at its head
+        again once its end is gone, as a second clean would."""
         options = NormalizeOptions(quotes=self.options.quotes)
         norm = normalize(text, options)
         # a title and source given with the text (HTML's, the caller's) read as
@@ -233,8 +246,11 @@ class Cleaner:
         # that look at the first or last lines see the article, not the page,
         # so a cleaned article cleans to itself
         article = surviving_lines(output_lines, [(r.start, r.end) for r in removals], trim=True)
-        if detect_content:  # the page's head was not the article's: its header steps again
-            structure = _dump_headline(structure, hints, broken, removals, survivors, article)
+        if detect_content or (extracted and as_article):
+            # the page's head was not the article's, and an article's end may have
+            # gone: the header steps again on the article as it will be written
+            if detect_content:
+                structure = _dump_headline(structure, hints, broken, removals, survivors, article)
             known = replace(hints, title=structure.title, date=structure.date)
             edge = find_structure(
                 article, known, hard_wrapped=hard_wrapped, title_above=structure.title is not None, emitted=True

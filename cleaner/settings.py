@@ -2,7 +2,10 @@
 that acts on them, so that ``cleaner --help`` and ``--version`` need not
 import the pipeline (see cleaner/cli.py)."""
 
-KINDS = ("auto", "text", "html")
+#: the input kinds: "article" is text that is one article already (an
+#: extractor's output, a saved story), which only its end markers and the
+#: rule packs cut; "text" may be a whole page's dump
+KINDS = ("auto", "text", "html", "article")
 #: the output formats (cleaner/formats.py writes them)
 FORMATS = ("text", "json", "jsonl", "markdown")
 BIASES = ("precision", "balanced", "recall")
