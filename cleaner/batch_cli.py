@@ -108,6 +108,12 @@ def batch(
     bias: Annotated[str, typer.Option(
         "--bias", help=f"Main-content detection: {', '.join(BIASES)}.",
     )] = "balanced",
+    articles: Annotated[bool, typer.Option(
+        "--articles",
+        help="Text inputs (text files, JSONL text fields) are articles already, as an extractor such as "
+        "trafilatura wrote them (clean --kind article): cut only at an end marker and by the rules, never "
+        "for lying outside a region found as in a page's dump. HTML is extracted as always.",
+    )] = False,
     no_removals: Annotated[bool, typer.Option(
         "--no-removals", help="json/jsonl output: leave out the list of removals.",
     )] = False,
@@ -148,7 +154,7 @@ def batch(
             retry_failed=retry_failed, learn_boilerplate=learn_boilerplate, learn_options=learn,
             include=tuple(include) if include else DEFAULT_INCLUDE, exclude=tuple(exclude or ()),
             text_field=text_field, html_field=html_field, url_field=url_field,
-            removals=not no_removals, cleaner=cleaner, progress=not quiet, report=report,
+            removals=not no_removals, articles=articles, cleaner=cleaner, progress=not quiet, report=report,
             on_result=audit.add if audit else None,
         )
     except CleanerError as exc:  # BatchUsageError, RuleError, bad options: nothing was done

@@ -490,3 +490,33 @@ def test_a_document_over_the_size_limit_fails_alone_and_the_run_goes_on(tmp_path
     assert [Path(e["path"]).name for e in failed] == ["big.txt"]
     assert "input too large" in failed[0]["error"] and "\n" not in failed[0]["error"]
     assert len([e for e in manifest_entries(tmp_path / "out") if e.get("status") == "ok"]) == 3
+
+
+def test_articles_cleans_text_inputs_as_articles_and_html_as_html(tmp_path, cleaner):
+    # a folder of extractor outputs (one paragraph a line), a JSONL feed of them,
+    # and a page: --articles cleans the texts as cleaner clean --kind article
+    # does, and still extracts the page
+    from test_article_kind import REVIEW
+
+    src = tmp_path / "in"
+    src.mkdir()
+    text = "\n".join(REVIEW)
+    (src / "review.txt").write_text(text, encoding="utf-8")
+    (src / "review.dat").write_text(text, encoding="utf-8")  # no known suffix: judged by its look
+    (src / "feed.jsonl").write_text(json.dumps({"text": text}) + "\n", encoding="utf-8")
+    page = (ROOT / "samples" / "html" / "harbour-ferry.html").read_bytes()
+    (src / "page.html").write_bytes(page)
+    result = run_cli(src, "-o", tmp_path / "out", "--articles", "--include", "*.txt", "--include", "*.dat",
+                     "--include", "*.jsonl", "--include", "*.html", "-q")
+    assert result.exit_code == 0, result.output
+    as_article = render(cleaner.clean(text, kind="article"), "text")
+    assert as_article != render(cleaner.clean(text, kind="text"), "text")  # the option makes a difference
+    assert (tmp_path / "out" / "review.txt").read_text(encoding="utf-8") == as_article
+    assert (tmp_path / "out" / "review.txt").read_text(encoding="utf-8") == \
+        (tmp_path / "out" / "review.dat.txt").read_text(encoding="utf-8")
+    record = json.loads((tmp_path / "out" / "feed.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    assert record["text"] == cleaner.clean(text, kind="article").text
+    assert (tmp_path / "out" / "page.txt").read_text(encoding="utf-8") == render(cleaner.clean(page, kind="html"), "text")
+    # a rerun without the option is a run with other settings: refused, not resumed
+    again = run_cli(src, "-o", tmp_path / "out", "--include", "*.txt", "-q")
+    assert again.exit_code == 2 and "other settings" in again.output

@@ -60,6 +60,8 @@ class BatchConfig:
     url_field: str = "url"
     max_bytes: int = DEFAULT_MAX_BYTES
     learn: LearnOptions | None = None
+    #: text inputs (text files, JSONL text fields) are articles already (``kind="article"``)
+    articles: bool = False
 
     def settings(self, cleaner: Cleaner) -> dict:
         """What makes outputs differ: a rerun must use the same settings to resume.
@@ -71,6 +73,7 @@ class BatchConfig:
             "removals": self.removals,
             "fields": [self.text_field, self.html_field, self.url_field],
             "learn": asdict(self.learn) if self.learn else None,
+            "articles": self.articles,
             "rules": rules.hexdigest(),
             "options": repr(cleaner.options),
         }

@@ -49,6 +49,7 @@ def run_batch(
     html_field: str = "html",
     url_field: str = "url",
     removals: bool = True,
+    articles: bool = False,
     cleaner: Cleaner | None = None,
     chunk_size: int = 8,
     progress: bool = True,
@@ -59,7 +60,8 @@ def run_batch(
     into the single JSONL file ``stream``; see the package docstring.
     ``engine`` is "local" (``jobs`` processes here) or "dask" (the cluster
     at ``scheduler``, or a LocalCluster of ``jobs`` worker processes);
-    both write the same outputs. ``progress`` shows a live bar when stderr
+    both write the same outputs. ``articles``: text inputs are articles
+    already, cleaned with ``kind="article"`` (HTML is extracted as ever). ``progress`` shows a live bar when stderr
     is a terminal; ``on_result`` is called in this process with each
     input's result (the audit page's figures and sample:
     cleaner.audit_data.BatchAudit.add). Raises BatchUsageError when the run
@@ -73,7 +75,7 @@ def run_batch(
     config = BatchConfig(
         outdir=str(outdir.resolve()), fmt=fmt, stream=str(Path(stream).resolve()) if stream else None,
         removals=removals, text_field=text_field, html_field=html_field, url_field=url_field,
-        learn=(learn_options or LearnOptions()) if learn_boilerplate else None,
+        learn=(learn_options or LearnOptions()) if learn_boilerplate else None, articles=articles,
     )
     runner = open_engine(engine, jobs or default_jobs(), scheduler)
     try:
