@@ -38,7 +38,7 @@ def clean_for_audit(cleaner: Cleaner, raw: str | bytes, *, kind: str = "auto", u
     extraction runs a second time here)."""
     article = cleaner.clean(raw, kind=kind, url=url)
     text = decode(raw) if isinstance(raw, (bytes, bytearray)) else str(raw)
-    if kind == "html" or (kind == "auto" and looks_like_html(text)):
+    if kind == "html" or (kind in ("auto", "article") and looks_like_html(text)):
         text = extract_html(raw, url=url, favor=cleaner.options.bias).text
     return AuditDoc(path, article, normalize(text, NormalizeOptions(quotes=cleaner.options.quotes)))
 

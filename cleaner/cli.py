@@ -139,7 +139,7 @@ CLEAN_OPTIONS = (
     ),
     CleanOption("fmt", ("--format", "-f"), str, f"Output format: {', '.join(FORMATS)}."),
     CleanOption("kind", ("--kind", "-k"), str, f"Input kind: {', '.join(KINDS)} (auto tells HTML from text; article: text that is one article already, "
-        "as an extractor wrote it, cut only at an end marker and by the rules)."),
+        "as an extractor wrote it, cut only at an end marker and by the rules; HTML is extracted as with html)."),
     CleanOption("url", ("--url",), str, "The page's url (helps source and site packs)."),
     CleanOption("rules", ("--rules", "-r"), Path, "Extra rule pack file or directory (repeatable).", repeated=True),
     CleanOption("quotes", ("--quotes",), str, "Typographic quotes: keep (default) or straight."),

@@ -142,8 +142,9 @@ class Cleaner:
         content step finds the article in it), "article" (text that is one
         article already, as an extractor such as trafilatura writes it: the
         content step only ends it at an end marker, as it does the HTML
-        step's extraction; the rule packs act as for any text), or "auto"
-        (HTML or text, by the look of it)."""
+        step's extraction; the rule packs act as for any text; HTML given so
+        is one article's page, extracted as with "html"), or "auto" (HTML or
+        text, by the look of it)."""
         if kind not in KINDS:
             raise CleanerError(f"kind must be one of {KINDS}, not {kind!r}")
         if isinstance(raw, (bytes, bytearray)):
@@ -156,7 +157,7 @@ class Cleaner:
             text = raw = str(raw)
             self._check_size(len(text), "characters")
         hints = Hints(url=url)
-        if kind == "html" or (kind == "auto" and looks_like_html(text)):
+        if kind == "html" or (kind in ("auto", "article") and looks_like_html(text)):
             # the HTML step reads the bytes itself: <meta charset> beats a guess
             text, hints = _extract_html(raw, url, self.options.bias)
             return self.clean_text(text, hints, extracted=self.options.detect_content)

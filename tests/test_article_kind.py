@@ -63,6 +63,13 @@ def test_an_articles_emitted_document_cleans_to_itself():
     assert render_text(clean(emitted, kind="article")) == emitted
 
 
+def test_html_given_as_an_article_is_extracted_as_html():
+    from conftest import ROOT
+
+    page = (ROOT / "samples" / "html" / "harbour-ferry.html").read_bytes()
+    assert clean(page, kind="article").to_dict() == clean(page, kind="html").to_dict()
+
+
 def test_an_unknown_kind_names_article_among_the_kinds():
     with pytest.raises(CleanerError, match="'article'"):
         clean("text", kind="story")

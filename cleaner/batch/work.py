@@ -26,7 +26,6 @@ import regex
 from ..article import Article
 from ..errors import CleanerError, InputError
 from ..formats import render
-from ..html import looks_like_html
 from ..inputs import decode
 from ..pipeline import Cleaner
 from .learning import SiteCounts, candidate_lines, corpus_rule, count_lines, site_of, with_extra_rule
@@ -85,9 +84,9 @@ class Worker:
 
     def clean(self, raw: str | bytes, kind: str, site: str, url: str | None = None) -> Article:
         if self.config.articles and kind in ("text", "auto"):
-            # text inputs are articles already (--articles); a file of unknown kind that is HTML stays HTML
-            if kind == "text" or not looks_like_html(raw if isinstance(raw, str) else decode(raw)):
-                kind = "article"
+            # text inputs are articles already (--articles); a file of unknown
+            # kind that is HTML is extracted as HTML (as kind="article" does)
+            kind = "article"
         return self.cleaner_for(site).clean(raw, kind=kind, url=url)
 
 
