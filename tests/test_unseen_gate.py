@@ -15,8 +15,8 @@ import pytest
 
 from bench import teval
 
-# Measured 2026-12-08, stop 27 (bench.teval, same run as trafilatura 2.3.1): see the README.
-HTML_FLOOR = 0.9450  # measured 0.9503 (0.9486 before stop 27's pack rules, 0.9479 before a dek that asks, exclaims or quotes was kept, 0.9475 before the precision pass's subheadings went back into the recall span, 0.9460 before both extractions were kept where they disagree, 0.9457 before stop 25's date-line change, 0.9440 before this stop's rule fixes, 0.9425 before the span reached up over standfirsts, 0.9422 before the caption-credit rule took "© AFP / Name", 0.9360 before the rule packs learnt paywall prompts, embed placeholders, ...)
+# Measured 2026-12-08, stop 28 (bench.teval, same run as trafilatura 2.3.1): see the README.
+HTML_FLOOR = 0.9450  # measured 0.9510 (0.9503 before stop 28's rule fixes, 0.9486 before stop 27's pack rules, 0.9479 before a dek that asks, exclaims or quotes was kept, 0.9475 before the precision pass's subheadings went back into the recall span, 0.9460 before both extractions were kept where they disagree, 0.9457 before stop 25's date-line change, 0.9440 before this stop's rule fixes, 0.9425 before the span reached up over standfirsts, 0.9422 before the caption-credit rule took "© AFP / Name", 0.9360 before the rule packs learnt paywall prompts, embed placeholders, ...)
 TEXT_FLOOR = 0.9215  # measured 0.9269 (0.9151 before stop 27's pack rules and the list above the article, 0.9148 before the dek, 0.9110 before stop 26's list and mega-menu fixes, 0.9061 before stop 25's recipe, forum and events-list fixes, 0.9051 before this stop's later fixes, 0.8925 before the article's head was kept at lower odds, 0.8890 before emoji, hashtag and dated-header fixes, 0.8782 before the learnt line model)
 HTML, TEXT = ("cleaner html", "html"), ("cleaner text", "dump:html-text")
 TRAFILATURA = ("trafilatura.extract (defaults)", "html")
@@ -67,10 +67,15 @@ def test_every_emitted_document_cleans_to_itself(rows, system):
     assert rows[system]["changed_on_second_clean"] <= MAX_CHANGED[system], rows[system]
 
 
+# measured 0.9486 (0.9443 before stop 28's pack rules)
+AFTER_TRAFILATURA_FLOOR = 0.9435
+
+
 def test_cleaning_trafilaturas_text_as_an_article_keeps_what_trafilatura_found(rows):
     # a library step after trafilatura: its text, said to be an article, comes
     # out better than it went in and loses no more articles; cleaned as a
     # possible page dump (kind="text") it lost half of 22 pages when measured
     ours, peer = rows[AFTER_TRAFILATURA], rows[TRAFILATURA]
+    assert ours["f1"] >= AFTER_TRAFILATURA_FLOOR, ours
     assert ours["f1"] > peer["f1"], ours
     assert ours["lost_half"] <= peer["lost_half"], ours
