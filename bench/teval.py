@@ -200,13 +200,18 @@ def _run_page(job: tuple) -> dict:
         }
 
     add("cleaner html", "html", lambda: _emitted(clean(raw, kind="html", url=real_url)), second=True)
-    extracted = []  # trafilatura's text, cleaned below as a library step after it would be
-    add("trafilatura.extract (defaults)", "html", lambda: extracted.append(trafilatura.extract(raw, url=real_url) or "") or extracted[0])
+    extracted = {}  # trafilatura's text, cleaned below as a library step after it would be
+
+    def trafilatura_text() -> str:
+        extracted["text"] = trafilatura.extract(raw, url=real_url) or ""
+        return extracted["text"]
+
+    add("trafilatura.extract (defaults)", "html", trafilatura_text)
     add("cleaner text", "dump:html-text", lambda: _emitted(clean(dump, kind="text", url=real_url)), second=True)
     add("dump as-is", "dump:html-text", lambda: dump)
     for kind in ("article", "text"):
         add(f"cleaner {kind}", "trafilatura text",
-            lambda k=kind: _emitted(clean(extracted[0], kind=k, url=real_url)) if extracted and extracted[0] else "", second=True)
+            lambda k=kind: _emitted(clean(extracted["text"], kind=k, url=real_url)) if extracted.get("text") else "", second=True)
     return {"id": page_id, "results": out}
 
 

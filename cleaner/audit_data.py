@@ -21,10 +21,10 @@ from typing import Callable, Sequence
 
 from .audit import AuditDoc, BatchReport, FolderFigures, folder_of
 from .errors import CleanerError
-from .html import extract_html, looks_like_html
+from .html import extract_html
 from .inputs import decode
 from .normalize import NormalizeOptions, normalize
-from .pipeline import Cleaner
+from .pipeline import Cleaner, reads_as_html
 
 SAMPLE_SIZE = 12
 # folders counted apart; results from further folders are summed in one row
@@ -38,7 +38,7 @@ def clean_for_audit(cleaner: Cleaner, raw: str | bytes, *, kind: str = "auto", u
     extraction runs a second time here)."""
     article = cleaner.clean(raw, kind=kind, url=url)
     text = decode(raw) if isinstance(raw, (bytes, bytearray)) else str(raw)
-    if kind == "html" or (kind in ("auto", "article") and looks_like_html(text)):
+    if reads_as_html(kind, text):
         text = extract_html(raw, url=url, favor=cleaner.options.bias).text
     return AuditDoc(path, article, normalize(text, NormalizeOptions(quotes=cleaner.options.quotes)))
 

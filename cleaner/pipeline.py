@@ -157,7 +157,7 @@ class Cleaner:
             text = raw = str(raw)
             self._check_size(len(text), "characters")
         hints = Hints(url=url)
-        if kind == "html" or (kind in ("auto", "article") and looks_like_html(text)):
+        if reads_as_html(kind, text):
             # the HTML step reads the bytes itself: <meta charset> beats a guess
             text, hints = _extract_html(raw, url, self.options.bias)
             return self.clean_text(text, hints, extracted=self.options.detect_content)
@@ -711,6 +711,17 @@ def find_structure(
         for i, (rule, reason) in sorted(removed.items())
     )
     return Structure(title, title_site, date, source_line, wire_source, removals)
+
+
+def reads_as_html(kind: str, text: str) -> bool:
+    """Whether a document of ``kind`` goes through the HTML step: "html", or
+    "auto" and "article" when the text looks like HTML (an article's page is
+    extracted; its extraction is the article).
+
+    >>> reads_as_html("article", "<html><body><p>Hi</p></body></html>"), reads_as_html("text", "<p>Hi</p>")
+    (True, False)
+    """
+    return kind == "html" or (kind in ("auto", "article") and looks_like_html(text))
 
 
 # --- the default cleaner ------------------------------------------------------------------
